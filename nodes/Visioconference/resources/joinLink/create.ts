@@ -1,0 +1,98 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_MEETING_BASE, joinLink, roomUrlFrom } from '../../shared/links';
+
+const showOnlyForJoinLinkCreate = {
+	resource: ['joinLink'],
+	operation: ['create'],
+};
+
+export const joinLinkCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Room URL or ID',
+		name: 'room',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://visioconference.me/meet/AB12CD3 or AB12CD3',
+		description: 'The room URL returned when the room was created, or its ID (uniqid)',
+		displayOptions: { show: showOnlyForJoinLinkCreate },
+	},
+	{
+		displayName: 'Join As',
+		name: 'role',
+		type: 'options',
+		default: 'guest',
+		options: [
+			{ name: 'Guest', value: 'guest', description: 'Joins without moderator rights' },
+			{ name: 'Moderator', value: 'moderator', description: 'Joins as moderator (needs the room’s moderator token)' },
+		],
+		displayOptions: { show: showOnlyForJoinLinkCreate },
+	},
+	{
+		displayName: 'Moderator Token',
+		name: 'moderatorToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		placeholder: 'e.g. NTSIFSMV',
+		description: 'The room’s moderator_token, returned when the room was created',
+		displayOptions: { show: { ...showOnlyForJoinLinkCreate, role: ['moderator'] } },
+	},
+	{
+		displayName: 'Participant Name',
+		name: 'participantName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Anne Dupont',
+		description: 'Pre-fills the name shown in the room (optional)',
+		displayOptions: { show: showOnlyForJoinLinkCreate },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForJoinLinkCreate },
+		options: [
+			{
+				displayName: 'Meeting Base URL',
+				name: 'meetingBaseUrl',
+				type: 'string',
+				default: DEFAULT_MEETING_BASE,
+				description: 'Where rooms live, used when a room ID is given instead of a URL',
+			},
+		],
+	},
+];
+
+/** Join Link → Create: builds the link locally, no request. */
+export async function createJoinLink(this: IExecuteFunctions, itemIndex: number) {
+	const room = String(this.getNodeParameter('room', itemIndex, ''));
+	const role = this.getNodeParameter('role', itemIndex) as string;
+	const name = String(this.getNodeParameter('participantName', itemIndex, '')).trim();
+	const { meetingBaseUrl } = this.getNodeParameter('options', itemIndex, {}) as { meetingBaseUrl?: string };
+	const roomUrl = roomUrlFrom(room, meetingBaseUrl || DEFAULT_MEETING_BASE);
+	if (!roomUrl) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Room URL or ID" must be a room URL or a room ID, got "${room.slice(0, 100)}" (item ${itemIndex})`,
+			{ itemIndex },
+		);
+	}
+	let moderatorToken: string | undefined;
+	if (role === 'moderator') {
+		moderatorToken = String(this.getNodeParameter('moderatorToken', itemIndex, '')).trim();
+		if (!moderatorToken) {
+			throw new NodeOperationError(this.getNode(), `"Moderator Token" is empty (item ${itemIndex})`, { itemIndex });
+		}
+	}
+	return {
+		link: joinLink(roomUrl, { moderatorToken, name: name || undefined }),
+		roomUrl,
+		role,
+		...(name ? { participantName: name } : {}),
+	};
+}

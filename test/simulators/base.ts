@@ -1,0 +1,214 @@
+/**
+ * The base of every provider simulator: a loopback HTTP server on an ephemeral port, a log of every
+ * request, routes with path parameters, per-test state (`reset`) and fault switches that make the
+ * next matching request(s) misbehave the way real services and proxies do.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SimRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: http.IncomingHttpHeaders;
+	raw: Buffer;
+	text: string;
+	/** the body parsed as JSON, when it is JSON */
+	json?: unknown;
+	/** the body parsed as a form, when it is application/x-www-form-urlencoded */
+	form?: Record<string, string>;
+	params: Record<string, string>;
+	at: number;
+}
+
+export interface SimResponse {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** send these bytes as they are (binary downloads, broken JSON) */
+	raw?: Buffer | string;
+}
+
+export type Fault =
+	| { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+	| { kind: 'rateLimit'; retryAfter?: number }
+	| { kind: 'html'; status?: number }
+	| { kind: 'malformed'; status?: number }
+	| { kind: 'empty'; status?: number }
+	| { kind: 'delay'; ms: number }
+	| { kind: 'drop' };
+
+type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
+
+interface Route {
+	method: string;
+	pattern: RegExp;
+	keys: string[];
+	handler: Handler;
+}
+
+interface PendingFault {
+	fault: Fault;
+	times: number;
+	match?: (req: SimRequest) => boolean;
+}
+
+export class Simulator {
+	readonly log: SimRequest[] = [];
+	private readonly routes: Route[] = [];
+	private faults: PendingFault[] = [];
+	private server?: http.Server;
+	private readonly sockets = new Set<import('node:net').Socket>();
+	url = '';
+
+	constructor(readonly name: string) {}
+
+	route(method: string, path: string, handler: Handler): this {
+		const keys: string[] = [];
+		const pattern = new RegExp(
+			'^' +
+				path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z_]+)/g, (_m, key: string) => {
+					keys.push(key);
+					return '([^/]+)';
+				}) +
+				'$',
+		);
+		this.routes.push({ method: method.toUpperCase(), pattern, keys, handler });
+		return this;
+	}
+
+	/** The next `times` requests (matching `match`, when given) get this fault instead of an answer. */
+	fail(fault: Fault, options: { times?: number; match?: (req: SimRequest) => boolean } = {}): this {
+		this.faults.push({ fault, times: options.times ?? 1, match: options.match });
+		return this;
+	}
+
+	/** Forgets the log and pending faults; providers extend it to clear their state. */
+	reset(): void {
+		this.log.length = 0;
+		this.faults = [];
+	}
+
+	requests(method?: string, path?: string | RegExp): SimRequest[] {
+		return this.log.filter(
+			(r) =>
+				(!method || r.method === method.toUpperCase()) &&
+				(!path || (typeof path === 'string' ? r.path === path : path.test(r.path))),
+		);
+	}
+
+	async start(): Promise<string> {
+		this.server = http.createServer((req, res) => void this.handle(req, res));
+		this.server.keepAliveTimeout = 1000;
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		const { port } = this.server.address() as AddressInfo;
+		this.url = `http://127.0.0.1:${port}`;
+		return this.url;
+	}
+
+	async stop(): Promise<void> {
+		for (const s of this.sockets) s.destroy();
+		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+	}
+
+	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		const raw = Buffer.concat(chunks);
+		const url = new URL(req.url ?? '/', 'http://sim');
+		const text = raw.toString('utf8');
+		const request: SimRequest = {
+			method: req.method ?? 'GET',
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams.entries()),
+			headers: req.headers,
+			raw,
+			text,
+			params: {},
+			at: Date.now(),
+		};
+		const type = String(req.headers['content-type'] ?? '');
+		if (type.includes('json') && text) {
+			try {
+				request.json = JSON.parse(text);
+			} catch {
+				request.json = undefined;
+			}
+		}
+		if (type.includes('application/x-www-form-urlencoded')) {
+			request.form = Object.fromEntries(new URLSearchParams(text).entries());
+		}
+		this.log.push(request);
+
+		const pending = this.faults.find((f) => f.times > 0 && (!f.match || f.match(request)));
+		if (pending) {
+			pending.times--;
+			const fault = pending.fault;
+			if (fault.kind === 'drop') {
+				req.socket.destroy();
+				return;
+			}
+			if (fault.kind === 'delay') {
+				await new Promise((r) => setTimeout(r, fault.ms));
+			} else {
+				return this.send(res, this.faultResponse(fault));
+			}
+		}
+
+		for (const route of this.routes) {
+			if (route.method !== request.method) continue;
+			const m = route.pattern.exec(request.path);
+			if (!m) continue;
+			route.keys.forEach((k, i) => (request.params[k] = decodeURIComponent(m[i + 1])));
+			try {
+				return this.send(res, await route.handler(request));
+			} catch (error) {
+				return this.send(res, { status: 500, body: { message: `simulator failure: ${(error as Error).message}` } });
+			}
+		}
+		this.send(res, { status: 404, body: { message: `no route ${request.method} ${request.path}` } });
+	}
+
+	private faultResponse(fault: Exclude<Fault, { kind: 'drop' } | { kind: 'delay' }>): SimResponse {
+		switch (fault.kind) {
+			case 'status':
+				return { status: fault.status, body: fault.body ?? { message: `HTTP ${fault.status}` }, headers: fault.headers };
+			case 'rateLimit':
+				return {
+					status: 429,
+					body: { code: 429, message: 'Too many requests' },
+					headers: fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {},
+				};
+			case 'html':
+				return {
+					status: fault.status ?? 502,
+					raw: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>',
+					headers: { 'Content-Type': 'text/html' },
+				};
+			case 'malformed':
+				return { status: fault.status ?? 200, raw: '{"code":200,"data":{"broken"', headers: { 'Content-Type': 'application/json' } };
+			case 'empty':
+				return { status: fault.status ?? 200, raw: '', headers: { 'Content-Type': 'application/json' } };
+		}
+	}
+
+	private send(res: http.ServerResponse, response: SimResponse) {
+		const status = response.status ?? 200;
+		const headers: Record<string, string> = { ...(response.headers ?? {}) };
+		let payload: Buffer | string;
+		if (response.raw !== undefined) {
+			payload = response.raw;
+		} else if (response.body === undefined) {
+			payload = '';
+		} else {
+			payload = JSON.stringify(response.body);
+			headers['Content-Type'] ??= 'application/json; charset=utf-8';
+		}
+		res.writeHead(status, headers);
+		res.end(payload);
+	}
+}
