@@ -319,7 +319,7 @@ export function readHttpFailure(error: unknown): HttpFailure {
 function networkMessage(failure: HttpFailure, timeout: number): string {
 	const code = failure.networkCode ?? '';
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(failure.networkMessage ?? '')) {
-		return `no answer within ${Math.round(timeout / 1000)} s (request timed out)`;
+		return `no answer within ${timeout < 1000 ? `${timeout} ms` : `${Math.round(timeout / 100) / 10} s`} (request timed out)`;
 	}
 	if (code === 'ECONNRESET' || /socket hang up/i.test(failure.networkMessage ?? '')) {
 		return 'the connection was dropped before an answer arrived';
@@ -353,7 +353,9 @@ export function httpError(
 	const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, secrets));
 	const error = new NodeApiError(
 		ctx.getNode(),
-		{ message: clean(message) ?? '', code: code ?? null, status: failure.status ?? null } as JsonObject,
+		// no code in the response object: NodeApiError would take it for the HTTP code, or swap the message
+		// for its generic text when it knows the code (ECONNRESET…); the code is in the message and the context
+		{ message: clean(message) ?? '' } as JsonObject,
 		{
 			message: clean(message),
 			description: clean(description),
@@ -361,6 +363,7 @@ export function httpError(
 			itemIndex,
 		},
 	);
+	if (code !== undefined) error.context.code = code;
 	return error;
 }
 

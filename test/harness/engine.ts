@@ -8,10 +8,7 @@
  * token was rejected, defaults of the credential type (and its parents) are filled in, and updates
  * (rotated OAuth2 tokens, pre-authentication results) are written back to the store.
  */
-import {
-	ExecutionLifecycleHooks,
-	WorkflowExecute,
-} from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -296,6 +293,115 @@ export interface RunResult {
 	error(nodeName: string): (Error & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
 }
 
+
+function buildAdditionalData(helper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: helper,
+		hooks,
+		executionId: 'test-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		userId: 'test-user',
+		logAiEvent: () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not supported in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * A credential's `test`, run the way n8n's CredentialsTester runs it: the test request becomes the
+ * routing of a temporary node executed by n8n-core's RoutingNode; HTTP failures and the test's
+ * `rules` decide the verdict.
+ */
+async function testCredential(helper: TestCredentialsHelper, types: CredentialTypes, id: string): Promise<CredentialTestResult> {
+	const entry = helper.store.get(id);
+	const test = types.get(entry.type).test;
+	if (!test) throw new Error(`${entry.type} has no test`);
+	const node: INode = {
+		id: 'temp',
+		parameters: {},
+		name: 'Temp-Node',
+		type: 'test.credentialTest',
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { [entry.type]: { id: entry.id, name: entry.name } },
+	};
+	const nodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'test.credentialTest',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: entry.type, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+		},
+	} as unknown as INodeType;
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes({ 'test.credentialTest': nodeType }) });
+	const data = await helper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: entry.id, name: entry.name }, entry.type);
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		buildAdditionalData(helper),
+		'internal',
+		createRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const routingNode = new RoutingNode(context, nodeType, { id: entry.id, name: entry.name, type: entry.type, data });
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await routingNode.runNode();
+	} catch (error) {
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		if (cause?.response) {
+			for (const rule of test.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === cause.response.status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+		}
+		if (cause?.code) return { status: 'Error', message: cause.code };
+		return { status: 'Error', message: String((error as Error).message) };
+	}
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const json = response?.[0]?.[0]?.json ?? {};
+			const value = rule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], json);
+			if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection tested successfully' };
+}
+
 export const PREFIX = 'n8n-nodes-conferencing.';
 
 export interface Engine {
@@ -303,6 +409,8 @@ export interface Engine {
 	helper: TestCredentialsHelper;
 	nodeTypes: TestNodeTypes;
 	run(nodes: TestNode[], items?: IDataObject[], mode?: WorkflowExecuteMode): Promise<RunResult>;
+	/** Runs the stored credential's `test` as n8n's credential tester does. */
+	testCredential(id: string): Promise<CredentialTestResult>;
 }
 
 /** An engine over this package's nodes and credentials (plus extra node types a test adds). */
@@ -361,33 +469,7 @@ export function createEngine(extraNodeTypes: Record<string, INodeType> = {}): En
 			isArchived: false,
 			activeVersionId: null,
 		} as never);
-		const additionalData = {
-			credentialsHelper: helper,
-			hooks,
-			executionId: 'test-execution',
-			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://127.0.0.1:5678/rest',
-			instanceBaseUrl: 'http://127.0.0.1:5678/',
-			formBaseUrl: 'http://127.0.0.1:5678/form',
-			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-			formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-			mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-			variables: {},
-			userId: 'test-user',
-			logAiEvent: () => undefined,
-			executeWorkflow: async () => {
-				throw new Error('not supported in tests');
-			},
-			getRunExecutionData: async () => undefined,
-			getRuntimeCredential: async () => undefined,
-			startRunnerTask: async () => {
-				throw new Error('not supported in tests');
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = buildAdditionalData(helper, hooks);
 		const executor = new WorkflowExecute(additionalData, mode, createRunExecutionData());
 		const result = await executor.run({ workflow, startNode: start, destinationNode: undefined } as never);
 		const runData = result.data.resultData.runData;
@@ -404,7 +486,7 @@ export function createEngine(extraNodeTypes: Record<string, INodeType> = {}): En
 		};
 	}
 
-	return { store, helper, nodeTypes, run };
+	return { store, helper, nodeTypes, run, testCredential: async (id) => await testCredential(helper, credentialTypes, id) };
 }
 
 export type { IExecuteData };

@@ -55,6 +55,9 @@ interface PendingFault {
 
 export class Simulator {
 	readonly log: SimRequest[] = [];
+	/** requests being handled right now, and the most seen at once since the last reset */
+	inFlight = 0;
+	maxInFlight = 0;
 	private readonly routes: Route[] = [];
 	private faults: PendingFault[] = [];
 	private server?: http.Server;
@@ -87,6 +90,7 @@ export class Simulator {
 	reset(): void {
 		this.log.length = 0;
 		this.faults = [];
+		this.maxInFlight = 0;
 	}
 
 	requests(method?: string, path?: string | RegExp): SimRequest[] {
@@ -116,6 +120,9 @@ export class Simulator {
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		res.on('close', () => this.inFlight--);
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const raw = Buffer.concat(chunks);

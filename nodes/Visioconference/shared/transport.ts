@@ -18,7 +18,7 @@ function explain(code: number | undefined, message: string | undefined): string 
 	if (code === 401 || code === 403) return `the API key was rejected${message ? ` (${message})` : ''}; check the credential's API key`;
 	if (code === 400 || code === 422) return `the request was refused${message ? `: ${message}` : ''}`;
 	if (code === 429) return 'too many requests; lower "Max Concurrent Requests" or try again later';
-	if (code !== undefined && code >= 500) return `the service failed${message ? `: ${message}` : ''}`;
+	if (code !== undefined && code >= 500) return `the service failed${message ? `: ${message}` : ` (HTTP ${code})`}`;
 	return message || 'the request failed';
 }
 

@@ -1,0 +1,199 @@
+import { createEngine, type Engine, type TestNode } from '../harness/engine';
+import { VisioconferenceSimulator } from '../simulators/visioconference';
+
+const TYPE = 'n8n-nodes-conferencing.visioconference';
+const sim = new VisioconferenceSimulator();
+let engine: Engine;
+let credential: { id: string; name: string };
+
+beforeAll(async () => {
+	await sim.start();
+});
+afterAll(async () => {
+	await sim.stop();
+});
+beforeEach(() => {
+	sim.reset();
+	engine = createEngine();
+	credential = engine.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl });
+});
+
+function roomNode(parameters: Record<string, unknown> = {}, extra: Partial<TestNode> = {}): TestNode {
+	return {
+		name: 'Visio',
+		type: TYPE,
+		parameters: { resource: 'room', operation: 'create', name: '={{ $json.room }}', ...parameters },
+		credentials: { visioconferenceApi: credential },
+		...extra,
+	};
+}
+
+describe('Room → Create', () => {
+	test('sends the trimmed name with X-Token and outputs the room with ready links, paired per item', async () => {
+		const result = await engine.run([roomNode()], [{ room: '  Weekly sync ' }, { room: 'Board' }]);
+
+		const requests = sim.requests('POST', '/api/v1/entreprise/visio');
+		expect(requests).toHaveLength(2);
+		expect(requests.map((r) => r.json)).toEqual(expect.arrayContaining([{ name: 'Weekly sync' }, { name: 'Board' }]));
+		for (const r of requests) {
+			expect(r.headers['x-token']).toBe(sim.apiKey);
+			expect(r.headers['content-type']).toContain('application/json');
+		}
+
+		const out = result.output('Visio');
+		expect(out).toHaveLength(2);
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		const first = out[0].json as Record<string, any>;
+		const room = sim.rooms.get(first.uniqid)!;
+		expect(room.name).toBe('Weekly sync');
+		expect(first.url).toBe(`${sim.meetingBase}${first.uniqid}`);
+		expect(first.room.moderator_token).toBe(room.moderator_token);
+		expect(first.iframe).toContain(first.url);
+		// links are built on the room URL the API returned (meeting host ≠ API host)
+		expect(first.guestLink).toBe(first.url);
+		expect(first.moderatorLink).toBe(`${first.url}?m=${room.moderator_token}`);
+		expect(out[1].json.room).toMatchObject({ name: 'Board' });
+	});
+
+	test('named links per participant keep spaces, accents, &, # and CJK intact', async () => {
+		const names = ['Anne & Jean #1', 'Zoë Müller', '山田 太郎', 'a+b=c?'];
+		const result = await engine.run(
+			[
+				roomNode({
+					options: {
+						participants: {
+							participant: [...names.map((name) => ({ name, moderator: false })), { name: 'Host', moderator: true }],
+						},
+					},
+				}),
+			],
+			[{ room: 'Links' }],
+		);
+		const json = result.output('Visio')[0].json as Record<string, any>;
+		const links = json.participantLinks as Array<{ name: string; moderator: boolean; link: string }>;
+		expect(links.map((l) => l.name)).toEqual([...names, 'Host']);
+		for (const [i, name] of names.entries()) {
+			const url = new URL(links[i].link);
+			expect(url.searchParams.get('name')).toBe(name);
+			expect(url.searchParams.get('m')).toBeNull();
+			expect(`${url.origin}${url.pathname}`).toBe(json.url);
+		}
+		const host = new URL(links[4].link);
+		expect(host.searchParams.get('m')).toBe(json.room.moderator_token);
+		expect(host.searchParams.get('name')).toBe('Host');
+		expect(links[0].link).not.toContain('&name=Anne & Jean');
+	});
+
+	test('Include Full Response outputs the envelope as well', async () => {
+		const result = await engine.run([roomNode({ options: { fullResponse: true } })], [{ room: 'Full' }]);
+		const json = result.output('Visio')[0].json as Record<string, any>;
+		expect(json.code).toBe(201);
+		expect(json.message).toBe('');
+		expect(json.data.room.name).toBe('Full');
+		expect(json.guestLink).toBe(json.data.url);
+	});
+
+	test('an empty name is refused before any request, naming the field and the item', async () => {
+		const result = await engine.run([roomNode()], [{ room: 'ok' }, { room: '   ' }]);
+		const error = result.error('Visio');
+		expect(error?.message).toBe('"Room Name" is empty (item 1)');
+		// the first item may already have gone out; the empty one never did
+		expect(sim.requests().every((r) => (r.json as { name: string }).name === 'ok')).toBe(true);
+	});
+
+	test('continue-on-fail: the failing item yields its error, paired, and the others go on', async () => {
+		const result = await engine.run([roomNode({}, { continueOnFail: true })], [{ room: 'A' }, { room: '' }, { room: 'C' }]);
+		const out = result.output('Visio');
+		expect(out).toHaveLength(3);
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out[0].json.room).toMatchObject({ name: 'A' });
+		expect(out[1].json.error).toBe('"Room Name" is empty (item 1)');
+		expect(out[2].json.room).toMatchObject({ name: 'C' });
+		expect(sim.requests()).toHaveLength(2);
+	});
+
+	test('a rejected key gives a clear 401 error that does not contain the key', async () => {
+		engine.store.add('bad', 'visioconferenceApi', { apiKey: 'wrong-key-123456', baseUrl: sim.apiBaseUrl });
+		const result = await engine.run([roomNode({}, { credentials: { visioconferenceApi: { id: 'bad', name: 'bad' } } })], [{ room: 'X' }]);
+		const error = result.error('Visio')!;
+		expect(error.message).toBe(
+			'Visioconference.me error 401: the API key was rejected (Invalid API token); check the credential\'s API key',
+		);
+		expect(error.context?.itemIndex).toBe(0);
+		expect(JSON.stringify(result.run)).not.toContain('wrong-key-123456');
+		expect(sim.rooms.size).toBe(0);
+	});
+
+	test('server failures: 500, an HTML 502 page, malformed and empty bodies become readable errors', async () => {
+		sim.fail({ kind: 'status', status: 500, body: { code: 500, message: 'database down' } });
+		sim.fail({ kind: 'html', status: 502 });
+		sim.fail({ kind: 'malformed' });
+		sim.fail({ kind: 'empty' });
+		const result = await engine.run(
+			[roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
+			[{ room: 'a' }, { room: 'b' }, { room: 'c' }, { room: 'd' }],
+		);
+		const errors = result.output('Visio').map((i) => i.json.error);
+		expect(errors[0]).toBe('Visioconference.me error 500: the service failed: database down');
+		expect(errors[1]).toBe('Visioconference.me error 502: the service failed (HTTP 502)');
+		expect(errors[2]).toBe('Visioconference.me error 200: the answer was not JSON');
+		expect(errors[3]).toMatch(/^Visioconference\.me error 200: /);
+		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
+		expect(sim.requests()).toHaveLength(4); // failures are not retried
+	});
+
+	test('429 is retried after Retry-After and the room is created once', async () => {
+		sim.fail({ kind: 'rateLimit', retryAfter: 0 }, { times: 2 });
+		const result = await engine.run([roomNode()], [{ room: 'Busy' }]);
+		expect(result.output('Visio')[0].json.room).toMatchObject({ name: 'Busy' });
+		expect(sim.requests()).toHaveLength(3);
+		expect(sim.rooms.size).toBe(1);
+	});
+
+	test('429 that does not clear fails the item after three retries', async () => {
+		sim.fail({ kind: 'rateLimit', retryAfter: 0 }, { times: 10 });
+		const result = await engine.run([roomNode()], [{ room: 'Busy' }]);
+		expect(result.error('Visio')?.message).toBe(
+			'Visioconference.me error 429: too many requests; lower "Max Concurrent Requests" or try again later',
+		);
+		expect(sim.requests()).toHaveLength(4);
+	});
+
+	test('a dropped connection and a slow answer past the timeout fail without a retry', async () => {
+		sim.fail({ kind: 'drop' });
+		sim.fail({ kind: 'delay', ms: 1500 });
+		const result = await engine.run(
+			[roomNode({ requestOptions: { concurrency: 1, timeout: 300 } }, { continueOnFail: true })],
+			[{ room: 'dropped' }, { room: 'slow' }],
+		);
+		const errors = result.output('Visio').map((i) => i.json.error);
+		expect(errors[0]).toBe('Visioconference.me: the connection was dropped before an answer arrived');
+		expect(errors[1]).toBe('Visioconference.me: no answer within 300 ms (request timed out)');
+		expect(sim.requests()).toHaveLength(2);
+	});
+
+	test('keeps at most "Max Concurrent Requests" requests in flight (default 5)', async () => {
+		sim.fail({ kind: 'delay', ms: 40 }, { times: 40 });
+		const items = Array.from({ length: 20 }, (_, i) => ({ room: `r${i}` }));
+		const result = await engine.run([roomNode()], items);
+		expect(result.output('Visio')).toHaveLength(20);
+		expect(sim.maxInFlight).toBeLessThanOrEqual(5);
+		expect(sim.maxInFlight).toBeGreaterThan(1);
+
+		sim.reset();
+		await engine.run([roomNode({ requestOptions: { concurrency: 2 } })], items);
+		expect(sim.maxInFlight).toBeLessThanOrEqual(2);
+		expect(sim.requests()).toHaveLength(20);
+	});
+});
+
+describe('credential test', () => {
+	test('accepts a valid key without creating a room, rejects a wrong one', async () => {
+		expect(await engine.testCredential('visio')).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+		engine.store.add('bad', 'visioconferenceApi', { apiKey: 'nope-nope', baseUrl: `${sim.apiBaseUrl}/` });
+		expect(await engine.testCredential('bad')).toEqual({ status: 'Error', message: 'The API key was rejected (401)' });
+		expect(sim.rooms.size).toBe(0);
+		// n8n drops the empty body: the API refuses the request (400) after accepting the key
+		expect(sim.requests().map((r) => r.text)).toEqual(['', '']);
+	});
+});
