@@ -1,0 +1,62 @@
+/**
+ * The operation families of every node, as the fault matrix drives them: how to start the service's
+ * simulator, which credential to store, which parameters make one request per item, what counts as
+ * an HTTP-200 failure envelope, and which bad inputs must be refused before any request.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Fault, Simulator } from '../simulators/base';
+import { VisioconferenceSimulator } from '../simulators/visioconference';
+
+export interface BadInput {
+	label: string;
+	item: IDataObject;
+	/** the error names the field (and the item index is checked separately) */
+	message: RegExp;
+}
+
+export interface Family {
+	/** e.g. "Visioconference: Room → Create" */
+	label: string;
+	service: string;
+	nodeType: string;
+	simulator: () => Simulator;
+	credential: (sim: Simulator) => { type: string; data: IDataObject };
+	/** node parameters; item fields are read with expressions like `={{ $json.name }}` */
+	parameters: IDataObject;
+	/** a good item */
+	item: IDataObject;
+	/** the requests the family's operation sends, to count side effects */
+	isSideEffect: (method: string, path: string) => boolean;
+	/** the service's own "failed" answer with HTTP 200, if it has one */
+	envelopeFailure?: Fault;
+	/** what the 401 answer looks like at this service */
+	unauthorized?: Fault;
+	badInputs: BadInput[];
+	/** strings that must never appear in output, errors or logs */
+	secrets: (sim: Simulator) => string[];
+}
+
+export const families: Family[] = [
+	{
+		label: 'Visioconference: Room → Create',
+		service: 'Visioconference.me',
+		nodeType: 'n8n-nodes-conferencing.visioconference',
+		simulator: () => new VisioconferenceSimulator(),
+		credential: (sim) => ({
+			type: 'visioconferenceApi',
+			data: { apiKey: (sim as VisioconferenceSimulator).apiKey, baseUrl: (sim as VisioconferenceSimulator).apiBaseUrl },
+		}),
+		parameters: { resource: 'room', operation: 'create', name: '={{ $json.name }}' },
+		item: { name: 'Weekly sync' },
+		isSideEffect: (method, path) => method === 'POST' && path.endsWith('/entreprise/visio'),
+		envelopeFailure: { kind: 'status', status: 200, body: { code: 500, data: null, message: 'room quota reached' } },
+		unauthorized: { kind: 'status', status: 401, body: { code: 401, data: null, message: 'Invalid API token' } },
+		badInputs: [
+			{ label: 'empty', item: { name: '' }, message: /"Room Name" is empty/ },
+			{ label: 'blank', item: { name: ' \t ' }, message: /"Room Name" is empty/ },
+			{ label: 'overlong', item: { name: 'x'.repeat(300) }, message: /"Room Name" is longer than 255 characters/ },
+		],
+		secrets: (sim) => [(sim as VisioconferenceSimulator).apiKey],
+	},
+];

@@ -1,0 +1,109 @@
+/**
+ * The fault matrix: every node's operation families against every kind of failure a service or the
+ * network produces. For each cell: a clear error naming the service and the item, continue-on-fail
+ * output paired to the item, no secret anywhere in the run, and no duplicate side effect (a request
+ * is repeated only after a 429, which means "not processed").
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { createEngine, type Engine } from '../harness/engine';
+import type { Fault, Simulator } from '../simulators/base';
+import { families } from './families';
+
+interface Cell {
+	label: string;
+	fault: Fault | ((family: (typeof families)[number]) => Fault | undefined);
+	/** the error text the user sees */
+	message: (service: string) => RegExp;
+	/** how many requests the service sees for the failing item */
+	requests: number;
+	/** the item ends well (the fault was passing) */
+	succeeds?: boolean;
+	/** how many answers in a row get the fault */
+	times?: number;
+	timeout?: number;
+}
+
+const cells: Cell[] = [
+	// n8n's authentication helper sends a request once more after a 401 (the service processed nothing)
+	{ label: '401', fault: (f) => f.unauthorized ?? { kind: 'status', status: 401 }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 2, times: 2 },
+	{ label: '403', fault: { kind: 'status', status: 403, body: { message: 'Forbidden' } }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	{ label: '404', fault: { kind: 'status', status: 404, body: { message: 'Not Found' } }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	{ label: '429 with Retry-After, then success', fault: { kind: 'rateLimit', retryAfter: 0 }, message: () => /^$/, requests: 2, succeeds: true },
+	{ label: '429 without Retry-After, then success', fault: { kind: 'rateLimit' }, message: () => /^$/, requests: 2, succeeds: true },
+	{ label: '500', fault: { kind: 'status', status: 500, body: { message: 'Internal Server Error' } }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	{ label: '502 HTML page', fault: { kind: 'html', status: 502 }, message: (s) => new RegExp(`^${s} error 502: `), requests: 1 },
+	{ label: 'malformed JSON', fault: { kind: 'malformed' }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	{ label: 'empty body', fault: { kind: 'empty' }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	{ label: 'slow answer past the timeout', fault: { kind: 'delay', ms: 1200 }, message: (s) => new RegExp(`^${s}: no answer within 300 ms`), requests: 1, timeout: 300 },
+	{ label: 'dropped connection', fault: { kind: 'drop' }, message: (s) => new RegExp(`^${s}: the connection was dropped`), requests: 1 },
+	{ label: 'HTTP-200 failure envelope', fault: (f) => f.envelopeFailure, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe.each(families)('$label', (family) => {
+	let sim: Simulator;
+	let engine: Engine;
+	const service = escape(family.service);
+
+	beforeAll(async () => {
+		sim = family.simulator();
+		await sim.start();
+	});
+	afterAll(async () => await sim.stop());
+	beforeEach(() => {
+		sim.reset();
+		engine = createEngine();
+		const { type, data } = family.credential(sim);
+		engine.store.add('cred', type, data as never);
+	});
+
+	const node = (extra: IDataObject = {}, continueOnFail = true) => ({
+		name: 'Node',
+		type: family.nodeType,
+		parameters: { ...family.parameters, requestOptions: { concurrency: 1, ...extra } },
+		credentials: { [family.credential(sim).type]: { id: 'cred', name: 'cred' } },
+		continueOnFail,
+	});
+
+	const sideEffects = () => sim.log.filter((r) => family.isSideEffect(r.method, r.path)).length;
+
+	test.each(cells)('$label', async (cell) => {
+		const fault = typeof cell.fault === 'function' ? cell.fault(family) : cell.fault;
+		if (!fault) return; // the service has no such answer (e.g. no HTTP-200 failure envelope)
+		sim.fail(fault, { times: cell.times ?? 1, match: (r) => family.isSideEffect(r.method, r.path) });
+		const result = await engine.run([node(cell.timeout ? { timeout: cell.timeout } : {})], [family.item, family.item]);
+		const out = result.output('Node');
+		expect(out.map((i) => i.pairedItem)).toEqual(expect.arrayContaining([{ item: 0 }, { item: 1 }]));
+		const first = out.find((i) => (i.pairedItem as { item: number }).item === 0)!;
+		const second = out.find((i) => (i.pairedItem as { item: number }).item === 1)!;
+		if (cell.succeeds) {
+			expect(first.json.error).toBeUndefined();
+		} else {
+			expect(String(first.json.error)).toMatch(cell.message(service));
+			expect((first.error as { context?: IDataObject } | undefined)?.context?.itemIndex).toBe(0);
+		}
+		// the second item is untouched by the first one's fault
+		expect(second.json.error).toBeUndefined();
+		expect(sideEffects()).toBe(cell.requests + 1);
+		const everything = JSON.stringify(result.run);
+		for (const secret of family.secrets(sim)) expect(everything).not.toContain(secret);
+	});
+
+	test('without continue-on-fail the node stops with the error of the failing item', async () => {
+		sim.fail({ kind: 'status', status: 500, body: { message: 'boom' } }, { match: (r) => family.isSideEffect(r.method, r.path) });
+		const result = await engine.run([node({}, false)], [family.item]);
+		expect(result.error('Node')?.message).toMatch(new RegExp(`^${service} error \\S+: `));
+		expect(sideEffects()).toBe(1);
+	});
+
+	test.each(family.badInputs)('bad input ($label) is refused before any request, naming the field and item', async (bad) => {
+		const result = await engine.run([node()], [family.item, bad.item]);
+		const out = result.output('Node');
+		const failed = out.find((i) => (i.pairedItem as { item: number }).item === 1)!;
+		expect(String(failed.json.error)).toMatch(bad.message);
+		expect(String(failed.json.error)).toContain('item 1');
+		expect(sideEffects()).toBe(1);
+	});
+});
