@@ -1,0 +1,116 @@
+/**
+ * Zoom's signing scheme against fixed vectors (computed with Python's hmac module) and the replay
+ * memory's bounds. The end-to-end behaviour through n8n's webhook context is in trigger.test.ts.
+ */
+import { MAX_ENTRIES_PER_NODE, rememberedCount, rememberOnce } from '../../nodes/ZoomMeetingsTrigger/shared/replayGuard';
+import { encryptPlainToken, verifySignedRequest } from '../../nodes/ZoomMeetingsTrigger/shared/signature';
+import { ZoomMeetingsTrigger } from '../../nodes/ZoomMeetingsTrigger/ZoomMeetingsTrigger.node';
+import { zoomEncryptedToken, zoomSignature } from '../simulators/zoomWebhooks';
+
+const SECRET = 'Zm8mN2f0ZmNoaWJhZ2FzYQ';
+// the raw body keeps Zoom's \u escapes: re-serialising the parsed body gives other bytes
+const RAW =
+	'{"event":"meeting.started","event_ts":1732350000123,"payload":{"account_id":"AAAAAAAAAAAAAAAAAAAAAA","object":{"id":85746065432,"topic":"\\u6708\\u4f8b\\u4f1a","uuid":"4444AAAiAAAAAiAiAiiAii=="}}}';
+const TIMESTAMP = '1732350000';
+const SIGNATURE = 'v0=4eebcb9135dd38cce56033bf99eba635cc510e6256d929b727cecc97d32bd02a';
+const NOW = 1732350000 * 1000 + 2000;
+
+function headers(signature: string | undefined, timestamp: string | undefined) {
+	return { 'x-zm-signature': signature, 'x-zm-request-timestamp': timestamp };
+}
+
+describe('Zoom webhook signature', () => {
+	it('matches the fixed vectors and the crypto-js oracle', () => {
+		expect(zoomSignature(SECRET, TIMESTAMP, RAW)).toBe(SIGNATURE);
+		expect(encryptPlainToken(SECRET, 'qgg8vlvZRS6UYooatFL8Aw')).toBe('24b2ac62bc01e24c017fff494a909587fa705680d3bc73001c45af0a6ccc51cb');
+		expect(zoomEncryptedToken(SECRET, 'qgg8vlvZRS6UYooatFL8Aw')).toBe('24b2ac62bc01e24c017fff494a909587fa705680d3bc73001c45af0a6ccc51cb');
+	});
+
+	it('accepts the vector over the raw bytes, and not over the re-serialised body', () => {
+		const verdict = verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), Buffer.from(RAW), NOW);
+		expect(verdict).toEqual({ ok: true, timestampMs: 1732350000000, replayKey: `${TIMESTAMP}:${SIGNATURE.slice(3)}` });
+
+		const reserialised = Buffer.from(JSON.stringify(JSON.parse(RAW)));
+		expect(reserialised.equals(Buffer.from(RAW))).toBe(false);
+		expect(verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), reserialised, NOW)).toMatchObject({ ok: false, code: 'invalid_signature' });
+	});
+
+	it('accepts an upper-case hex signature', () => {
+		const upper = 'v0=' + SIGNATURE.slice(3).toUpperCase();
+		expect(verifySignedRequest(SECRET, headers(upper, TIMESTAMP), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
+	});
+
+	it.each([
+		['another secret', 'another-secret-token-0', SIGNATURE, TIMESTAMP, 'invalid_signature'],
+		['a changed timestamp header', SECRET, SIGNATURE, '1732350001', 'invalid_signature'],
+		['no signature header', SECRET, undefined, TIMESTAMP, 'missing_signature'],
+		['no timestamp header', SECRET, SIGNATURE, undefined, 'missing_signature'],
+		['a signature without v0=', SECRET, SIGNATURE.slice(3), TIMESTAMP, 'malformed_signature'],
+		['a truncated signature', SECRET, SIGNATURE.slice(0, 40), TIMESTAMP, 'malformed_signature'],
+		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_signature'],
+	])('refuses %s', (_label, secret, signature, timestamp, code) => {
+		const verdict = verifySignedRequest(secret, headers(signature, timestamp), Buffer.from(RAW), NOW);
+		expect(verdict).toMatchObject({ ok: false, status: 401, code });
+		expect(JSON.stringify(verdict)).not.toContain(SECRET);
+	});
+
+	it('names the missing headers', () => {
+		expect(verifySignedRequest(SECRET, headers(undefined, undefined), Buffer.from(RAW), NOW)).toMatchObject({
+			message: 'Missing x-zm-signature and x-zm-request-timestamp header',
+		});
+	});
+
+	it('accepts timestamps up to 5 minutes away, either way, and refuses older or newer ones', () => {
+		const at = (offsetSeconds: number) => verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), Buffer.from(RAW), 1732350000 * 1000 + offsetSeconds * 1000);
+		expect(at(299)).toMatchObject({ ok: true });
+		expect(at(-299)).toMatchObject({ ok: true });
+		expect(at(301)).toMatchObject({ ok: false, code: 'stale_timestamp' });
+		expect(at(-301)).toMatchObject({ ok: false, code: 'stale_timestamp' });
+	});
+});
+
+describe('replay memory', () => {
+	it('refuses a key while its timestamp is fresh and forgets it once stale', () => {
+		const t0 = 1_900_000_000_000;
+		expect(rememberOnce('wf/a', 'k1', t0, t0)).toBe(true);
+		expect(rememberOnce('wf/a', 'k1', t0, t0 + 1000)).toBe(false);
+		// another workflow or node has its own memory
+		expect(rememberOnce('wf/b', 'k1', t0, t0 + 1000)).toBe(true);
+		// after the 5-minute window the timestamp check refuses the request, so the entry is dropped
+		expect(rememberOnce('wf/a', 'k2', t0 + 400_000, t0 + 400_000)).toBe(true);
+		expect(rememberedCount('wf/a')).toBe(1);
+	});
+
+	it('keeps at most MAX_ENTRIES_PER_NODE entries per node, dropping the oldest', () => {
+		const t0 = 1_950_000_000_000;
+		for (let i = 0; i < MAX_ENTRIES_PER_NODE + 5; i++) rememberOnce('wf/c', `k${i}`, t0, t0);
+		expect(rememberedCount('wf/c')).toBe(MAX_ENTRIES_PER_NODE);
+		expect(rememberOnce('wf/c', `k${MAX_ENTRIES_PER_NODE + 4}`, t0, t0)).toBe(false);
+		expect(rememberOnce('wf/c', 'k0', t0, t0)).toBe(true);
+	});
+});
+
+describe('credential test (testedBy)', () => {
+	const test = new ZoomMeetingsTrigger().methods.credentialTest.zoomMeetingsWebhookSecretTokenTest;
+	const run = async (secretToken: string) =>
+		await test.call({} as never, { id: '1', name: 'Zoom webhook', type: 'zoomMeetingsWebhookApi', data: { secretToken } });
+
+	it('accepts a token in Zoom’s format', async () => {
+		expect(await run(SECRET)).toMatchObject({ status: 'OK' });
+	});
+
+	it.each([
+		['', 'The Secret Token is empty'],
+		['Zm8mN2f0 ZmNoaWJhZ2FzYQ', 'contains spaces'],
+		['short', 'is 5 characters long'],
+	])('refuses %j', async (token, message) => {
+		const result = await run(token);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(message);
+	});
+
+	it('the node declares it for its credential', () => {
+		const { credentials } = new ZoomMeetingsTrigger().description;
+		expect(credentials).toEqual([{ name: 'zoomMeetingsWebhookApi', required: true, testedBy: 'zoomMeetingsWebhookSecretTokenTest' }]);
+	});
+});
