@@ -1,0 +1,111 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkBooking } from '../../shared/validate';
+
+const showOnlyForCreate = { resource: ['booking'], operation: ['create'] };
+
+export const bookingCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Account',
+		name: 'account',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. admin@example.com',
+		description: 'The user account (name@domain) that books the meeting',
+		displayOptions: { show: showOnlyForCreate },
+		routing: { send: { preSend: [checkBooking] } },
+	},
+	{
+		displayName: 'Theme',
+		name: 'theme',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Quarterly review',
+		description: 'The subject of the meeting',
+		displayOptions: { show: showOnlyForCreate },
+	},
+	{
+		displayName: 'Start',
+		name: 'startDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 2026-01-30 09:00',
+		description:
+			'When the meeting starts, as yyyy-MM-dd HH:mm or a date-time; a date-time with a time zone is converted to the workflow’s time zone',
+		displayOptions: { show: showOnlyForCreate },
+	},
+	{
+		displayName: 'End',
+		name: 'endDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 2026-01-30 10:00',
+		description: 'When the meeting ends (after Start), in the same format',
+		displayOptions: { show: showOnlyForCreate },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForCreate },
+		options: [
+			{
+				displayName: 'Auto Open',
+				name: 'autoOpen',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the meeting opens by itself at its start time (isAutoOpen)',
+			},
+			{
+				displayName: 'Guest Password',
+				name: 'guestPassword',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				placeholder: 'e.g. 888888',
+				description: 'Digits guests enter to join; empty means no guest password',
+			},
+			{
+				displayName: 'Host Password',
+				name: 'hostPassword',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				placeholder: 'e.g. 99999',
+				description: 'Digits the host enters to join as host; empty lets the service choose',
+			},
+			{
+				displayName: 'Introduction',
+				name: 'introduction',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'A description of the meeting',
+			},
+			{
+				displayName: 'Participant Names or IDs',
+				name: 'participantIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getContacts', loadOptionsDependsOn: ['account'] },
+				default: [],
+				description:
+					'People to invite (their user IDs, as listed by Get Contacts). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Room Name or ID',
+				name: 'roomId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getBookableRooms', loadOptionsDependsOn: ['account'] },
+				default: '',
+				description:
+					'The room to book (its pid); none lets the service pick a free one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];

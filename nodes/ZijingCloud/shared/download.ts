@@ -1,0 +1,117 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IBinaryData,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { readHttpFailure } from '../../shared/executor';
+import { SERVICE, unwrapEnvelope } from './transport';
+
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 600_000;
+
+/** Host and path of a signed link, for error messages: the query (the signature) is left out. */
+function where(url: URL): string {
+	return `${url.host}${url.pathname}`;
+}
+
+function fileNameOf(url: URL, recordId: unknown): string {
+	const last = url.pathname.split('/').filter(Boolean).pop();
+	let name = '';
+	try {
+		name = last ? decodeURIComponent(last) : '';
+	} catch {
+		name = last ?? '';
+	}
+	return name || `${typeof recordId === 'string' && recordId ? recordId : 'recording'}.mp4`;
+}
+
+/**
+ * Downloads one recording file from its `downUrl`, a signed link on the storage host. The request
+ * goes out with n8n's plain `httpRequest`: no credential and no `auth` header (the key must never
+ * reach a third-party host). The body is streamed into n8n's binary data.
+ */
+export async function downloadRecordingFile(
+	this: IExecuteSingleFunctions,
+	downUrl: string,
+	recordId: unknown,
+	timeout: number,
+): Promise<IBinaryData> {
+	let url: URL;
+	try {
+		url = new URL(downUrl);
+		if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
+	} catch {
+		throw new NodeOperationError(this.getNode(), `${SERVICE}: the recording ${String(recordId)} has no valid download link`, {
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequest({
+			method: 'GET',
+			url: url.toString(),
+			encoding: 'stream',
+			returnFullResponse: true,
+			json: false,
+			timeout,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const failure = readHttpFailure(error);
+		const reason =
+			failure.status !== undefined
+				? `HTTP ${failure.status}${failure.status === 403 ? ' (the signed link may have expired: get the files again)' : ''}`
+				: /timeout/i.test(failure.networkMessage ?? '') || failure.networkCode === 'ECONNABORTED'
+					? `no answer within ${timeout < 1000 ? `${timeout} ms` : `${Math.round(timeout / 100) / 10} s`}`
+					: 'the connection failed';
+		throw new NodeApiError(this.getNode(), { message: reason, code: failure.status ?? failure.networkCode ?? null } as JsonObject, {
+			message: `${SERVICE}: downloading recording file ${String(recordId)} from ${where(url)} failed: ${reason}`,
+			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	const contentType = String((response.headers ?? {})['content-type'] ?? '').split(';')[0].trim();
+	const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
+	return await this.helpers.prepareBinaryData(
+		response.body as Parameters<typeof this.helpers.prepareBinaryData>[0],
+		fileNameOf(url, recordId),
+		mimeType,
+	);
+}
+
+/**
+ * postReceive of Recording → Get Files: one item per file; with "Download Files" on, each item also
+ * carries the file as binary data.
+ */
+export async function recordingFilesOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const data = unwrapEnvelope(this, response);
+	const files = (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : []) as IDataObject[];
+	const download = this.getNodeParameter('download', false) as boolean;
+	if (!download) return files.map((json) => ({ json }));
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const property = String(options.binaryPropertyName ?? 'data').trim() || 'data';
+	const timeout = Number(options.downloadTimeout ?? DEFAULT_DOWNLOAD_TIMEOUT_MS);
+	if (!Number.isFinite(timeout) || timeout < 1) {
+		throw new NodeOperationError(this.getNode(), `"Download Timeout" must be a positive number of milliseconds (item ${this.getItemIndex()})`, {
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	const out: INodeExecutionData[] = [];
+	for (const file of files) {
+		if (typeof file.downUrl !== 'string' || !file.downUrl) {
+			out.push({ json: file });
+			continue;
+		}
+		const binary = await downloadRecordingFile.call(this, file.downUrl, file.recordId, timeout);
+		out.push({ json: file, binary: { [property]: binary } });
+	}
+	return out;
+}

@@ -1,0 +1,51 @@
+import {
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+export const CONTACTS_PAGE_SIZE = 100;
+const MAX_PAGES = 10_000;
+
+type PagingContext = IExecuteSingleFunctions & {
+	makeRoutingRequest: (options: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+};
+
+/**
+ * Booking → Get Contacts: walks `pageIndex` (from 1) with `pageSize` until a page comes back short,
+ * or until "Limit" entries were read. The answer carries no total, so a short page is the end. A
+ * server that ignores the paging parameters (same page again) stops the walk instead of looping.
+ */
+export async function paginateContacts(
+	this: PagingContext,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	let limit = Infinity;
+	if (!returnAll) {
+		limit = Number(this.getNodeParameter('limit', 50));
+		if (!Number.isInteger(limit) || limit < 1) {
+			throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, got ${String(limit)} (item ${this.getItemIndex()})`, {
+				itemIndex: this.getItemIndex(),
+			});
+		}
+	}
+	const pageSize = Math.min(limit, CONTACTS_PAGE_SIZE);
+	const out: INodeExecutionData[] = [];
+	let previous = '';
+	for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
+		const options = {
+			...requestData.options,
+			qs: { ...((requestData.options.qs as IDataObject | undefined) ?? {}), pageIndex, pageSize, isAll: 'no' },
+		};
+		const page = await this.makeRoutingRequest({ ...requestData, options });
+		const fingerprint = JSON.stringify(page.map((item) => item.json));
+		if (page.length > 0 && fingerprint === previous) break;
+		previous = fingerprint;
+		out.push(...page);
+		if (page.length < pageSize || out.length >= limit) break;
+	}
+	return out.slice(0, limit);
+}

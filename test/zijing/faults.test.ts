@@ -1,0 +1,205 @@
+/**
+ * Zijing Cloud node: every service code's message, HTTP and network failures, retries, concurrency
+ * and secrets, against the simulator, through n8n's real execution engine.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { createEngine } from '../harness/engine';
+import { ZijingSimulator, zijingNode } from '../simulators/zijing';
+
+const sim = new ZijingSimulator();
+const engine = createEngine();
+const wrongKey = 'zj-api-key-wrong-0a9b8c';
+
+beforeAll(async () => {
+	await sim.start();
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+	engine.store.add('zijing-wrong', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: wrongKey });
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+const start = { resource: 'recording', operation: 'start', conferenceKey: '8000000' };
+const run = async (parameters: IDataObject = start, credentialId?: string) =>
+	await engine.run([zijingNode(parameters, { credentialId })]);
+const envelope = (code: string | number, message: string | null) => ({
+	kind: 'status' as const,
+	status: 200,
+	body: { code, data: null, message, state: 0 },
+});
+
+describe('HTTP-200 failure envelopes: code, English meaning, original message', () => {
+	test.each([
+		['200001', '会议号和当前的认证的auth不匹配', 'the conference number does not belong to the tenant of this auth key'],
+		['200002', '该会议已开启直播', 'live streaming is already on for this meeting'],
+		['200003', '该会议已开启录制', 'recording is already on for this meeting'],
+		['200004', '该会议不允许录制', 'this meeting is not allowed to record'],
+		['200005', '该会议不允许直播', 'this meeting is not allowed to stream live'],
+		['200006', '该会议还未开启', 'the meeting has not started'],
+		['200007', '该会议未开启录制', 'the meeting is not being recorded'],
+		['200008', '该会议不存在', 'the meeting does not exist'],
+		['200009', '当前时间段，此会议室已被预约', 'this meeting room is already booked for that time slot'],
+		['400', '请求的参数异常', 'the request parameters were refused'],
+		['403', 'auth认证失败', 'the auth key was rejected (a wrong key, or a key that belongs to another tenant)'],
+		['500', '服务器内部错误', 'the server could not complete the request'],
+	])('code %s (string and number)', async (code, original, meaning) => {
+		for (const sent of [code, Number(code)]) {
+			sim.reset();
+			sim.fail(envelope(sent, original));
+			const result = await run();
+			const error = result.error('Zijing')!;
+			expect(error.message).toBe(`Zijing Cloud error ${code}: ${meaning} (${original})`);
+			expect(error.name).toBe('NodeApiError');
+			expect(sim.log).toHaveLength(1); // a failure envelope is never retried
+		}
+	});
+
+	test('an unknown code keeps the service’s message; a failure without message still names the code', async () => {
+		sim.fail(envelope('300001', '余额不足'));
+		expect((await run()).error('Zijing')!.message).toBe('Zijing Cloud error 300001: the request failed (余额不足)');
+		sim.fail(envelope(200008, null));
+		expect((await run()).error('Zijing')!.message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+	});
+
+	test('state 0 is a failure even with code 200', async () => {
+		sim.fail({ kind: 'status', status: 200, body: { code: '200', data: { recordId: 'x' }, message: '开启失败', state: 0 } });
+		expect((await run()).error('Zijing')!.message).toBe('Zijing Cloud error 200: the request failed (开启失败)');
+	});
+
+	test('meeting info understands the envelope shape too', async () => {
+		sim.fail(envelope('403', 'auth认证失败'));
+		const result = await run({ resource: 'meeting', operation: 'get', conferenceKey: '8000000' });
+		expect(result.error('Zijing')!.message).toMatch(/^Zijing Cloud error 403: the auth key was rejected/);
+	});
+
+	test('every operation checks the envelope', async () => {
+		const operations: Array<IDataObject> = [
+			{ resource: 'recording', operation: 'start', conferenceKey: '8000000' },
+			{ resource: 'recording', operation: 'stop', conferenceKey: '8000000' },
+			{ resource: 'recording', operation: 'getStatus', conferenceKey: '8000000' },
+			{ resource: 'recording', operation: 'getFiles', recordId: 'abc' },
+			{ resource: 'recording', operation: 'deleteFile', recordId: 'abc' },
+			{ resource: 'live', operation: 'getStatus', conferenceKey: '8000000' },
+			{ resource: 'booking', operation: 'getRooms', account: 'admin@miwei.com', returnAll: true },
+			{ resource: 'booking', operation: 'getContacts', account: 'admin@miwei.com', returnAll: true },
+			{
+				resource: 'booking',
+				operation: 'create',
+				account: 'admin@miwei.com',
+				theme: 't',
+				startDate: '2026-12-01 09:00',
+				endDate: '2026-12-01 10:00',
+			},
+			{ resource: 'booking', operation: 'cancel', bookingId: '1' },
+			{ resource: 'booking', operation: 'getMany', account: 'admin@miwei.com', returnAll: true },
+		];
+		for (const parameters of operations) {
+			sim.reset();
+			sim.fail(envelope(500, '服务器内部错误'));
+			const result = await run(parameters);
+			expect([parameters.operation, result.error('Zijing')?.message]).toEqual([
+				parameters.operation,
+				'Zijing Cloud error 500: the server could not complete the request (服务器内部错误)',
+			]);
+		}
+	});
+});
+
+describe('authentication', () => {
+	test('a wrong key is refused by the service (403), and the key appears nowhere', async () => {
+		const result = await run(start, 'zijing-wrong');
+		const error = result.error('Zijing')!;
+		expect(error.message).toBe(
+			'Zijing Cloud error 403: the auth key was rejected (a wrong key, or a key that belongs to another tenant) (auth认证失败)',
+		);
+		expect(error.description).toMatch(/Check the credential/);
+		expect(sim.requests('POST', '/meeting/openRecord')[0].headers.auth).toBe(`${sim.apiId}:${wrongKey}`);
+		expect(JSON.stringify(result.run)).not.toContain(wrongKey);
+		expect(sim.meetings.get('8000000')!.recordId).toBe('');
+	});
+
+	test('an HTTP 401 whose body echoes the key is reported without the key', async () => {
+		sim.fail(
+			{ kind: 'status', status: 401, body: { message: `invalid auth ${sim.publicKey}` } },
+			{ times: 2 }, // n8n's authentication helper tries once more after a 401
+		);
+		const result = await run();
+		const error = result.error('Zijing')!;
+		expect(error.message).toMatch(/^Zijing Cloud error 401: the auth key was rejected/);
+		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
+	});
+});
+
+describe('HTTP and network failures', () => {
+	test('a 429 is retried after Retry-After, and the recording starts once', async () => {
+		sim.fail({ kind: 'rateLimit', retryAfter: 0 });
+		const result = await run();
+		expect(result.error('Zijing')).toBeUndefined();
+		expect(sim.requests('POST', '/meeting/openRecord')).toHaveLength(2);
+		expect(result.output('Zijing')[0].json.recordId).toBe(sim.meetings.get('8000000')!.recordId);
+	});
+
+	test('a 429 that does not end fails the item after the retries', async () => {
+		sim.fail({ kind: 'rateLimit', retryAfter: 0 }, { times: 10 });
+		const result = await run();
+		expect(result.error('Zijing')!.message).toMatch(/^Zijing Cloud error 429: too many requests/);
+		expect(sim.requests('POST', '/meeting/openRecord')).toHaveLength(4);
+	});
+
+	test.each([
+		[{ kind: 'status' as const, status: 500, body: { message: 'Internal Server Error' } }, 'Zijing Cloud error 500: the server failed (HTTP 500) (Internal Server Error)'],
+		[{ kind: 'status' as const, status: 500, body: { code: '500', data: null, message: '服务器内部错误', state: 0 } }, 'Zijing Cloud error 500: the server could not complete the request (服务器内部错误)'],
+		[{ kind: 'html' as const, status: 502 }, 'Zijing Cloud error 502: the server failed (HTTP 502)'],
+		[{ kind: 'status' as const, status: 404, body: { message: 'Not Found' } }, 'Zijing Cloud error 404: the request was refused (HTTP 404) (Not Found)'],
+		[{ kind: 'html' as const, status: 200 }, 'Zijing Cloud error 200: the answer was a web page, not JSON'],
+		[{ kind: 'malformed' as const }, 'Zijing Cloud error 200: the answer was not valid JSON'],
+		[{ kind: 'empty' as const }, 'Zijing Cloud error 200: the answer was empty'],
+		[{ kind: 'status' as const, status: 200, body: { ok: true } }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state")'],
+		[{ kind: 'drop' as const }, 'Zijing Cloud: the connection was dropped before an answer arrived'],
+	])('%p → %p, not retried', async (fault, message) => {
+		sim.fail(fault);
+		const result = await run();
+		expect(result.error('Zijing')!.message).toBe(message);
+		expect(sim.requests('POST', '/meeting/openRecord')).toHaveLength(1);
+	});
+
+	test('a slow answer fails after the Timeout option', async () => {
+		sim.fail({ kind: 'delay', ms: 1500 });
+		const result = await run({ ...start, requestOptions: { timeout: 300 } });
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud: no answer within 300 ms (request timed out)');
+	});
+
+	test('the meeting info flat shape handles a broken answer', async () => {
+		sim.fail({ kind: 'malformed' });
+		const result = await run({ resource: 'meeting', operation: 'get', conferenceKey: '8000000' });
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200: the answer was not valid JSON');
+	});
+});
+
+describe('concurrency', () => {
+	const slow = () => {
+		for (let i = 0; i < 12; i++) sim.fail({ kind: 'delay', ms: 60 });
+	};
+
+	test('at most 5 requests in flight by default', async () => {
+		slow();
+		const items = Array.from({ length: 12 }, () => ({ key: '8000000' }));
+		const result = await engine.run(
+			[zijingNode({ resource: 'meeting', operation: 'get', conferenceKey: '={{ $json.key }}' })],
+			items,
+		);
+		expect(result.output('Zijing')).toHaveLength(12);
+		expect(result.output('Zijing').map((i) => (i.pairedItem as { item: number }).item)).toEqual([...Array(12).keys()]);
+		expect(sim.maxInFlight).toBe(5);
+	});
+
+	test('"Max Concurrent Requests" lowers it', async () => {
+		slow();
+		const items = Array.from({ length: 6 }, () => ({ key: '8000000' }));
+		await engine.run(
+			[zijingNode({ resource: 'meeting', operation: 'get', conferenceKey: '={{ $json.key }}', requestOptions: { concurrency: 2 } })],
+			items,
+		);
+		expect(sim.maxInFlight).toBe(2);
+	});
+});

@@ -1,0 +1,69 @@
+/**
+ * Zijing Cloud node: the drop-downs of Booking → Create (bookable rooms, contacts), run in n8n-core's
+ * own LoadOptionsContext against the simulator.
+ */
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INode, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+import { ZijingCloud } from '../../nodes/ZijingCloud/ZijingCloud.node';
+import { createEngine } from '../harness/engine';
+import { ZIJING_NODE_TYPE, ZijingSimulator } from '../simulators/zijing';
+
+const sim = new ZijingSimulator();
+const engine = createEngine();
+const node = new ZijingCloud();
+
+beforeAll(async () => {
+	await sim.start();
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+function context(parameters: IDataObject, path: string) {
+	const workflowNode: INode = {
+		id: 'n0',
+		name: 'Zijing',
+		type: ZIJING_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { zijingCloudApi: { id: 'zijing', name: 'zijing' } },
+	};
+	const workflow = new Workflow({ nodes: [workflowNode], connections: {}, active: false, nodeTypes: engine.nodeTypes });
+	const additionalData = { credentialsHelper: engine.helper, currentNodeParameters: parameters } as unknown as IWorkflowExecuteAdditionalData;
+	return new LoadOptionsContext(workflow, workflowNode, additionalData, path);
+}
+
+const create = (account: string) => ({ resource: 'booking', operation: 'create', account, additionalFields: {} });
+
+test('bookable rooms of the account entered in the node', async () => {
+	const options = await node.methods.loadOptions.getBookableRooms.call(context(create('admin@miwei.com'), 'additionalFields.roomId'));
+	expect(options).toEqual([
+		{ name: '大会议室 (2516)', value: '486' },
+		{ name: '何宗源的会议室 (100713)', value: '3364' },
+	]);
+	const [request] = sim.requests('GET', '/subscribe/getmeeting');
+	expect(request.query).toEqual({ account: 'admin@miwei.com' });
+	expect(request.headers.auth).toBe(sim.publicKey);
+});
+
+test('contacts, all at once', async () => {
+	const options = await node.methods.loadOptions.getContacts.call(context(create('admin@miwei.com'), 'additionalFields.participantIds'));
+	expect(options).toHaveLength(250);
+	expect(options[1]).toEqual({ name: '联系人1 (9001)', value: '9001' });
+	expect(sim.requests('GET', '/subscribe/getcontacts')[0].query).toEqual({ account: 'admin@miwei.com', isAll: 'yes' });
+});
+
+test('no account yet: a clear message and no request', async () => {
+	await expect(node.methods.loadOptions.getBookableRooms.call(context(create(''), 'additionalFields.roomId'))).rejects.toThrow(
+		'Enter the "Account" (name@domain) first to list its bookable rooms',
+	);
+	expect(sim.log).toHaveLength(0);
+});
+
+test('a refusal of the service is shown with its code and meaning', async () => {
+	await expect(node.methods.loadOptions.getContacts.call(context(create('nobody@miwei.com'), 'additionalFields.participantIds'))).rejects.toThrow(
+		'Zijing Cloud error 400: the request parameters were refused (账号不存在)',
+	);
+});

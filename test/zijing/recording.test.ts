@@ -1,0 +1,323 @@
+/**
+ * Zijing Cloud node: recording, live stream and meeting operations against the simulator, through
+ * n8n's real execution engine.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { createEngine } from '../harness/engine';
+import { ZijingSimulator, zijingNode } from '../simulators/zijing';
+
+const sim = new ZijingSimulator();
+const engine = createEngine();
+
+beforeAll(async () => {
+	await sim.start();
+	engine.store.add('zijing', 'zijingCloudApi', {
+		apiServer: `${sim.url}/`,
+		keyType: 'apiIdAndKey',
+		apiId: sim.apiId,
+		apiKey: sim.apiKey,
+	});
+	engine.store.add('zijing-private', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.privateKey });
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+const run = async (parameters: IDataObject, items?: Array<IDataObject>, credentialId?: string) =>
+	await engine.run([zijingNode(parameters, { credentialId })], items);
+
+describe('Recording → Start / Stop', () => {
+	test('start sends the conference number with the auth header and outputs the recording ID', async () => {
+		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: ' 8000000 ' });
+		expect(result.error('Zijing')).toBeUndefined();
+		const [request] = sim.requests('POST', '/meeting/openRecord');
+		expect(request.headers.auth).toBe(`${sim.apiId}:${sim.apiKey}`);
+		expect(request.headers['content-type']).toContain('application/json');
+		expect(request.json).toEqual({ conferenceKey: '8000000' });
+		const running = sim.meetings.get('8000000')!.recordId;
+		expect(running).toMatch(/^[0-9a-f-]{36}$/);
+		expect(result.output('Zijing')).toEqual([{ json: { recordId: running }, pairedItem: { item: 0 } }]);
+	});
+
+	test('stop closes the running recording and a file appears', async () => {
+		await run({ resource: 'recording', operation: 'start', conferenceKey: '8000000' });
+		const running = sim.meetings.get('8000000')!.recordId;
+		const result = await run({ resource: 'recording', operation: 'stop', conferenceKey: '8000000' });
+		expect(result.output('Zijing').map((i) => i.json)).toEqual([{ recordId: running }]);
+		expect(sim.requests('POST', '/meeting/closeRecord')[0].json).toEqual({ conferenceKey: '8000000' });
+		expect(sim.meetings.get('8000000')!.recordId).toBe('');
+		expect([...sim.files.values()].map((f) => f.cid)).toEqual([running]);
+	});
+
+	test('opening a recording twice is refused with 200003, its English meaning and the original message', async () => {
+		await run({ resource: 'recording', operation: 'start', conferenceKey: '8000000' });
+		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: '8000000' });
+		const error = result.error('Zijing')!;
+		expect(error.message).toBe('Zijing Cloud error 200003: recording is already on for this meeting (该会议已开启录制)');
+		expect(error.name).toBe('NodeApiError');
+		expect(error.description).toMatch(/Get Status/);
+		expect(sim.requests('POST', '/meeting/openRecord')).toHaveLength(2); // a refusal is not retried
+	});
+
+	test('closing a recording that is not running is refused with 200007', async () => {
+		const result = await run({ resource: 'recording', operation: 'stop', conferenceKey: '8000000' });
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200007: the meeting is not being recorded (该会议未开启录制)');
+	});
+
+	test('a meeting that is not started (200006), not allowed to record (200004), unknown (200008) or another tenant’s (200001)', async () => {
+		const cases: Array<[string, string]> = [
+			['1866', 'Zijing Cloud error 200006: the meeting has not started (该会议还未开启)'],
+			['8000001', 'Zijing Cloud error 200004: this meeting is not allowed to record (该会议不允许录制)'],
+			['7777777', 'Zijing Cloud error 200008: the meeting does not exist (该会议不存在)'],
+			['9000000', 'Zijing Cloud error 200001: the conference number does not belong to the tenant of this auth key (会议号和当前的认证的auth不匹配)'],
+		];
+		for (const [conferenceKey, message] of cases) {
+			const result = await run({ resource: 'recording', operation: 'start', conferenceKey });
+			expect(result.error('Zijing')?.message).toBe(message);
+		}
+	});
+
+	test('the tenant key mode sends the key as it is', async () => {
+		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: '9000000' }, undefined, 'zijing-private');
+		expect(result.error('Zijing')).toBeUndefined();
+		expect(sim.requests('POST', '/meeting/openRecord')[0].headers.auth).toBe('800');
+	});
+
+	test('a missing conference number is refused before any request, naming the field and the item', async () => {
+		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: '   ' });
+		expect(result.error('Zijing')!.message).toBe('"Conference Number" is empty (item 0)');
+		expect(result.error('Zijing')!.name).toBe('NodeOperationError');
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('a conference number longer than 50 characters or with spaces is refused before any request', async () => {
+		let result = await run({ resource: 'recording', operation: 'stop', conferenceKey: '1'.repeat(51) });
+		expect(result.error('Zijing')!.message).toMatch(/^"Conference Number" is longer than 50 characters: "1{51}" \(item 0\)$/);
+		result = await run({ resource: 'recording', operation: 'stop', conferenceKey: '800 0000' });
+		expect(result.error('Zijing')!.message).toBe(
+			'"Conference Number" must be the meeting room’s short number without spaces, e.g. 8000000, got "800 0000" (item 0)',
+		);
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('many items: each is paired, and with continue-on-fail the failing one yields its error', async () => {
+		const items = [{ key: '8000000' }, { key: '7777777' }, { key: '' }, { key: '8000000' }];
+		const result = await engine.run(
+			[zijingNode({ resource: 'recording', operation: 'start', conferenceKey: '={{ $json.key }}' }, { continueOnFail: true })],
+			items,
+		);
+		const out = result.output('Zijing');
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(out[0].json.recordId).toBe(sim.meetings.get('8000000')!.recordId);
+		expect(out[1].json.error).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+		expect(out[2].json.error).toBe('"Conference Number" is empty (item 2)');
+		expect(out[3].json.error).toBe('Zijing Cloud error 200003: recording is already on for this meeting (该会议已开启录制)');
+		// item 2 never reached the service
+		expect(sim.requests('POST', '/meeting/openRecord').map((r) => (r.json as { conferenceKey: string }).conferenceKey).sort()).toEqual([
+			'7777777',
+			'8000000',
+			'8000000',
+		]);
+	});
+
+	test('without continue-on-fail the node stops with the first failing item’s error', async () => {
+		const result = await engine.run(
+			[zijingNode({ resource: 'recording', operation: 'start', conferenceKey: '={{ $json.key }}' })],
+			[{ key: '8000000' }, { key: '7777777' }],
+		);
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+		expect((result.error('Zijing')!.context as { itemIndex?: number }).itemIndex).toBe(1);
+	});
+});
+
+describe('Recording → Get Status / Live Stream → Get Status', () => {
+	test('recording status reports the running recording', async () => {
+		await run({ resource: 'recording', operation: 'start', conferenceKey: '8000000' });
+		const running = sim.meetings.get('8000000')!.recordId;
+		const result = await run({ resource: 'recording', operation: 'getStatus', conferenceKey: '8000000' });
+		expect(sim.requests('POST', '/meeting/getLiveRecStatus')[0].json).toEqual({ conferenceKey: '8000000' });
+		expect(result.output('Zijing').map((i) => i.json)).toEqual([
+			{ conferenceKey: '8000000', live: false, rtmpUrl: '', record: true, recordId: running },
+		]);
+	});
+
+	test('live status reports the stream URL, and the failure reason when the service gives one', async () => {
+		sim.meetings.get('8000001')!.failedReason = '存储空间不足';
+		const result = await run({ resource: 'live', operation: 'getStatus', conferenceKey: '8000001' });
+		expect(result.output('Zijing').map((i) => i.json)).toEqual([
+			{
+				conferenceKey: '8000001',
+				live: true,
+				rtmpUrl: 'rtmp://live.zijing.test/app/8000001',
+				record: false,
+				recordId: '',
+				failedReason: '存储空间不足',
+			},
+		]);
+	});
+
+	test('live status of an unknown meeting fails with 200008', async () => {
+		const result = await run({ resource: 'live', operation: 'getStatus', conferenceKey: '1234' });
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+	});
+});
+
+describe('Recording → Get Files / Delete File', () => {
+	async function recordOnce(conferenceKey = '8000000') {
+		await run({ resource: 'recording', operation: 'start', conferenceKey });
+		const stopped = await run({ resource: 'recording', operation: 'stop', conferenceKey });
+		sim.log.length = 0;
+		sim.storage.log.length = 0;
+		return stopped.output('Zijing')[0].json.recordId as string;
+	}
+
+	test('lists the files of a recording without downloading them', async () => {
+		const recordId = await recordOnce();
+		const file = [...sim.files.values()][0];
+		const result = await run({ resource: 'recording', operation: 'getFiles', recordId });
+		expect(sim.requests('POST', '/meeting/getRecords')[0].json).toEqual({ recordId });
+		expect(result.output('Zijing')).toEqual([
+			{
+				json: {
+					recordId: file.recordId,
+					conferenceKey: '8000000',
+					entId: 52,
+					cid: recordId,
+					startTime: file.startTime,
+					fileSize: file.fileSize,
+					stopTime: file.stopTime,
+					downUrl: file.downUrl,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(result.output('Zijing')[0].binary).toBeUndefined();
+		expect(sim.storage.log).toHaveLength(0);
+	});
+
+	test('sends the origin option, checked first', async () => {
+		const recordId = await recordOnce();
+		await run({ resource: 'recording', operation: 'getFiles', recordId, options: { origin: 'https://api.zijing.test' } });
+		expect(sim.requests('POST', '/meeting/getRecords')[0].json).toEqual({ recordId, origin: 'https://api.zijing.test' });
+		const refused = await run({ resource: 'recording', operation: 'getFiles', recordId, options: { origin: 'not a url' } });
+		expect(refused.error('Zijing')!.message).toBe('"Origin" must be an http(s) address such as https://api.example.com, got "not a url" (item 0)');
+		expect(sim.requests('POST', '/meeting/getRecords')).toHaveLength(1);
+	});
+
+	test('downloads every file as binary data from the storage host, without the auth header', async () => {
+		const recordId = await recordOnce();
+		const second = sim.addFile('8000000', recordId, { content: Buffer.from('second segment') });
+		const first = [...sim.files.values()][0];
+		const result = await run({
+			resource: 'recording',
+			operation: 'getFiles',
+			recordId,
+			download: true,
+			options: { binaryPropertyName: 'video' },
+		});
+		expect(result.error('Zijing')).toBeUndefined();
+		const out = result.output('Zijing');
+		expect(out).toHaveLength(2);
+		for (const [item, file] of [
+			[out[0], first],
+			[out[1], second],
+		] as const) {
+			expect(item.json.recordId).toBe(file.recordId);
+			expect(item.pairedItem).toEqual({ item: 0 });
+			const binary = item.binary!.video;
+			expect(Buffer.from(binary.data, 'base64').equals(file.content)).toBe(true);
+			expect(binary.mimeType).toBe('video/mp4');
+			expect(binary.fileName).toBe(file.path.split('/').pop());
+			expect(binary.bytes).toBe(file.content.length);
+			// the signed link is not copied into the binary metadata
+			expect(JSON.stringify({ ...binary, data: '' })).not.toContain('sign=');
+		}
+		// the storage host saw both downloads, and never an auth header
+		expect(sim.storage.requests('GET').map((r) => r.path)).toEqual([first.path, second.path]);
+		expect(sim.storage.log.every((r) => r.headers.auth === undefined)).toBe(true);
+		expect(sim.authLeaks).toHaveLength(0);
+		expect(JSON.stringify(sim.storage.log.map((r) => r.headers))).not.toContain(sim.apiKey);
+	});
+
+	test('control: the storage host does notice a request that carries an auth header', async () => {
+		await recordOnce();
+		const file = [...sim.files.values()][0];
+		const response = await fetch(file.downUrl, { headers: { auth: sim.publicKey } });
+		expect(response.status).toBe(403);
+		expect(sim.authLeaks).toHaveLength(1);
+	});
+
+	test('an expired download link fails the item without revealing the signature', async () => {
+		const recordId = await recordOnce();
+		const file = [...sim.files.values()][0];
+		file.sign = 'rotated';
+		const result = await engine.run(
+			[zijingNode({ resource: 'recording', operation: 'getFiles', recordId: '={{ $json.id }}', download: true }, { continueOnFail: true })],
+			[{ id: recordId }, { id: 'no-such-recording' }],
+		);
+		const out = result.output('Zijing');
+		// item 0 fails on the download; item 1 (an unknown recording) has no files, hence no item
+		expect(out).toHaveLength(1);
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		const host = new URL(file.downUrl).host;
+		expect(out[0].json.error).toBe(
+			`Zijing Cloud: downloading recording file ${file.recordId} from ${host}${file.path} failed: HTTP 403 (the signed link may have expired: get the files again)`,
+		);
+		expect(JSON.stringify(out[0].json)).not.toContain(encodeURIComponent(file.sign));
+		expect(sim.authLeaks).toHaveLength(0);
+	});
+
+	test('a recording ID that is empty is refused before any request', async () => {
+		const result = await run({ resource: 'recording', operation: 'getFiles', recordId: '  ' });
+		expect(result.error('Zijing')!.message).toBe('"Recording ID" is empty (item 0)');
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('delete file removes it; deleting it again is refused by the service', async () => {
+		const recordId = await recordOnce();
+		const file = [...sim.files.values()][0];
+		const result = await run({ resource: 'recording', operation: 'deleteFile', recordId: file.recordId });
+		expect(sim.requests('POST', '/meeting/delRecordFile')[0].json).toEqual({ recordId: file.recordId });
+		expect(result.output('Zijing').map((i) => i.json)).toEqual([{ recordId: file.recordId }]);
+		expect(sim.files.size).toBe(0);
+		const again = await run({ resource: 'recording', operation: 'deleteFile', recordId: file.recordId });
+		expect(again.error('Zijing')!.message).toBe('Zijing Cloud error 400: the request parameters were refused (录制文件不存在)');
+		expect(file.cid).toBe(recordId);
+	});
+});
+
+describe('Meeting → Get', () => {
+	test('outputs the flat meeting info without code and msg', async () => {
+		const result = await run({ resource: 'meeting', operation: 'get', conferenceKey: '8000000' });
+		const [request] = sim.requests('GET', '/api/getmeetinginfo');
+		expect(request.query).toEqual({ addr: '8000000' });
+		expect(request.headers.auth).toBe(sim.publicKey);
+		expect(request.text).toBe('');
+		expect(result.output('Zijing')).toEqual([
+			{
+				json: {
+					name: '产品评审会议室',
+					alias: '8000000',
+					hostpwd: '0000',
+					guestpwd: '1234',
+					locked: false,
+					started: true,
+					participants: 3,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('its own failure shape {code, msg} becomes an error with the code and meaning', async () => {
+		let result = await run({ resource: 'meeting', operation: 'get', conferenceKey: '5555' });
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+		result = await run({ resource: 'meeting', operation: 'get', conferenceKey: '9000000' });
+		expect(result.error('Zijing')!.message).toMatch(/^Zijing Cloud error 200001: /);
+	});
+
+	test('a conference number with characters that need encoding reaches the service intact', async () => {
+		await run({ resource: 'meeting', operation: 'get', conferenceKey: 'a&b=c' });
+		expect(sim.requests('GET', '/api/getmeetinginfo')[0].query).toEqual({ addr: 'a&b=c' });
+	});
+});
