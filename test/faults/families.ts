@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Fault, Simulator } from '../simulators/base';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
+import { ZijingSimulator } from '../simulators/zijing';
 
 export interface BadInput {
 	label: string;
@@ -58,5 +59,35 @@ export const families: Family[] = [
 			{ label: 'overlong', item: { name: 'x'.repeat(300) }, message: /"Room Name" is longer than 255 characters/ },
 		],
 		secrets: (sim) => [(sim as VisioconferenceSimulator).apiKey],
+	},
+	{
+		label: 'Zijing Cloud: Booking → Create',
+		service: 'Zijing Cloud',
+		nodeType: 'n8n-nodes-conferencing.zijingCloud',
+		simulator: () => new ZijingSimulator(),
+		credential: (sim) => ({
+			type: 'zijingCloudApi',
+			data: { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: (sim as ZijingSimulator).apiId, apiKey: (sim as ZijingSimulator).apiKey },
+		}),
+		parameters: {
+			resource: 'booking',
+			operation: 'create',
+			account: 'admin@miwei.com',
+			theme: '={{ $json.theme }}',
+			// one day per item, so that two good items never ask for the same slot
+			startDate: '={{ $json.start ?? "2026-12-0" + ($itemIndex + 1) + " 09:00" }}',
+			endDate: '={{ $json.end ?? "2026-12-0" + ($itemIndex + 1) + " 10:00" }}',
+		},
+		item: { theme: '季度评审' },
+		isSideEffect: (method, path) => method === 'POST' && path === '/subscribe/createmeet',
+		envelopeFailure: { kind: 'status', status: 200, body: { code: '200009', data: null, message: '该时间段已被预约', state: 0 } },
+		unauthorized: { kind: 'status', status: 401, body: { code: '403', data: null, message: 'auth认证失败', state: 0 } },
+		badInputs: [
+			{ label: 'empty theme', item: { theme: '' }, message: /"Theme" is empty/ },
+			{ label: 'wrong date format', item: { theme: 't', start: '01/12/2026 9am' }, message: /"Start" is not a valid date and time/ },
+			{ label: 'end before start', item: { theme: 't', start: '2026-12-05 10:00', end: '2026-12-05 09:00' }, message: /"End" .* must be after "Start"/ },
+			{ label: 'injection-like theme', item: { theme: '\'; DROP TABLE meetings; --', start: 'now(); --' }, message: /"Start" is not a valid date and time/ },
+		],
+		secrets: (sim) => [(sim as ZijingSimulator).apiKey],
 	},
 ];
