@@ -1,0 +1,453 @@
+/**
+ * The YTX Telephony node in n8n's real engine against the YTX simulator (production and sandbox
+ * instances): every operation, the request YTX receives, the items that come out, every failure code,
+ * input checks before any request, and secrets that never leak.
+ */
+import { createHash } from 'node:crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { YTX_STATUS_CODES } from '../../nodes/YtxTelephony/shared/codes';
+import { formatBookTime } from '../../nodes/YtxTelephony/shared/validation';
+import { createEngine, type Engine, type TestNode } from '../harness/engine';
+import type { SimRequest } from '../simulators/base';
+import { parseChinaStamp, YTX_MESSAGES, YtxSimulator } from '../simulators/ytx';
+
+const TYPE = 'n8n-nodes-conferencing.ytxTelephony';
+
+let prod: YtxSimulator;
+let sandbox: YtxSimulator;
+let engine: Engine;
+
+function credential(id: string, sim: YtxSimulator, overrides: IDataObject = {}) {
+	engine.store.add(id, 'ytxTelephonyApi', {
+		accountSid: sim.accountSid,
+		authToken: sim.authToken,
+		appId: sim.appId,
+		environment: 'custom',
+		customUrl: sim.url,
+		...overrides,
+	});
+}
+
+beforeAll(async () => {
+	prod = new YtxSimulator('production');
+	sandbox = new YtxSimulator('sandbox');
+	await Promise.all([prod.start(), sandbox.start()]);
+	engine = createEngine();
+	credential('prod', prod);
+	credential('sandbox', sandbox);
+});
+
+afterAll(async () => {
+	await Promise.all([prod.stop(), sandbox.stop()]);
+});
+
+beforeEach(() => {
+	prod.reset();
+	sandbox.reset();
+});
+
+const PARTIES = {
+	participant: [
+		{ name: '张三', phone: '15000000804' },
+		{ name: '王五', phone: '010-5388-9900,1234' },
+	],
+};
+
+function ytx(parameters: IDataObject, options: { name?: string; credential?: string; continueOnFail?: boolean } = {}): TestNode {
+	return {
+		name: options.name ?? 'YTX',
+		type: TYPE,
+		parameters: {
+			resource: 'conference',
+			meetingName: '周会 Weekly',
+			creator: '13600007556',
+			participants: PARTIES,
+			...parameters,
+		},
+		credentials: { ytxTelephonyApi: { id: options.credential ?? 'prod', name: options.credential ?? 'prod' } },
+		continueOnFail: options.continueOnFail,
+	};
+}
+
+const inTwoDays = () => formatBookTime(Date.now() + 2 * 24 * 3600_000);
+const body = (req: SimRequest) => req.json as Record<string, string>;
+
+/** Every derived secret of the exchanges a simulator saw: Sign values and Authorization headers. */
+function derivedSecrets(sim: YtxSimulator): string[] {
+	const out: string[] = [];
+	for (const req of sim.log) {
+		if (req.query.Sign) out.push(req.query.Sign, req.query.Sign.toLowerCase());
+		if (typeof req.headers.authorization === 'string') out.push(req.headers.authorization);
+	}
+	return out;
+}
+
+function expectNoSecrets(text: string, sim: YtxSimulator) {
+	expect(sim.log.length).toBeGreaterThan(0);
+	for (const secret of [sim.authToken, ...derivedSecrets(sim)]) expect(text).not.toContain(secret);
+}
+
+describe('Conference → Start Now', () => {
+	it('sends a signed createMeeting with bookmeeting 0 and outputs the meeting', async () => {
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.error('YTX')).toBeUndefined();
+
+		expect(prod.log).toHaveLength(1);
+		const req = prod.log[0];
+		expect(req.method).toBe('POST');
+		expect(req.path).toBe(`/201612/sid/${prod.accountSid}/call/TeleMeeting.wx`);
+		expect(req.headers.accept).toBe('application/json');
+		expect(req.headers['content-type']).toBe('application/json;charset=utf-8');
+		// the stamp is China Standard Time (a UTC stamp would be 8 hours off) and the same in both places
+		const [sid, stamp] = Buffer.from(String(req.headers.authorization), 'base64').toString().split('|');
+		expect(sid).toBe(prod.accountSid);
+		expect(Math.abs((parseChinaStamp(stamp) as number) - req.at)).toBeLessThan(5_000);
+		expect(req.query.Sign).toBe(createHash('md5').update(prod.accountSid + prod.authToken + stamp).digest('hex').toUpperCase());
+
+		expect(body(req)).toEqual({
+			action: 'createMeeting',
+			appid: prod.productionAppId,
+			meetingname: '周会 Weekly',
+			creator: '13600007556',
+			parties: '[{"name":"张三","phone":"15000000804"},{"name":"王五","phone":"01053889900,1234"}]',
+			bookmeeting: '0',
+			confid: '',
+			booktime: '',
+		});
+		expect(typeof body(req).parties).toBe('string');
+
+		const meeting = prod.meetings.get('001');
+		expect(meeting?.status).toBe('started');
+		expect(result.output('YTX')).toEqual([
+			{
+				json: { meetingId: '001', meetingPassword: meeting?.mepwd, callerId: '01053189900', requestId: expect.stringMatching(/^\d{16}$/) },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('sends Display Number and Custom Parameter when given', async () => {
+		const result = await engine.run([
+			ytx({ operation: 'start', options: { displayNumber: '010-5318-9901', customParameter: 'order-42' } }),
+		]);
+		expect(result.error('YTX')).toBeUndefined();
+		expect(body(prod.log[0])).toMatchObject({ shownumber: '01053189901', CustomParm: 'order-42' });
+		expect(result.output('YTX')[0].json.callerId).toBe('01053189901');
+	});
+
+	it('takes meeting fields from expressions, one request per item, outputs paired in order', async () => {
+		const items = [
+			{ topic: 'A', people: [{ name: 'Ann', phone: '13800138001' }] },
+			{ topic: 'B', people: [{ name: 'Bob', phone: '13800138002' }, { phone: '0755-8888-6666,8' }] },
+			{ topic: 'C', people: '[{"name": "Cai", "phone": "+86 138 0013 8003"}]' },
+		];
+		const result = await engine.run(
+			[ytx({ operation: 'start', meetingName: '={{ $json.topic }}', participantsInput: 'json', participantsJson: '={{ $json.people }}' })],
+			items,
+		);
+		expect(result.error('YTX')).toBeUndefined();
+		const sent = prod.log.map((r) => body(r)).sort((a, b) => a.meetingname.localeCompare(b.meetingname));
+		expect(sent.map((b) => [b.meetingname, JSON.parse(b.parties)])).toEqual([
+			['A', [{ name: 'Ann', phone: '13800138001' }]],
+			['B', [{ name: 'Bob', phone: '13800138002' }, { name: '075588886666,8', phone: '075588886666,8' }]],
+			['C', [{ name: 'Cai', phone: '13800138003' }]],
+		]);
+		const out = result.output('YTX');
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const byId = (id: unknown) => prod.meetings.get(String(id))?.meetingname;
+		expect(out.map((i) => byId(i.json.meetingId))).toEqual(['A', 'B', 'C']);
+	});
+
+	it('accepts a JSON text typed into the participants field', async () => {
+		const result = await engine.run([
+			ytx({ operation: 'start', participantsInput: 'json', participantsJson: '[{"name":"李四","phone":"13600007556"}]' }),
+		]);
+		expect(result.error('YTX')).toBeUndefined();
+		expect(JSON.parse(body(prod.log[0]).parties)).toEqual([{ name: '李四', phone: '13600007556' }]);
+	});
+
+	it('outputs the whole answer when asked', async () => {
+		const result = await engine.run([ytx({ operation: 'start', options: { fullResponse: true } })]);
+		expect(result.output('YTX')[0].json).toEqual({
+			statusCode: '0',
+			statusMsg: { meid: '001', mepwd: prod.meetings.get('001')?.mepwd, meetcallerid: '01053189900' },
+			requestId: expect.any(String),
+		});
+	});
+
+	it('accepts statusMsg as a JSON string and a missing requestId', async () => {
+		prod.statusMsgAsString = true;
+		prod.omitRequestId = true;
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.output('YTX')[0].json).toEqual({
+			meetingId: '001',
+			meetingPassword: prod.meetings.get('001')?.mepwd,
+			callerId: '01053189900',
+			requestId: null,
+		});
+	});
+
+	it('keeps at most 2 requests in flight by default, and as many as the user sets', async () => {
+		prod.holdMs = 40;
+		const items = Array.from({ length: 6 }, (_, i) => ({ i }));
+		const result = await engine.run([ytx({ operation: 'start' })], items);
+		expect(result.output('YTX')).toHaveLength(6);
+		expect(prod.maxInFlight).toBe(2);
+
+		prod.reset();
+		prod.holdMs = 40;
+		await engine.run([ytx({ operation: 'start', requestOptions: { concurrency: 1 } })], items);
+		expect(prod.log).toHaveLength(6);
+		expect(prod.maxInFlight).toBe(1);
+	});
+});
+
+describe('Conference → Book, Edit Booking, Cancel Booking', () => {
+	it('books with bookmeeting 1 and a China-time booking time', async () => {
+		const when = inTwoDays();
+		const result = await engine.run([ytx({ operation: 'book', bookingTime: when })]);
+		expect(result.error('YTX')).toBeUndefined();
+		expect(body(prod.log[0])).toMatchObject({ action: 'createMeeting', bookmeeting: '1', confid: '', booktime: when });
+		expect(prod.meetings.get('001')).toMatchObject({ status: 'booked', booktime: when });
+		expect(result.output('YTX')[0].json).toMatchObject({ meetingId: '001', bookingTime: when });
+	});
+
+	it('converts an ISO time with an offset to China time', async () => {
+		const result = await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01T06:30:00Z' })]);
+		expect(result.error('YTX')).toBeUndefined();
+		expect(body(prod.log[0]).booktime).toBe('2099-03-01 14:30');
+	});
+
+	it('accepts a Luxon date from an expression ($now), converted to China time', async () => {
+		const before = Date.now();
+		const result = await engine.run([ytx({ operation: 'book', bookingTime: "={{ $now.plus(1, 'day') }}" })]);
+		expect(result.error('YTX')).toBeUndefined();
+		const sent = body(prod.log[0]).booktime;
+		const expected = [formatBookTime(before + 86_400_000), formatBookTime(Date.now() + 86_400_000)];
+		expect(expected).toContain(sent);
+	});
+
+	it('edits a booking: bookmeeting 1 with confid, the booking changes', async () => {
+		const later = formatBookTime(Date.now() + 3 * 24 * 3600_000);
+		const result = await engine.run([
+			ytx({ operation: 'book', bookingTime: inTwoDays() }, { name: 'Book' }),
+			ytx(
+				{
+					operation: 'editBooking',
+					meetingId: '={{ $json.meetingId }}',
+					meetingName: 'Moved',
+					bookingTime: later,
+					participants: { participant: [{ name: 'Solo', phone: '13800138000' }] },
+				},
+				{ name: 'Edit' },
+			),
+		]);
+		expect(result.error('Edit')).toBeUndefined();
+		expect(body(prod.log[1])).toMatchObject({ bookmeeting: '1', confid: '001', booktime: later, meetingname: 'Moved' });
+		expect(prod.meetings.size).toBe(1);
+		expect(prod.meetings.get('001')).toMatchObject({
+			status: 'booked',
+			booktime: later,
+			meetingname: 'Moved',
+			parties: [{ name: 'Solo', phone: '13800138000' }],
+			history: ['booked', 'edited'],
+		});
+		expect(result.output('Edit')[0].json).toMatchObject({ meetingId: '001', bookingTime: later });
+	});
+
+	it('cancels a booking: bookmeeting 2 with confid; cancelling it again is refused (-101)', async () => {
+		const result = await engine.run([
+			ytx({ operation: 'book', bookingTime: inTwoDays() }, { name: 'Book' }),
+			ytx({ operation: 'cancelBooking', meetingId: '={{ $json.meetingId }}' }, { name: 'Cancel' }),
+		]);
+		expect(result.error('Cancel')).toBeUndefined();
+		expect(body(prod.log[1])).toMatchObject({ bookmeeting: '2', confid: '001', booktime: '' });
+		expect(prod.meetings.get('001')?.status).toBe('cancelled');
+		expect(result.output('Cancel')).toEqual([{ json: expect.objectContaining({ meetingId: '001', cancelled: true }), pairedItem: { item: 0 } }]);
+
+		const again = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001' })]);
+		expect(again.error('YTX')?.message).toBe('YTX error -101: invalid parameter (会议不存在)');
+	});
+
+	it('editing an unknown meeting ID fails with the service code', async () => {
+		const result = await engine.run([ytx({ operation: 'editBooking', meetingId: '999', bookingTime: inTwoDays() })]);
+		expect(result.error('YTX')?.message).toContain('YTX error -101');
+		expect(prod.log).toHaveLength(1);
+	});
+});
+
+describe('input is checked before any request', () => {
+	const cases: Array<[string, IDataObject, RegExp]> = [
+		['an empty meeting name', { operation: 'start', meetingName: '  ' }, /^"Meeting Name" is empty: " {2}" \(item 0\)$/],
+		['a creator that is not a phone', { operation: 'start', creator: '12345' }, /^"Creator Phone" is not a phone number: "12345" \(item 0\)$/],
+		[
+			'a participant with a bad phone',
+			{ operation: 'start', participants: { participant: [{ name: 'A', phone: '13800138000' }, { name: 'B', phone: '555-12' }] } },
+			/^"Participants" entry 2: phone "555-12" is not a phone number; expected .* \(item 0\)$/,
+		],
+		['a mobile with an extension', { operation: 'start', participants: { participant: [{ name: 'A', phone: '13800138000,12' }] } }, /entry 1: phone "13800138000,12" is a mobile number/],
+		['no participant', { operation: 'start', participants: {} }, /^"Participants" is empty: add at least one participant \(item 0\)$/],
+		['the untouched participants JSON template', { operation: 'start', participantsInput: 'json' }, /^"Participants \(JSON\)" entry 1: phone "" is empty; expected .*: "\[/],
+		['participants JSON that is not JSON', { operation: 'start', participantsInput: 'json', participantsJson: '[{"name":' }, /^"Participants \(JSON\)" is not valid JSON .*: "\[\{"name":" \(item 0\)$/],
+		['a booking time in the past', { operation: 'book', bookingTime: '2020-01-01 10:00' }, /^"Booking Time" is not in the future .*: "2020-01-01 10:00" \(item 0\)$/],
+		['a booking time in another format', { operation: 'book', bookingTime: '01/12/2099 10:00' }, /^"Booking Time" is not in the format yyyy-MM-dd HH:mm .*: "01\/12\/2099 10:00" \(item 0\)$/],
+		['a booking time that resolves empty', { operation: 'book', bookingTime: '={{ "" }}' }, /^"Booking Time" is empty \(item 0\)$/],
+		['a meeting ID that resolves empty', { operation: 'editBooking', meetingId: '={{ $json.missing ?? "" }}', bookingTime: '2099-01-01 10:00' }, /^"Meeting ID" is empty \(item 0\)$/],
+		['a display number with letters', { operation: 'start', options: { displayNumber: 'abc' } }, /^"Display Number" is not a phone number \(digits only\): "abc" \(item 0\)$/],
+	];
+
+	it.each(cases)('refuses %s', async (_label, parameters, message) => {
+		const result = await engine.run([ytx(parameters)]);
+		const error = result.error('YTX');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(message);
+		expect(prod.log).toHaveLength(0);
+	});
+
+	it('refuses a bad custom URL in the credential before sending', async () => {
+		credential('badUrl', prod, { customUrl: 'ftp://nowhere' });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'badUrl' })]);
+		expect(result.error('YTX')?.message).toBe('The credential\'s "Custom URL" is not an http(s) URL: "ftp://nowhere" (item 0)');
+	});
+
+	it('with continue-on-fail only the bad item fails, named by its index, and the others are sent', async () => {
+		const items = [{ phone: '13800138001' }, { phone: '99' }, { phone: '13800138003' }];
+		const result = await engine.run(
+			[ytx({ operation: 'start', creator: '={{ $json.phone }}' }, { continueOnFail: true })],
+			items,
+		);
+		const out = result.output('YTX');
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out[1].json.error).toBe('"Creator Phone" is not a phone number: "99" (item 1)');
+		expect(out[0].json.meetingId).toBeDefined();
+		expect(out[2].json.meetingId).toBeDefined();
+		expect(prod.log.map((r) => body(r).creator).sort()).toEqual(['13800138001', '13800138003']);
+	});
+});
+
+describe('YTX failures', () => {
+	it.each(Object.keys(YTX_STATUS_CODES))('statusCode %s becomes a NodeApiError with the English meaning and the original text', async (code) => {
+		prod.answerCode(code);
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		const error = result.error('YTX');
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe(`YTX error ${code}: ${YTX_STATUS_CODES[code]} (${YTX_MESSAGES[code]})`);
+		expect(prod.log).toHaveLength(1); // never retried, -104 included
+	});
+
+	it('a wrong auth token is refused by the Sign check (-203)', async () => {
+		credential('wrongToken', prod, { authToken: 'ffffffffffffffffffffffffffffffff' });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'wrongToken' })]);
+		expect(result.error('YTX')?.message).toBe('YTX error -203: authToken check failed: check the Auth Token of the credential (鉴权失败)');
+		expect(prod.meetings.size).toBe(0);
+	});
+
+	it('a stamp the service finds stale is a bad header (-202): e.g. a clock 10 minutes off', async () => {
+		prod.clockSkewMs = 10 * 60_000;
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.error('YTX')?.message).toMatch(/^YTX error -202: header authorization error: .*\(包头验证信息错误\)$/);
+	});
+
+	it('a sandbox app ID against production is refused (-205); the same credential works on the sandbox', async () => {
+		credential('sandboxAppOnProd', prod, { appId: prod.sandboxAppId });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'sandboxAppOnProd' })]);
+		expect(result.error('YTX')?.message).toMatch(/^YTX error -205: application check failed: the app ID does not match the environment .*\(应用验证失败\)$/);
+		expect(body(prod.log[0]).appid).toBe(prod.sandboxAppId);
+
+		const onSandbox = await engine.run([ytx({ operation: 'start' }, { credential: 'sandbox' })]);
+		expect(onSandbox.error('YTX')).toBeUndefined();
+		expect(body(sandbox.log[0]).appid).toBe(sandbox.sandboxAppId);
+		expect(onSandbox.output('YTX')[0].json.meetingId).toBe('001');
+	});
+
+	it('an unknown account SID is refused (-200)', async () => {
+		credential('otherSid', prod, { accountSid: 'b'.repeat(32) });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'otherSid' })]);
+		expect(result.error('YTX')?.message).toBe('YTX error -200: no such user: check the Account SID of the credential (用户不存在)');
+	});
+
+	it('real refusals from the simulator: a bad display number (-1) and a booking the service finds invalid', async () => {
+		const result = await engine.run([ytx({ operation: 'start', options: { displayNumber: '02100000000' } })]);
+		expect(result.error('YTX')?.message).toBe(`YTX error -1: ${YTX_STATUS_CODES['-1']} (号码无效)`);
+	});
+
+	it('with continue-on-fail a refused item yields its error, paired, and the others go on', async () => {
+		prod.answerCode('-102');
+		prod.holdMs = 0;
+		const result = await engine.run([ytx({ operation: 'start', requestOptions: { concurrency: 1 } }, { continueOnFail: true })], [{}, {}]);
+		const out = result.output('YTX');
+		expect(out).toHaveLength(2);
+		expect(out[0]).toMatchObject({ json: { error: 'YTX error -102: invalid phone number (电话号码无效)' }, pairedItem: { item: 0 } });
+		expect(out[1]).toMatchObject({ json: { meetingId: '001' }, pairedItem: { item: 1 } });
+	});
+
+	it('an HTTP 429 was not processed and is retried (Retry-After 0); the retry is signed again', async () => {
+		prod.fail({ kind: 'rateLimit', retryAfter: 0 });
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.error('YTX')).toBeUndefined();
+		expect(prod.log).toHaveLength(2);
+		for (const req of prod.log) {
+			const stamp = Buffer.from(String(req.headers.authorization), 'base64').toString().split('|')[1];
+			expect(req.query.Sign).toBe(createHash('md5').update(prod.accountSid + prod.authToken + stamp).digest('hex').toUpperCase());
+		}
+		expect(prod.meetings.size).toBe(1);
+	});
+
+	it.each([
+		['an HTTP 500 page', () => prod.fail({ kind: 'html', status: 500 }), /^YTX error 500: the server failed \(HTTP 500\)$/],
+		['an HTTP 500 with an envelope', () => prod.fail({ kind: 'status', status: 500, body: { statusCode: '-100', statusMsg: '服务器异常' } }), /^YTX error -100: server exception at YTX \(服务器异常\)$/],
+		['a dropped connection', () => prod.fail({ kind: 'drop' }), /^YTX: the connection was dropped/],
+		['malformed JSON', () => prod.fail({ kind: 'malformed' }), /^YTX error 200: the answer was not a YTX response; the meeting may or may not have been created$/],
+		['an empty answer', () => prod.fail({ kind: 'empty' }), /^YTX error 200: the answer was empty; the meeting may or may not have been created$/],
+	])('%s fails the item once, never retried', async (_label, arrange, message) => {
+		arrange();
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.error('YTX')?.message).toMatch(message);
+		expect(prod.log).toHaveLength(1);
+	});
+});
+
+describe('secrets never leak', () => {
+	const scenarios: Array<[string, () => void]> = [
+		['a network failure', () => prod.fail({ kind: 'drop' })],
+		['an HTTP 500 page echoing the request', () => (prod.echoOnError = 1)],
+		['an HTTP 500 JSON envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'json500'))],
+		['an HTTP 200 failure envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'envelope200'))],
+		['a wrong token (-203)', () => credential('prod', prod, { authToken: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' })],
+		['a -205 refusal', () => prod.answerCode('-205')],
+	];
+
+	afterEach(() => credential('prod', prod));
+
+	it.each(scenarios)('%s: not in the error, its description, its JSON, the continue-on-fail item, nor the log', async (_label, arrange) => {
+		const logged: string[] = [];
+		const spies = (['log', 'error', 'warn', 'info', 'debug'] as const).map((method) =>
+			jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '))),
+		);
+		arrange();
+		const stopped = await engine.run([ytx({ operation: 'start' })]);
+		const error = stopped.error('YTX');
+		expect(error).toBeDefined();
+		const whole = JSON.stringify({ error, message: error?.message, description: error?.description, stack: error?.stack, cause: (error as { cause?: unknown })?.cause });
+		arrange();
+		const continued = await engine.run([ytx({ operation: 'start' }, { continueOnFail: true })]);
+		const item = continued.output('YTX')[0];
+		const itemText = JSON.stringify({ json: item.json, error: item.error, message: item.error?.message, description: item.error?.description });
+		expect(item.json.error).toBeDefined();
+		if (_label.includes('echoing')) {
+			// the answer really carried them, so the check below can fail
+			expect(error?.message + String(error?.description)).toContain('***');
+		}
+		for (const spy of spies) spy.mockRestore();
+		expectNoSecrets(whole + itemText + logged.join('\n'), prod);
+		expect(JSON.stringify(stopped.run.data.resultData)).not.toContain(prod.authToken);
+		for (const secret of derivedSecrets(prod)) expect(JSON.stringify(stopped.run.data.resultData)).not.toContain(secret);
+	});
+
+	it('a successful run outputs none of them', async () => {
+		const result = await engine.run([ytx({ operation: 'start', options: { fullResponse: true } })]);
+		expectNoSecrets(JSON.stringify(result.run.data.resultData), prod);
+	});
+});
