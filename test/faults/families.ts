@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Fault, Simulator } from '../simulators/base';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 import { ZijingSimulator } from '../simulators/zijing';
+import { ytxFamily } from '../ytx/family';
 
 export interface BadInput {
 	label: string;
@@ -90,4 +91,5 @@ export const families: Family[] = [
 		],
 		secrets: (sim) => [(sim as ZijingSimulator).apiKey],
 	},
+	ytxFamily,
 ];
