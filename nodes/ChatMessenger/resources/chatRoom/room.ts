@@ -1,0 +1,79 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { camForm } from '../../shared/methods';
+import { readAnswer } from '../../shared/transport';
+
+function requiredText(ctx: IExecuteSingleFunctions, value: unknown, field: string): string {
+	const itemIndex = ctx.getItemIndex();
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (!text) throw new NodeOperationError(ctx.getNode(), `"${field}" is empty (item ${itemIndex})`, { itemIndex });
+	return text;
+}
+
+/** `{member: [{userId, flag}]}` (the Members field) → `{"<userId>": true|false}` (memberUids). */
+export function memberUids(ctx: IExecuteSingleFunctions, value: unknown): IDataObject {
+	const itemIndex = ctx.getItemIndex();
+	const entries = ((value as IDataObject | undefined)?.member ?? []) as IDataObject[];
+	const out: IDataObject = {};
+	(Array.isArray(entries) ? entries : [entries]).forEach((entry, position) => {
+		const userId = typeof entry.userId === 'string' ? entry.userId.trim() : '';
+		if (!userId || /\s/.test(userId)) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"Members" entry ${position + 1} has ${userId ? `the user ID "${userId.slice(0, 100)}", which contains spaces` : 'no user ID'} (item ${itemIndex})`,
+				{ itemIndex },
+			);
+		}
+		if (userId in out) {
+			throw new NodeOperationError(ctx.getNode(), `"Members" lists the user ID "${userId}" twice (item ${itemIndex})`, { itemIndex });
+		}
+		out[userId] = entry.flag === true;
+	});
+	return out;
+}
+
+/**
+ * preSend of Chat Room → Create and Update: checks the room object the fields built and sends it
+ * as `message=<chat room JSON>` to updateChatRoom (without `id` = create; unverified mapping).
+ */
+export async function chatRoomForm(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = { ...((request.body ?? {}) as IDataObject) };
+	const operation = this.getNodeParameter('operation') as string;
+	if (operation === 'update') {
+		body.id = requiredText(this, body.id, 'Chat Room ID');
+		if (Object.keys(body).length === 1) {
+			throw new NodeOperationError(this.getNode(), `"Update Fields" is empty: nothing to update (item ${this.getItemIndex()})`, {
+				itemIndex: this.getItemIndex(),
+				description: 'Add at least one field to change, e.g. Name or Members',
+			});
+		}
+		if ('name' in body) body.name = requiredText(this, body.name, 'Name');
+		if ('createUserId' in body) body.createUserId = requiredText(this, body.createUserId, 'Creator User ID');
+	} else {
+		delete body.id;
+		body.name = requiredText(this, body.name, 'Name');
+		body.createUserId = requiredText(this, body.createUserId, 'Creator User ID');
+	}
+	if ('adminUserId' in body) body.adminUserId = requiredText(this, body.adminUserId, 'Admin User ID');
+	if ('memberUids' in body) body.memberUids = memberUids(this, body.memberUids);
+	request.body = camForm('updateChatRoom', body);
+	return request;
+}
+
+/** postReceive of Chat Room → Create and Update: the `chatRoom` of the answer. */
+export async function chatRoomOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
+	const room = answer.chatRoom;
+	return [{ json: room && typeof room === 'object' && !Array.isArray(room) ? (room as IDataObject) : answer }];
+}

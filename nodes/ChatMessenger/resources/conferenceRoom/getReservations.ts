@@ -1,0 +1,93 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { camForm } from '../../shared/methods';
+import { toCamDate } from '../../shared/time';
+import { readAnswer } from '../../shared/transport';
+import { roomsOf } from './list';
+
+const show = { resource: ['conferenceRoom'], operation: ['getReservations'] };
+
+export const conferenceRoomGetReservationsDescription: INodeProperties[] = [
+	{
+		displayName: 'Period',
+		name: 'period',
+		type: 'options',
+		default: 'month',
+		options: [
+			{ name: 'Month', value: 'month', description: 'Every reservation of one month (yyyyMM)' },
+			{ name: 'Day', value: 'day', description: 'The reservations of one day (yyyyMMdd)' },
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Month',
+		name: 'month',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 2019-08',
+		description: 'The month, as 2019-08, 201908 or any date in it',
+		displayOptions: { show: { ...show, period: ['month'] } },
+	},
+	{
+		displayName: 'Day',
+		name: 'day',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 2019-08-01',
+		description: 'The day (its date in the workflow’s time zone is used)',
+		displayOptions: { show: { ...show, period: ['day'] } },
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'rooms',
+		options: [
+			{ name: 'One Item per Room', value: 'rooms', description: 'Each conference room with its reservedSchedules' },
+			{ name: 'One Item per Reservation', value: 'reservations', description: 'Each reservation, with its room’s ID and name' },
+		],
+		displayOptions: { show },
+	},
+];
+
+/** preSend of Get Reservations: `message={"yyyyMMdd": "201908"}` (unverified mapping). */
+export async function reservationsForm(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const itemIndex = this.getItemIndex();
+	const period = this.getNodeParameter('period') as 'month' | 'day';
+	const field = period === 'month' ? 'Month' : 'Day';
+	const raw = this.getNodeParameter(period, '');
+	const date = toCamDate(raw, period, this.getTimezone());
+	if (!date) {
+		throw new NodeOperationError(this.getNode(), `"${field}" must be a ${period === 'month' ? 'month like 2019-08' : 'date like 2019-08-01'}, got "${String(raw).slice(0, 100)}" (item ${itemIndex})`, {
+			itemIndex,
+		});
+	}
+	request.body = camForm('getConferenceRoomStatus', { yyyyMMdd: date });
+	return request;
+}
+
+/** postReceive of Get Reservations: rooms with their reservedSchedules, or one item per reservation. */
+export async function reservationsOutput(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
+	const rooms = roomsOf(answer);
+	if (this.getNodeParameter('output', 'rooms') === 'rooms') return rooms.map((json) => ({ json }));
+	return rooms.flatMap((room) =>
+		((Array.isArray(room.reservedSchedules) ? room.reservedSchedules : []) as IDataObject[]).map((schedule) => ({
+			json: { ...schedule, conferenceRoomId: room.id ?? room.conferenceRoomId ?? null, conferenceRoomName: room.name ?? room.conferenceRoomName ?? null },
+		})),
+	);
+}

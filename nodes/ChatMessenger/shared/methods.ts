@@ -1,0 +1,78 @@
+/**
+ * How each Chat&Messenger API method is called — the one place to correct if a mapping turns out
+ * to be wrong.
+ *
+ * Documented by the vendor as HTTP requests (curl samples):
+ *  - `getConferenceRooms`: a plain request to `${serverURL}/getConferenceRooms` with the token header;
+ *  - `sendMessage`: `POST`, form body, one field `message=<JSON object>`;
+ *  - `sendMessages`: `POST`, form body, one field `messages=<JSON array>`.
+ *
+ * Documented only as calls of the vendor's JavaScript client (`getAPIClient().method(args)`):
+ * `createQuickCall`, `updateChatRoom`, `getConferenceMaster`, `getConferenceRoomStatus`. They are
+ * mapped here on the documented pattern (`POST ${serverURL}/<method>`, form body, the argument(s)
+ * as JSON in `message`). These mappings are UNVERIFIED: the JSON key names of `createQuickCall` and
+ * `getConferenceRoomStatus` in particular are this package's choice.
+ */
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+
+export interface CamMethod {
+	httpMethod: IHttpRequestMethods;
+	/** path under the server URL */
+	path: string;
+	/** the form field that carries the JSON argument; absent = no body */
+	field?: 'message' | 'messages';
+	/** true when the vendor documents the HTTP call itself; false = mapped from the JavaScript client */
+	documented: boolean;
+	/** turns what the operation collected into the JSON argument */
+	argument?: (input: IDataObject | IDataObject[]) => unknown;
+}
+
+export const CAM_METHODS = {
+	getConferenceRooms: { httpMethod: 'GET', path: '/getConferenceRooms', documented: true },
+	sendMessage: { httpMethod: 'POST', path: '/sendMessage', field: 'message', documented: true, argument: (input) => input },
+	sendMessages: { httpMethod: 'POST', path: '/sendMessages', field: 'messages', documented: true, argument: (input) => input },
+	// createQuickCall(expiry unix ms, password)
+	createQuickCall: {
+		httpMethod: 'POST',
+		path: '/createQuickCall',
+		field: 'message',
+		documented: false,
+		argument: (input) => ({ expiry: (input as IDataObject).expiry, password: (input as IDataObject).password ?? '' }),
+	},
+	// updateChatRoom(chatRoom): the room object itself, without `id` to create one
+	updateChatRoom: { httpMethod: 'POST', path: '/updateChatRoom', field: 'message', documented: false, argument: (input) => input },
+	// getConferenceMaster(): no argument
+	getConferenceMaster: { httpMethod: 'POST', path: '/getConferenceMaster', field: 'message', documented: false, argument: () => ({}) },
+	// getConferenceRoomStatus("yyyyMM" | "yyyyMMdd")
+	getConferenceRoomStatus: {
+		httpMethod: 'POST',
+		path: '/getConferenceRoomStatus',
+		field: 'message',
+		documented: false,
+		argument: (input) => ({ yyyyMMdd: (input as IDataObject).yyyyMMdd }),
+	},
+} satisfies Record<string, CamMethod>;
+
+export type CamMethodName = keyof typeof CAM_METHODS;
+
+/** The `routing.request` of an operation calling `name`. */
+export function camRequest(name: CamMethodName) {
+	const method: CamMethod = CAM_METHODS[name];
+	return {
+		method: method.httpMethod,
+		url: method.path,
+		...(method.field ? { headers: { 'Content-Type': FORM_CONTENT_TYPE } } : {}),
+	};
+}
+
+/**
+ * The form body of a call: `<field>=<JSON>`, encoded by URLSearchParams, so `&`, `=`, `+`, `%`,
+ * line breaks, emoji and CJK text arrive exactly as typed (UTF-8, percent-encoded).
+ */
+export function camForm(name: CamMethodName, input: IDataObject | IDataObject[]): string {
+	const method: CamMethod = CAM_METHODS[name];
+	if (!method.field || !method.argument) return '';
+	return new URLSearchParams([[method.field, JSON.stringify(method.argument(input))]]).toString();
+}

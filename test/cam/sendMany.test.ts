@@ -1,0 +1,191 @@
+import { formJson, setup } from './common';
+
+const { ctx, node } = setup();
+
+const sendMany = (parameters: Record<string, unknown> = {}, extra = {}) =>
+	node(
+		{
+			resource: 'message',
+			operation: 'sendMany',
+			sendTo: '={{ $json.room ? "chatRoom" : "messenger" }}',
+			roomName: '={{ $json.room }}',
+			text: '={{ $json.text }}',
+			recipients: '={{ $json.to }}',
+			...parameters,
+		},
+		extra,
+	);
+
+const direct = (n: number, from = 0) =>
+	Array.from({ length: n }, (_, i) => ({ text: `message ${from + i}`, to: i % 2 ? 'user1@example.com' : 'user2@example.com,user3@example.com' }));
+
+describe('Message → Send Many', () => {
+	test('10,000 items go out in 100 sendMessages requests (default 100 per request), results paired in item order', async () => {
+		const { sim, engine } = ctx;
+		const items = direct(10_000);
+		// one expression per item (the text); n8n's expression engine is the slow part here, not the node
+		const result = await engine.run([sendMany({ sendTo: 'messenger', recipients: 'user2@example.com,user3@example.com' })], items);
+		expect(result.error('CAM')).toBeUndefined();
+
+		const requests = sim.requests('POST', '/sendMessages');
+		expect(sim.log).toHaveLength(100);
+		expect(requests).toHaveLength(100);
+		for (const r of requests) {
+			expect(r.headers['x-cam-apitoken']).toBe(sim.apiToken);
+			expect(r.headers['content-type']).toBe('application/x-www-form-urlencoded');
+			expect(formJson(r.form, 'messages')).toHaveLength(100);
+		}
+		expect(sim.messages).toHaveLength(10_000);
+		expect(new Set(sim.messages.map((m) => m.message)).size).toBe(10_000);
+
+		const out = result.output('CAM');
+		expect(out).toHaveLength(10_000);
+		out.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json).toMatchObject({ sent: true, batch: Math.floor(i / 100) + 1, position: (i % 100) + 1, batchSize: 100, sendTo: 'messenger' });
+		});
+		expect(out[1].json.users).toEqual(['user2@example.com', 'user3@example.com']);
+		// each request carried the items of its batch, in order
+		const firstBatch = formJson(requests.find((r) => r.form!.messages.includes('"message 0"'))!.form, 'messages');
+		expect(firstBatch.map((m: { message: string }) => m.message)).toEqual(items.slice(0, 100).map((i) => i.text));
+		expect(firstBatch[0]).toEqual({ message: 'message 0', property: { users: 'user2@example.com,user3@example.com' } });
+	});
+
+	test('the batch size is configurable: 25 items at 10 per request = 3 requests (10, 10, 5)', async () => {
+		const { sim, engine } = ctx;
+		const result = await engine.run([sendMany({ batching: { batchSize: 10, batchesInFlight: 1 } })], direct(25));
+		expect(result.error('CAM')).toBeUndefined();
+		const sizes = sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length);
+		expect(sizes).toEqual([10, 10, 5]);
+		const out = result.output('CAM');
+		expect(out.map((i) => i.json.batch)).toEqual([...Array(10).fill(1), ...Array(10).fill(2), ...Array(5).fill(3)]);
+		expect(out[24].json).toMatchObject({ batch: 3, batchSize: 5, position: 5 });
+	});
+
+	test('messages to all members of a chat room use {send, message}; direct and room messages mix in one request', async () => {
+		const { sim, engine } = ctx;
+		const result = await engine.run(
+			[sendMany()],
+			[
+				{ text: 'to the room & all 🎉', room: 'Sales team' },
+				{ text: '直接メッセージ\n2行目', to: '山田@example.jp' },
+				{ text: 'a+b=c%', room: '開発チーム' },
+			],
+		);
+		expect(result.error('CAM')).toBeUndefined();
+		const [request] = sim.requests('POST', '/sendMessages');
+		expect(formJson(request.form, 'messages')).toEqual([
+			{ send: 'Sales team', message: 'to the room & all 🎉' },
+			{ message: '直接メッセージ\n2行目', property: { users: '山田@example.jp' } },
+			{ send: '開発チーム', message: 'a+b=c%' },
+		]);
+		expect(sim.messages.map((m) => [m.panelName, m.message])).toEqual([
+			['Sales team', 'to the room & all 🎉'],
+			['messenger', '直接メッセージ\n2行目'],
+			['開発チーム', 'a+b=c%'],
+		]);
+		expect(result.output('CAM').map((i) => i.json)).toEqual([
+			{ sent: true, batch: 1, batchSize: 3, position: 1, sendTo: 'chatRoom', roomName: 'Sales team' },
+			{ sent: true, batch: 1, batchSize: 3, position: 2, sendTo: 'messenger', users: ['山田@example.jp'] },
+			{ sent: true, batch: 1, batchSize: 3, position: 3, sendTo: 'chatRoom', roomName: '開発チーム' },
+		]);
+	});
+
+	test('a failing batch in the middle (continue-on-fail): its items carry the error, the other batches are sent', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'status', status: 500, body: { errors: ['database unavailable'] } }, { match: (r) => (r.form?.messages ?? '').includes('"message 10"') });
+		const result = await engine.run([sendMany({ batching: { batchSize: 10 } }, { continueOnFail: true })], direct(30));
+		expect(sim.requests('POST', '/sendMessages')).toHaveLength(3);
+		expect(sim.messages.map((m) => m.message).sort()).toEqual([...direct(10).map((i) => i.text), ...direct(10, 20).map((i) => i.text)].sort());
+		const out = result.output('CAM');
+		expect(out).toHaveLength(30);
+		out.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
+		for (const i of [0, 9, 20, 29]) expect(out[i].json.sent).toBe(true);
+		for (let i = 10; i < 20; i++) {
+			expect(out[i].json.sent).toBeUndefined();
+			expect(out[i].json.error).toBe(
+				'Chat&Messenger error 500: the server failed: database unavailable [request 2 of 3, items 10–19]',
+			);
+			expect((out[i].error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(i);
+		}
+	});
+
+	test('an `errors` answer with HTTP 200 fails that batch only', async () => {
+		const { sim, engine } = ctx;
+		const items = direct(6);
+		items[4].to = 'ghost@example.com'; // the server refuses the whole request holding it
+		const result = await engine.run([sendMany({ batching: { batchSize: 3 } }, { continueOnFail: true })], items);
+		const out = result.output('CAM');
+		expect(out.slice(0, 3).every((i) => i.json.sent === true)).toBe(true);
+		for (const i of [3, 4, 5]) {
+			expect(out[i].json.error).toBe(
+				'Chat&Messenger error 200: the server refused the request: messages[1]: {"message":"user not found: ghost@example.com"} [request 2 of 2, items 3–5]',
+			);
+		}
+		expect(sim.messages).toHaveLength(3);
+	});
+
+	test('without continue-on-fail the node fails with the first failing batch’s error, naming its items', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'status', status: 503, body: { errors: [{ code: 'E503', message: 'maintenance' }] } }, { match: (r) => (r.form?.messages ?? '').includes('"message 4"') });
+		const result = await engine.run([sendMany({ batching: { batchSize: 4, batchesInFlight: 1 } })], direct(12));
+		const error = result.error('CAM')!;
+		expect(error.name).toBe('NodeApiError');
+		expect(error.message).toBe('Chat&Messenger error E503: the server failed: E503: maintenance [request 2 of 3, items 4–7]');
+		expect(error.description).toContain('None of the 4 messages of this request were accepted. 1 of 3 requests were accepted before the node stopped.');
+		expect(error.context?.itemIndex).toBe(4);
+		// one request in flight: the third was never started
+		expect(sim.requests('POST', '/sendMessages')).toHaveLength(2);
+		expect(sim.messages).toHaveLength(4);
+	});
+
+	test('items are checked before any request: without continue-on-fail nothing is sent', async () => {
+		const { sim, engine } = ctx;
+		const items = direct(5);
+		items[3] = { text: 'x', to: '' };
+		const result = await engine.run([sendMany()], items);
+		expect(result.error('CAM')?.message).toBe('"Recipients" is empty (item 3)');
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('with continue-on-fail, invalid items get their own error and are left out of the batches', async () => {
+		const { sim, engine } = ctx;
+		const items: Array<Record<string, string>> = direct(5);
+		items[1] = { text: '  ', to: 'user1@example.com' };
+		items[3] = { text: 'room without name', room: ' ' };
+		const result = await engine.run([sendMany({ batching: { batchSize: 2 } }, { continueOnFail: true })], items);
+		const out = result.output('CAM');
+		expect(out.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(out[1].json.error).toBe('"Text" is empty (item 1)');
+		expect(out[3].json.error).toBe('"Chat Room Name" is empty (item 3)');
+		expect([out[0], out[2], out[4]].map((i) => [i.json.batch, i.json.position])).toEqual([
+			[1, 1],
+			[1, 2],
+			[2, 1],
+		]);
+		expect(sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length)).toEqual([2, 1]);
+	});
+
+	test('a 429 (not processed) is retried after Retry-After, and the batch is sent once', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'rateLimit', retryAfter: 0 }, { match: (r) => r.path === '/sendMessages' });
+		const result = await engine.run([sendMany()], direct(3));
+		expect(result.error('CAM')).toBeUndefined();
+		expect(sim.requests('POST', '/sendMessages')).toHaveLength(2);
+		expect(sim.messages).toHaveLength(3);
+		expect(result.output('CAM').every((i) => i.json.sent === true)).toBe(true);
+	});
+
+	test('a batch size out of range is refused before any request', async () => {
+		const { sim, engine } = ctx;
+		for (const [batching, message] of [
+			[{ batchSize: 0 }, '"Messages per Request" must be a whole number from 1 to 1000, got 0'],
+			[{ batchSize: 5000 }, '"Messages per Request" must be a whole number from 1 to 1000, got 5000'],
+			[{ batchesInFlight: 11 }, '"Requests in Flight" must be a whole number from 1 to 10, got 11'],
+		] as const) {
+			const result = await engine.run([sendMany({ batching })], direct(2));
+			expect(result.error('CAM')?.message).toBe(message);
+		}
+		expect(sim.log).toHaveLength(0);
+	});
+});
