@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Fault, Simulator } from '../simulators/base';
+import { CamSimulator } from '../simulators/cam';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 import { ZijingSimulator } from '../simulators/zijing';
 import { ytxFamily } from '../ytx/family';
@@ -92,4 +93,35 @@ export const families: Family[] = [
 		secrets: (sim) => [(sim as ZijingSimulator).apiKey],
 	},
 	ytxFamily,
+	{
+		label: 'Chat&Messenger: Message → Send',
+		service: 'Chat&Messenger',
+		nodeType: 'n8n-nodes-conferencing.chatMessenger',
+		simulator: () => new CamSimulator(),
+		credential: (sim) => ({ type: 'chatMessengerApi', data: { serverUrl: sim.url, apiToken: (sim as CamSimulator).apiToken } }),
+		parameters: { resource: 'message', operation: 'send', sendTo: 'messenger', text: '={{ $json.text }}', recipients: '={{ $json.to }}' },
+		item: { text: 'Hello & 🎉', to: 'user1@example.com' },
+		isSideEffect: (method, path) => method === 'POST' && path === '/sendMessage',
+		envelopeFailure: { kind: 'status', status: 200, body: { errors: [{ code: 'E100', message: 'panel not found' }] } },
+		unauthorized: { kind: 'status', status: 401, body: { errors: [{ code: 'invalidApiToken', message: 'Invalid apiToken' }] } },
+		badInputs: [
+			{ label: 'empty text', item: { text: '', to: 'user1@example.com' }, message: /"Text" is empty/ },
+			{ label: 'no recipients', item: { text: 'x', to: ' , ' }, message: /"Recipients" is empty/ },
+		],
+		secrets: (sim) => [(sim as CamSimulator).apiToken],
+	},
+	{
+		label: 'Chat&Messenger: Message → Send Many',
+		service: 'Chat&Messenger',
+		nodeType: 'n8n-nodes-conferencing.chatMessenger',
+		simulator: () => new CamSimulator(),
+		credential: (sim) => ({ type: 'chatMessengerApi', data: { serverUrl: sim.url, apiToken: (sim as CamSimulator).apiToken } }),
+		parameters: { resource: 'message', operation: 'sendMany', sendTo: 'messenger', text: '={{ $json.text }}', recipients: '={{ $json.to }}', batching: { batchSize: 1, batchesInFlight: 1 } },
+		item: { text: 'Hello & 🎉', to: 'user1@example.com' },
+		isSideEffect: (method, path) => method === 'POST' && path === '/sendMessages',
+		envelopeFailure: { kind: 'status', status: 200, body: { errors: [{ code: 'E100', message: 'user not found' }] } },
+		unauthorized: { kind: 'status', status: 401, body: { errors: [{ code: 'invalidApiToken', message: 'Invalid apiToken' }] } },
+		badInputs: [{ label: 'empty text', item: { text: '', to: 'user1@example.com' }, message: /"Text" is empty/ }],
+		secrets: (sim) => [(sim as CamSimulator).apiToken],
+	},
 ];
