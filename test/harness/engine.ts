@@ -16,6 +16,7 @@ import {
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
+	type ICredentialsExpressionResolveValues,
 	type ICredentialType,
 	type IDataObject,
 	type IExecuteData,
@@ -225,7 +226,37 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		nodeCredentials: INodeCredentialsDetails,
 		type: string,
+		_mode?: WorkflowExecuteMode,
+		_executeData?: IExecuteData,
+		_raw?: boolean,
+		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		const data = await this.getDecryptedUnresolved(nodeCredentials, type);
+		return this.resolveSelf(data, expressionResolveValues);
+	}
+
+	/**
+	 * As n8n's server: expressions in the credential's fields (e.g. a hidden URL computed from
+	 * `$self["environment"]`) are resolved, with `$self` = the credential's own data.
+	 */
+	private resolveSelf(data: ICredentialDataDecryptedObject, values?: ICredentialsExpressionResolveValues): ICredentialDataDecryptedObject {
+		if (!values || !Object.values(data).some((v) => typeof v === 'string' && v.startsWith('='))) return data;
+		return values.workflow.expression.getParameterValue(
+			data as never,
+			values.runExecutionData,
+			values.runIndex,
+			values.itemIndex,
+			values.node.name,
+			values.connectionInputData,
+			'internal',
+			{},
+			undefined,
+			false,
+			data,
+		) as ICredentialDataDecryptedObject;
+	}
+
+	private async getDecryptedUnresolved(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentialDataDecryptedObject> {
 		const entry = this.store.get(nodeCredentials.id as string);
 		if (entry.type !== type) throw new Error(`Credential ${entry.id} is a ${entry.type}, not a ${type}`);
 		const properties = this.types.properties(type);

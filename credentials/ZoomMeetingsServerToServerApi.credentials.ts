@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.environment === 'custom') return String(credentials.customOAuthBaseUrl ?? '').replace(/\/+$/, '');
+	return credentials.environment === 'zoomGov' ? 'https://zoomgov.com' : 'https://zoom.us';
+}
+
+/**
+ * Token requests in flight, shared by the items of a run that all find the token missing or expired
+ * at the same moment: one token call instead of one per item. Keyed by a hash of the app's
+ * credentials; an entry lives only while its request is in flight.
+ */
+const inFlight = new Map<string, Promise<IDataObject>>();
+
+async function requestToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	const accountId = String(credentials.accountId ?? '').trim();
+	const clientId = String(credentials.clientId ?? '').trim();
+	const clientSecret = String(credentials.clientSecret ?? '').trim();
+	const response = (await this.helpers.httpRequest({
+		method: 'POST',
+		url: `${oauthBaseUrl(credentials)}/oauth/token`,
+		qs: { grant_type: 'account_credentials', account_id: accountId },
+		headers: {
+			Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+			'Content-Type': 'application/x-www-form-urlencoded',
+		},
+		body: '',
+		json: true,
+	})) as IDataObject;
+	if (typeof response?.access_token !== 'string' || response.access_token === '') {
+		throw new Error('Zoom did not return an access token for these Server-to-Server OAuth credentials');
+	}
+	return { accessToken: response.access_token };
+}
+
+/**
+ * Zoom Server-to-Server OAuth: the account's own app gets a one-hour token with
+ * `grant_type=account_credentials`. The token is kept in the hidden `accessToken` field and reused
+ * until Zoom rejects it (401), then fetched again once.
+ */
+export class ZoomMeetingsServerToServerApi implements ICredentialType {
+	name = 'zoomMeetingsServerToServerApi';
+
+	displayName = 'Zoom Meetings Server-to-Server OAuth API';
+
+	icon: Icon = {
+		light: 'file:../nodes/ZoomMeetings/zoom.svg',
+		dark: 'file:../nodes/ZoomMeetings/zoom.dark.svg',
+	};
+
+	documentationUrl = 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Shown on the Server-to-Server OAuth app’s "App Credentials" page',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Zoom', value: 'zoom', description: 'zoom.us and api.zoom.us' },
+				{ name: 'Zoom for Government', value: 'zoomGov', description: 'zoomgov.com and api.zoomgov.com' },
+				{ name: 'Custom', value: 'custom', description: 'Other base URLs (a proxy or a test server)' },
+			],
+			default: 'zoom',
+		},
+		{
+			displayName: 'OAuth Base URL',
+			name: 'customOAuthBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://zoom.us',
+			description: 'Where /oauth/token lives',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'customApiBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://api.zoom.us/v2',
+			description: 'The REST API base URL, including /v2',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'API Base URL (Computed)',
+			name: 'apiBaseUrl',
+			type: 'hidden',
+			default:
+				'={{ $self["environment"] === "custom" ? String($self["customApiBaseUrl"]).replace(/\\/+$/, "") : $self["environment"] === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2" }}',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const key = createHash('sha256')
+			.update([oauthBaseUrl(credentials), credentials.accountId, credentials.clientId, credentials.clientSecret].join('\u0000'))
+			.digest('hex');
+		let pending = inFlight.get(key);
+		if (!pending) {
+			pending = requestToken.call(this, credentials).finally(() => inFlight.delete(key));
+			inFlight.set(key, pending);
+		}
+		return await pending;
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	// Creates nothing: fetches a token, then reads the app's account owner.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.apiBaseUrl}}',
+			url: '/users/me',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Zoom rejected the token (401); check the account ID, client ID and secret' },
+			},
+		],
+	};
+}

@@ -1,0 +1,95 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const showOnlyForAdd = { resource: ['meetingRegistrant'], operation: ['add'] };
+
+const text = (displayName: string, name: string, property: string, placeholder?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...(placeholder ? { placeholder } : {}),
+	routing: { send: { type: 'body', property } },
+});
+
+export const registrantAddDescription: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		displayOptions: { show: showOnlyForAdd },
+		routing: { send: { type: 'body', property: 'email' } },
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Anna',
+		displayOptions: { show: showOnlyForAdd },
+		routing: { send: { type: 'body', property: 'first_name' } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForAdd },
+		options: [
+			text('Address', 'address', 'address'),
+			text('City', 'city', 'city'),
+			text('Comments', 'comments', 'comments'),
+			text('Country', 'country', 'country', 'e.g. JP'),
+			text('Industry', 'industry', 'industry'),
+			text('Job Title', 'jobTitle', 'job_title'),
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				default: 'en-US',
+				description: 'Language of the confirmation email',
+				options: [
+					{ name: 'Chinese (Simplified)', value: 'zh-CN' },
+					{ name: 'Chinese (Traditional)', value: 'zh-TW' },
+					{ name: 'English', value: 'en-US' },
+					{ name: 'French', value: 'fr-FR' },
+					{ name: 'German', value: 'de-DE' },
+					{ name: 'Japanese', value: 'jp-JP' },
+					{ name: 'Korean', value: 'ko-KO' },
+					{ name: 'Portuguese', value: 'pt-PT' },
+					{ name: 'Russian', value: 'ru-RU' },
+					{ name: 'Spanish', value: 'es-ES' },
+				],
+				routing: { send: { type: 'body', property: 'language' } },
+			},
+			text('Last Name', 'lastName', 'last_name', 'e.g. Sato'),
+			text('Organization', 'org', 'org'),
+			text('Phone', 'phone', 'phone'),
+			text('State', 'state', 'state'),
+			text('Zip Code', 'zip', 'zip'),
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForAdd },
+		options: [
+			{
+				displayName: 'Occurrence IDs',
+				name: 'occurrenceIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1726365600000,1726970400000',
+				description: 'For a recurring meeting: comma-separated occurrences to register for',
+				routing: { send: { type: 'query', property: 'occurrence_ids' } },
+			},
+		],
+	},
+];

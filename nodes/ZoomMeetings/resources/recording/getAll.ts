@@ -1,0 +1,71 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const showOnlyForGetAll = { resource: ['recording'], operation: ['getAll'] };
+
+export const recordingGetAllDescription: INodeProperties[] = [
+	{
+		displayName: 'User',
+		name: 'userId',
+		type: 'string',
+		default: 'me',
+		required: true,
+		placeholder: 'e.g. me or anna@example.com',
+		description: 'Whose cloud recordings: "me" (the credential’s user) or another user’s ID or email',
+		displayOptions: { show: showOnlyForGetAll },
+	},
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'First day of the range (its calendar date is used)',
+		displayOptions: { show: showOnlyForGetAll },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			'Last day of the range (its calendar date is used). Zoom answers at most one month per request: longer ranges are split into monthly requests.',
+		displayOptions: { show: showOnlyForGetAll },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: showOnlyForGetAll },
+		routing: { send: { paginate: true } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showOnlyForGetAll, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showOnlyForGetAll },
+		options: [
+			{
+				displayName: 'In Trash',
+				name: 'trash',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to list the recordings in the trash instead',
+				routing: { send: { type: 'query', property: 'trash' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { paginateRecordings } from '../../shared/recording';
+import { checkMeetingIdOrUuid, checkUserId, confirmation, expectObject } from '../../shared/transport';
+import { recordingDeleteDescription } from './delete';
+import { recordingDownloadDescription } from './download';
+import { recordingGetDescription } from './get';
+import { recordingGetAllDescription } from './getAll';
+
+export const recordingDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['recording'] } },
+		options: [
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a meeting s cloud recordings',
+				description: 'Move a meeting’s cloud recordings to the trash or delete them permanently',
+				routing: {
+					request: { method: 'DELETE', url: '=/meetings/{{$parameter.meetingId}}/recordings' },
+					send: { preSend: [checkMeetingIdOrUuid] },
+					output: {
+						postReceive: [confirmation('deleted', (ctx) => ({ action: ctx.getNodeParameter('deleteAction') as string }))],
+					},
+				},
+			},
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a recording file',
+				description: 'Download one recording file as binary data (streamed)',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a meeting s cloud recordings',
+				description: 'Get a meeting’s cloud recording files',
+				routing: {
+					request: { method: 'GET', url: '=/meetings/{{$parameter.meetingId}}/recordings' },
+					send: { preSend: [checkMeetingIdOrUuid] },
+					output: { postReceive: [expectObject] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many cloud recordings',
+				description: 'List a user’s cloud recordings within a date range',
+				routing: {
+					request: { method: 'GET', url: '=/users/{{$parameter.userId}}/recordings' },
+					send: { preSend: [checkUserId] },
+					operations: { pagination: paginateRecordings },
+				},
+			},
+		],
+		default: 'get',
+	},
+	...recordingGetDescription,
+	...recordingGetAllDescription,
+	...recordingDownloadDescription,
+	...recordingDeleteDescription,
+];

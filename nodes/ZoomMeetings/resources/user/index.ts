@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkUserId, dropEmptyQuery, paginateByToken, expectObject } from '../../shared/transport';
+import { userGetDescription } from './get';
+import { userGetAllDescription } from './getAll';
+
+export const userDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['user'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a user',
+				routing: {
+					request: { method: 'GET', url: '=/users/{{$parameter.userId}}' },
+					send: { preSend: [checkUserId] },
+					output: { postReceive: [expectObject] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many users',
+				description: 'List the account’s users',
+				routing: {
+					request: { method: 'GET', url: '/users' },
+					send: { preSend: [dropEmptyQuery] },
+					operations: { pagination: paginateByToken('users') },
+				},
+			},
+		],
+		default: 'get',
+	},
+	...userGetDescription,
+	...userGetAllDescription,
+];

@@ -1,0 +1,229 @@
+import {
+	NodeOperationError,
+	sleep,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IExecutePaginationFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import {
+	httpError,
+	MAX_RETRY_AFTER_MS,
+	readHttpFailure,
+	sendWithRetry,
+	type HttpFailure,
+	type RunContext,
+} from '../../shared/executor';
+import { calendarDate, monthWindows } from './time';
+import { collectPages, inputError, meetingPathSegment, readLimit, settings } from './transport';
+
+const show = (v: unknown) => {
+	const text = JSON.stringify(v) ?? String(v);
+	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+};
+
+/**
+ * Pagination of Cloud Recording → Get Many: Zoom answers at most one month per request (a longer
+ * range is silently cut), so the range is split into windows of at most one month, each paged with
+ * `next_page_token`, oldest window first, until Limit.
+ */
+export async function paginateRecordings(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const i = this.getItemIndex();
+	const rawFrom = this.getNodeParameter('from', '');
+	const rawTo = this.getNodeParameter('to', '');
+	const from = calendarDate(rawFrom);
+	const to = calendarDate(rawTo);
+	if (!from) throw inputError(this, `"From" must be a date such as 2024-09-01, got ${show(rawFrom)}`, i);
+	if (!to) throw inputError(this, `"To" must be a date such as 2024-09-30, got ${show(rawTo)}`, i);
+	if (from > to) throw inputError(this, `"From" (${from}) is after "To" (${to})`, i);
+	const limit = readLimit(this);
+	const out: INodeExecutionData[] = [];
+	for (const window of monthWindows(from, to)) {
+		if (out.length >= limit) break;
+		out.push(...(await collectPages(this, requestData, 'meetings', limit - out.length, { from: window.from, to: window.to })));
+	}
+	return out;
+}
+
+const MIME_BY_TYPE: Record<string, string> = {
+	MP4: 'video/mp4',
+	M4A: 'audio/mp4',
+	TRANSCRIPT: 'text/vtt',
+	VTT: 'text/vtt',
+	CC: 'text/vtt',
+	CHAT: 'text/plain',
+	TXT: 'text/plain',
+	CSV: 'text/csv',
+	JSON: 'application/json',
+	SUMMARY: 'application/json',
+};
+
+/** The access token goes with the download: only to the Zoom host of the credential's environment. */
+export function checkDownloadHost(url: string, apiBaseUrl: string, environment: unknown): URL | undefined {
+	let target: URL;
+	let api: URL;
+	try {
+		target = new URL(url);
+		api = new URL(apiBaseUrl);
+	} catch {
+		return undefined;
+	}
+	if (environment === 'custom') {
+		return target.protocol === api.protocol && target.host === api.host ? target : undefined;
+	}
+	const domain = environment === 'zoomGov' ? 'zoomgov.com' : 'zoom.us';
+	const host = target.hostname.toLowerCase();
+	return target.protocol === 'https:' && (host === domain || host.endsWith(`.${domain}`)) ? target : undefined;
+}
+
+/** A response body in stream mode (kept structural: the package ships without stream imports). */
+type ByteStream = AsyncIterable<Buffer | string>;
+
+async function readSmall(stream: ByteStream): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+		chunks.push(buffer);
+		size += buffer.length;
+		if (size > 65_536) break;
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+function retryDelay(failure: HttpFailure, attempt: number): number {
+	const raw = failure.headers?.['retry-after'];
+	const seconds = Number(raw);
+	if (raw !== undefined && Number.isFinite(seconds)) return Math.min(Math.max(seconds * 1000, 0), MAX_RETRY_AFTER_MS);
+	return [1_000, 2_000, 4_000][attempt] ?? 4_000;
+}
+
+/** GET with the credential, answer as a stream; a 429 is retried, a failure's body is read to explain it. */
+async function streamWithRetry(this: IExecuteFunctions, run: RunContext, url: string, itemIndex: number): Promise<IN8nHttpFullResponse> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return (await this.helpers.httpRequestWithAuthentication.call(this, run.credentialType, {
+				method: 'GET',
+				url,
+				encoding: 'stream',
+				returnFullResponse: true,
+				timeout: run.timeout,
+				headers: {},
+			} as IHttpRequestOptions)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const failure = readHttpFailure(error);
+			const body = failure.body as { pipe?: unknown } | undefined;
+			if (body && typeof body === 'object' && typeof body.pipe === 'function') {
+				const text = await readSmall(failure.body as ByteStream);
+				try {
+					failure.body = JSON.parse(text);
+				} catch {
+					failure.body = text;
+				}
+			}
+			if (failure.status === 429 && attempt < 3) {
+				await sleep(retryDelay(failure, attempt));
+				continue;
+			}
+			throw httpError(this, settings, failure, itemIndex, run.secrets, run.timeout);
+		}
+	}
+}
+
+function fileNameFrom(disposition: unknown): string | undefined {
+	if (typeof disposition !== 'string') return undefined;
+	const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
+	if (star) {
+		try {
+			return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+		} catch {
+			// fall through to the plain form
+		}
+	}
+	const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+	return plain ? plain[1].trim() : undefined;
+}
+
+/** Cloud Recording → Download: one recording file as binary data, streamed. */
+export async function downloadRecording(this: IExecuteFunctions, itemIndex: number, run: RunContext): Promise<INodeExecutionData[]> {
+	const credentials = await this.getCredentials(run.credentialType, itemIndex);
+	const apiBaseUrl = String(credentials.apiBaseUrl ?? '').replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) {
+		throw new NodeOperationError(this.getNode(), 'The credential’s API base URL is not a URL; check its environment and custom URLs', { itemIndex });
+	}
+	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	if (!binaryPropertyName) throw inputError(this, '"Put Output File in Field" is empty', itemIndex);
+
+	const source = this.getNodeParameter('source', itemIndex) as string;
+	let file: IDataObject | undefined;
+	let downloadUrl: string;
+	if (source === 'file') {
+		const segment = meetingPathSegment(this.getNodeParameter('meetingId', itemIndex), 'Meeting ID or UUID', this, itemIndex);
+		const fileId = String(this.getNodeParameter('fileId', itemIndex, '')).trim();
+		if (!fileId) throw inputError(this, '"Recording File ID" is empty', itemIndex);
+		const response = await sendWithRetry(run, { method: 'GET', url: `${apiBaseUrl}/meetings/${segment}/recordings`, json: true }, itemIndex);
+		const files = (((response.body ?? {}) as IDataObject).recording_files ?? []) as IDataObject[];
+		file = files.find((f) => f.id === fileId);
+		if (!file) {
+			const known = files.map((f) => `${String(f.id)} (${String(f.file_type)})`).slice(0, 10);
+			throw inputError(
+				this,
+				`"Recording File ID" ${show(fileId)} is not among the meeting’s recording files`,
+				itemIndex,
+				known.length ? `Files of this meeting: ${known.join(', ')}` : 'The meeting has no recording files',
+			);
+		}
+		downloadUrl = String(file.download_url ?? '');
+	} else {
+		downloadUrl = String(this.getNodeParameter('downloadUrl', itemIndex, '')).trim();
+	}
+	const target = checkDownloadHost(downloadUrl, apiBaseUrl, credentials.environment);
+	if (!target) {
+		throw inputError(
+			this,
+			`"Download URL" must be an address on the credential’s Zoom host, got ${show(downloadUrl.split('?')[0])}`,
+			itemIndex,
+			'The access token is sent with the download, so only Zoom’s own hosts are accepted',
+		);
+	}
+
+	const response = await streamWithRetry.call(this, run, target.toString(), itemIndex);
+	const headers = (response.headers ?? {}) as IDataObject;
+	const fileType = String(file?.file_type ?? '').toUpperCase();
+	const extension = String(file?.file_extension ?? (fileType || 'bin')).toLowerCase();
+	const headerType = typeof headers['content-type'] === 'string' ? headers['content-type'].split(';')[0].trim() : '';
+	const mimeType =
+		MIME_BY_TYPE[fileType] ?? (headerType && headerType !== 'application/octet-stream' ? headerType : 'application/octet-stream');
+	const lastSegment = decodeURIComponent(target.pathname.split('/').filter(Boolean).pop() ?? 'recording');
+	const fileName =
+		fileNameFrom(headers['content-disposition']) ??
+		(file ? `zoom-${String(file.recording_type ?? 'recording')}-${String(file.id)}.${extension}` : `zoom-recording-${lastSegment}`);
+	const binary = await this.helpers.prepareBinaryData(response.body as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0], fileName, mimeType);
+	return [
+		{
+			json: {
+				fileName,
+				mimeType,
+				...(file
+					? {
+							meetingUuid: file.meeting_id,
+							fileId: file.id,
+							fileType: file.file_type,
+							fileSize: file.file_size,
+							recordingType: file.recording_type,
+							recordingStart: file.recording_start,
+							recordingEnd: file.recording_end,
+						}
+					: {}),
+			},
+			binary: { [binaryPropertyName]: binary },
+		},
+	];
+}

@@ -1,0 +1,151 @@
+/**
+ * Zoom's `start_time`: local wall time `yyyy-MM-ddTHH:mm:ss` (no zone) when a `timezone` is sent,
+ * otherwise UTC `yyyy-MM-ddTHH:mm:ssZ`. Conversions use Intl only (no date library).
+ */
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+export interface WallTime {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function formatWall(w: WallTime): string {
+	return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The wall time an instant shows in a zone. */
+export function wallTimeIn(instantMs: number, zone: string): WallTime {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone: zone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(instantMs));
+	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
+}
+
+const asUtc = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+/** The instant at which a zone shows this wall time (the later offset wins in a DST gap). */
+export function instantOf(w: WallTime, zone: string): number {
+	const guess = asUtc(w);
+	const offset1 = asUtc(wallTimeIn(guess, zone)) - guess;
+	const candidate = guess - offset1;
+	const offset2 = asUtc(wallTimeIn(candidate, zone)) - candidate;
+	return offset1 === offset2 ? candidate : guess - offset2;
+}
+
+function wallFrom(m: RegExpExecArray): WallTime | undefined {
+	const w = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: m[6] ? +m[6] : 0 };
+	const check = new Date(asUtc(w));
+	if (
+		w.month < 1 || w.month > 12 || w.hour > 23 || w.minute > 59 || w.second > 59 ||
+		check.getUTCDate() !== w.day || check.getUTCMonth() !== w.month - 1
+	) {
+		return undefined;
+	}
+	return w;
+}
+
+/** Text of a date-time parameter (n8n may hand over a string, a Date or a Luxon DateTime). */
+export function dateTimeText(value: unknown): string {
+	if (value instanceof Date) return value.toISOString();
+	if (value && typeof value === 'object') {
+		const v = value as { toISO?: () => string; toISOString?: () => string };
+		if (typeof v.toISO === 'function') return v.toISO();
+		if (typeof v.toISOString === 'function') return v.toISOString();
+	}
+	return typeof value === 'string' ? value.trim() : String(value ?? '');
+}
+
+/**
+ * Zoom's start_time for a date-time input.
+ * - with `timezone`: wall time in that zone; an input with an offset (or Z) is converted to it,
+ *   an input without one is taken as already being in that zone;
+ * - without: UTC with `Z`; an input without an offset is read in `defaultZone` (the workflow's zone).
+ * Returns undefined when the input is not a date-time.
+ */
+export function zoomStartTime(value: unknown, timezone: string | undefined, defaultZone: string): string | undefined {
+	const text = dateTimeText(value);
+	const local = LOCAL.exec(text);
+	if (local) {
+		const wall = wallFrom(local);
+		if (!wall) return undefined;
+		if (timezone) return formatWall(wall);
+		return `${new Date(instantOf(wall, defaultZone)).toISOString().slice(0, 19)}Z`;
+	}
+	const zoned = ZONED.exec(text);
+	if (!zoned) return undefined;
+	const [, date, hm, seconds, zone] = zoned;
+	const wall = wallFrom(LOCAL.exec(`${date}T${hm}:${seconds ?? '00'}`) as RegExpExecArray);
+	if (!wall) return undefined;
+	let offsetMinutes = 0;
+	if (zone.toUpperCase() !== 'Z') {
+		const digits = zone.replace(':', '');
+		const hours = Number(digits.slice(1, 3));
+		const minutes = digits.length > 3 ? Number(digits.slice(3, 5)) : 0;
+		if (hours > 23 || minutes > 59) return undefined;
+		offsetMinutes = (digits[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+	}
+	const instant = asUtc(wall) - offsetMinutes * 60_000;
+	if (timezone) return formatWall(wallTimeIn(instant, timezone));
+	return `${new Date(instant).toISOString().slice(0, 19)}Z`;
+}
+
+/** A calendar date `yyyy-MM-dd` from a date or date-time input (its own calendar day, no conversion). */
+export function calendarDate(value: unknown): string | undefined {
+	const text = dateTimeText(value);
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
+	if (!m) return undefined;
+	const w = wallFrom(LOCAL.exec(`${m[1]}-${m[2]}-${m[3]}T00:00:00`) as RegExpExecArray);
+	return w ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/** Adds whole months to a `yyyy-MM-dd` date, clamping the day (Jan 31 + 1 month = Feb 28/29). */
+export function addMonths(date: string, months: number): string {
+	const [y, m, d] = date.split('-').map(Number);
+	const total = y * 12 + (m - 1) + months;
+	const year = Math.floor(total / 12);
+	const month = (total % 12) + 1;
+	const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+export function addDays(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Splits [from, to] (inclusive days) into windows of at most one month each, oldest first. */
+export function monthWindows(from: string, to: string): Array<{ from: string; to: string }> {
+	const windows: Array<{ from: string; to: string }> = [];
+	let start = from;
+	while (start <= to) {
+		const end = addDays(addMonths(start, 1), -1);
+		windows.push({ from: start, to: end < to ? end : to });
+		start = addDays(end, 1);
+	}
+	return windows;
+}

@@ -1,0 +1,314 @@
+import { ZoomSimulator } from '../simulators/zoom';
+import { s2sSetup, zoomNode, type Setup } from './common';
+
+const sim = new ZoomSimulator();
+let setup: Setup;
+beforeAll(async () => await sim.start());
+afterAll(async () => await sim.stop());
+beforeEach(() => {
+	sim.reset();
+	setup = s2sSetup(sim);
+});
+
+const create = (parameters: Record<string, unknown>) => ({ resource: 'meeting', operation: 'create', topic: 'Sample Meeting', ...parameters });
+const apiCalls = () => sim.log.filter((r) => r.path.startsWith('/v2/'));
+
+describe('Meeting → Create', () => {
+	test('the seed’s example: local start time with timezone, settings with false values, ID above 2^31 kept exact', async () => {
+		const result = await setup.engine.run([
+			zoomNode(
+				setup,
+				create({
+					type: 2,
+					startTime: '2024-09-15T10:00:00',
+					duration: 30,
+					timezone: 'Asia/Tokyo',
+					additionalFields: { agenda: 'This is a sample meeting' },
+					settings: { hostVideo: true, participantVideo: true, joinBeforeHost: false, muteUponEntry: true, approvalType: 0, audio: 'voip', autoRecording: 'none' },
+				}),
+			),
+		]);
+		const [request] = sim.requests('POST', '/v2/users/me/meetings');
+		expect(request.json).toEqual({
+			topic: 'Sample Meeting',
+			type: 2,
+			start_time: '2024-09-15T10:00:00',
+			duration: 30,
+			timezone: 'Asia/Tokyo',
+			agenda: 'This is a sample meeting',
+			settings: { host_video: true, participant_video: true, join_before_host: false, mute_upon_entry: true, approval_type: 0, audio: 'voip', auto_recording: 'none' },
+		});
+		const [item] = result.output('Zoom');
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json.id).toBe(86220627999);
+		expect((item.json.id as number) > 2 ** 31).toBe(true);
+		expect(item.json.start_time).toBe('2024-09-15T01:00:00Z');
+		expect(item.json.settings).toMatchObject({ join_before_host: false, auto_recording: 'none', approval_type: 0 });
+		expect(item.json.join_url).toMatch(/^https:\/\/us06web\.zoom\.us\/j\/86220627999/);
+	});
+
+	test('every boolean setting switched off reaches Zoom as false', async () => {
+		const off = {
+			allowMultipleDevices: false,
+			emailInAttendeeReport: false,
+			hostSaveVideoOrder: false,
+			hostVideo: false,
+			joinBeforeHost: false,
+			meetingAuthentication: false,
+			muteUponEntry: false,
+			participantVideo: false,
+			privateMeeting: false,
+			registrantsConfirmationEmail: false,
+			showJoinInfo: false,
+			signLanguageInterpretation: false,
+			waitingRoom: false,
+			watermark: false,
+		};
+		const result = await setup.engine.run([zoomNode(setup, create({ settings: { ...off, alternativeHosts: '', autoRecording: 'local', encryptionType: 'e2ee' } }))]);
+		const sent = (sim.requests('POST', '/v2/users/me/meetings')[0].json as { settings: Record<string, unknown> }).settings;
+		expect(sent).toEqual({
+			allow_multiple_devices: false,
+			email_in_attendee_report: false,
+			host_save_video_order: false,
+			host_video: false,
+			join_before_host: false,
+			meeting_authentication: false,
+			mute_upon_entry: false,
+			participant_video: false,
+			private_meeting: false,
+			registrants_confirmation_email: false,
+			show_join_info: false,
+			sign_language_interpretation: { enable: false },
+			waiting_room: false,
+			watermark: false,
+			alternative_hosts: '',
+			auto_recording: 'local',
+			encryption_type: 'e2ee',
+		});
+		// the simulator's defaults are true: the stored meeting proves each false arrived
+		const stored = sim.meetings.get(result.output('Zoom')[0].json.id as number)!;
+		for (const key of Object.keys(sent).filter((k) => typeof sent[k] === 'boolean')) expect(stored.settings[key]).toBe(false);
+		expect(stored.settings.sign_language_interpretation).toEqual({ enable: false });
+	});
+
+	test('auto recording cloud, password, recurrence; for another user by email', async () => {
+		const other = sim.addUser({ email: 'anna@example.com', timezone: 'Europe/Paris' });
+		await setup.engine.run([
+			zoomNode(
+				setup,
+				create({
+					userId: ' anna@example.com ',
+					type: 8,
+					startTime: '2024-09-16T09:30:00',
+					timezone: 'Europe/Paris',
+					additionalFields: { password: 'a1@_*-', preSchedule: false },
+					recurrence: { type: 2, repeatInterval: 1, weeklyDays: [2, 4], endDateTime: '2024-12-31T23:00:00Z' },
+					settings: { autoRecording: 'cloud' },
+				}),
+			),
+		]);
+		const [request] = sim.requests('POST', '/v2/users/anna%40example.com/meetings');
+		expect(request.json).toMatchObject({
+			type: 8,
+			start_time: '2024-09-16T09:30:00',
+			timezone: 'Europe/Paris',
+			password: 'a1@_*-',
+			pre_schedule: false,
+			recurrence: { type: 2, repeat_interval: 1, weekly_days: '2,4', end_date_time: '2024-12-31T23:00:00Z' },
+			settings: { auto_recording: 'cloud' },
+		});
+		const meeting = [...sim.meetings.values()][0];
+		expect(meeting.host_id).toBe(other.id);
+		expect(meeting.start_time).toBe('2024-09-16T07:30:00Z');
+	});
+
+	test('start times: an offset is converted to the chosen zone; without a zone Zoom gets UTC', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, create({ startTime: '={{ $json.start }}', timezone: '={{ $json.zone }}' }))],
+			[
+				{ start: '2024-09-15T10:00:00+09:00', zone: 'America/New_York' },
+				{ start: '2024-09-15T10:00:00+09:00', zone: '' },
+				{ start: '2024-03-10T02:30:00Z', zone: 'Asia/Kolkata' },
+				{ start: '2024-09-15T10:00:00.000-04:00', zone: 'Asia/Tokyo' },
+			],
+		);
+		expect(result.error('Zoom')).toBeUndefined();
+		const sent = sim.requests('POST', '/v2/users/me/meetings').map((r) => (r.json as Record<string, unknown>).start_time).sort();
+		expect(sent).toEqual(['2024-03-10T08:00:00', '2024-09-14T21:00:00', '2024-09-15T01:00:00Z', '2024-09-15T23:00:00'].sort());
+		const utc = result.output('Zoom').map((i) => i.json.start_time);
+		expect(utc).toEqual(['2024-09-15T01:00:00Z', '2024-09-15T01:00:00Z', '2024-03-10T02:30:00Z', '2024-09-15T14:00:00Z']);
+	});
+
+	test('a start time without offset and without timezone is read in the workflow’s timezone (default America/New_York)', async () => {
+		await setup.engine.run([zoomNode(setup, create({ startTime: '2024-01-15T09:00:00' }))]);
+		expect((sim.requests('POST', '/v2/users/me/meetings')[0].json as Record<string, unknown>).start_time).toBe('2024-01-15T14:00:00Z');
+	});
+
+	test('an instant meeting sends no start time', async () => {
+		await setup.engine.run([zoomNode(setup, create({ type: 1, startTime: '2024-01-15T09:00:00', timezone: 'Asia/Tokyo' }))]);
+		expect(sim.requests('POST', '/v2/users/me/meetings')[0].json).toEqual({ topic: 'Sample Meeting', type: 1 });
+	});
+
+	test('bad input is refused before any request, naming the field, the value and the item', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					create({
+						topic: '={{ $json.topic }}',
+						startTime: '={{ $json.start }}',
+						timezone: '={{ $json.zone }}',
+						userId: '={{ $json.user }}',
+						additionalFields: { password: '={{ $json.password }}' },
+					}),
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ topic: 'ok', start: '2024-09-15T10:00:00', zone: 'Asia/Tokyo', user: 'me', password: 'abc' },
+				{ topic: '  ', start: '2024-09-15T10:00:00', zone: '', user: 'me', password: '' },
+				{ topic: 'x', start: '15/09/2024 10:00', zone: '', user: 'me', password: '' },
+				{ topic: 'x', start: '2024-02-30T10:00:00', zone: '', user: 'me', password: '' },
+				{ topic: 'x', start: '', zone: 'Mars/Olympus', user: 'me', password: '' },
+				{ topic: 'x', start: '', zone: '', user: '', password: '' },
+				{ topic: 'x', start: '', zone: '', user: 'me', password: 'far-too-long-secret' },
+			],
+		);
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5, 6].map((item) => ({ item })));
+		expect(out[0].json.id).toBeDefined();
+		expect(out[1].json.error).toBe('"Topic" is empty (item 1)');
+		expect(out[2].json.error).toMatch(/^"Start Time" must be a date and time .*got "15\/09\/2024 10:00" \(item 2\)$/);
+		expect(out[3].json.error).toMatch(/^"Start Time" .*got "2024-02-30T10:00:00" \(item 3\)$/);
+		expect(out[4].json.error).toBe('"Timezone" is not an IANA timezone (e.g. Asia/Tokyo), got "Mars/Olympus" (item 4)');
+		expect(out[5].json.error).toBe('"User" must be "me", a user ID or an email address, got "" (item 5)');
+		expect(out[6].json.error).toBe('"Password" must be 1 to 10 characters: letters, digits, @ - _ * (item 6)');
+		expect(JSON.stringify(out)).not.toContain('far-too-long-secret');
+		expect(sim.requests('POST', '/v2/users/me/meetings')).toHaveLength(1);
+	});
+
+	test('Zoom’s refusal becomes an error with its code, English text and original message', async () => {
+		const result = await setup.engine.run([zoomNode(setup, create({ userId: 'nobody@example.com' }))]);
+		const error = result.error('Zoom');
+		expect(error?.message).toBe('Zoom error 1001: the user does not exist or does not belong to this account (Zoom: "User does not exist: nobody@example.com.")');
+	});
+
+	test('429 with Retry-After is waited out and the meeting created once', async () => {
+		sim.fail({ kind: 'rateLimit', retryAfter: 0 }, { match: (r) => r.method === 'POST' && r.path.endsWith('/meetings') });
+		const result = await setup.engine.run([zoomNode(setup, create({}))]);
+		expect(result.output('Zoom')[0].json.topic).toBe('Sample Meeting');
+		expect(sim.requests('POST', '/v2/users/me/meetings')).toHaveLength(2);
+		expect(sim.meetings.size).toBe(1);
+	});
+
+	test('a 500 is not retried (creating twice would duplicate the meeting)', async () => {
+		sim.fail({ kind: 'status', status: 500, body: { code: 500, message: 'Internal error' } }, { match: (r) => r.path.startsWith('/v2/') });
+		const result = await setup.engine.run([zoomNode(setup, create({}))]);
+		expect(result.error('Zoom')?.message).toMatch(/^Zoom error 500: /);
+		expect(sim.requests('POST', '/v2/users/me/meetings')).toHaveLength(1);
+	});
+});
+
+describe('Meeting → Get / Update / Delete / End', () => {
+	test('get accepts the ID with spaces as shown in Zoom, or as a number', async () => {
+		const meeting = sim.seedMeeting();
+		const spaced = String(meeting.id).replace(/^(\d{3})(\d{4})(\d+)$/, '$1 $2 $3');
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'get', meetingId: '={{ $json.id }}' })], [{ id: spaced }, { id: meeting.id }]);
+		expect(result.output('Zoom').map((i) => i.json.uuid)).toEqual([meeting.uuid, meeting.uuid]);
+		expect(sim.requests('GET').map((r) => r.path)).toEqual([`/v2/meetings/${meeting.id}`, `/v2/meetings/${meeting.id}`]);
+	});
+
+	test('get of a missing meeting: code 3001 in English; a non-numeric ID is refused before sending', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'get', meetingId: '={{ $json.id }}' }, { continueOnFail: true })],
+			[{ id: '99999999999' }, { id: 'abc' }],
+		);
+		const out = result.output('Zoom');
+		expect(out[0].json.error).toBe('Zoom error 3001: the meeting does not exist or has expired (Zoom: "Meeting does not exist: 99999999999.")');
+		expect(out[1].json.error).toBe('"Meeting ID" must be a meeting ID made of digits (e.g. 86220627999), got "abc" (item 1)');
+		expect(apiCalls()).toHaveLength(1);
+	});
+
+	test('update sends a PATCH with the changes (false included) and outputs them instead of an empty item', async () => {
+		const meeting = sim.seedMeeting();
+		const result = await setup.engine.run([
+			zoomNode(setup, {
+				resource: 'meeting',
+				operation: 'update',
+				meetingId: String(meeting.id),
+				updateFields: { startTime: '2024-09-21T12:00:00Z', timezone: 'Asia/Tokyo', topic: 'Moved' },
+				settings: { waitingRoom: false, hostVideo: false },
+			}),
+		]);
+		const [request] = sim.requests('PATCH', `/v2/meetings/${meeting.id}`);
+		expect(request.json).toEqual({ start_time: '2024-09-21T21:00:00', timezone: 'Asia/Tokyo', topic: 'Moved', settings: { waiting_room: false, host_video: false } });
+		expect(result.output('Zoom')[0].json).toEqual({
+			id: meeting.id,
+			updated: true,
+			start_time: '2024-09-21T21:00:00',
+			timezone: 'Asia/Tokyo',
+			topic: 'Moved',
+			settings: { waiting_room: false, host_video: false },
+		});
+		expect(sim.meetings.get(meeting.id)).toMatchObject({ topic: 'Moved', start_time: '2024-09-21T12:00:00Z', settings: { waiting_room: false, host_video: false } });
+	});
+
+	test('update without any change is refused before sending', async () => {
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: '86220627999' })]);
+		expect(result.error('Zoom')?.message).toMatch(/^Nothing to update/);
+		expect(apiCalls()).toHaveLength(0);
+	});
+
+	test('delete (204) outputs the ID; the options go into the query', async () => {
+		const meeting = sim.seedMeeting();
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'meeting', operation: 'delete', meetingId: String(meeting.id), options: { scheduleForReminder: false, cancelMeetingReminder: true } }),
+		]);
+		expect(result.output('Zoom')[0].json).toEqual({ id: meeting.id, deleted: true });
+		expect(sim.requests('DELETE')[0].query).toEqual({ schedule_for_reminder: 'false', cancel_meeting_reminder: 'true' });
+		expect(sim.meetings.has(meeting.id)).toBe(false);
+	});
+
+	test('end sends PUT /meetings/{id}/status {"action":"end"}', async () => {
+		const meeting = sim.seedMeeting({ status: 'started' });
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'end', meetingId: String(meeting.id) })]);
+		const [request] = sim.requests('PUT', `/v2/meetings/${meeting.id}/status`);
+		expect(request.json).toEqual({ action: 'end' });
+		expect(result.output('Zoom')[0].json).toEqual({ id: meeting.id, ended: true });
+		expect(sim.meetings.get(meeting.id)?.status).toBe('finished');
+	});
+});
+
+describe('Meeting → Get Many', () => {
+	test('Return All pages through next_page_token with 300 per page', async () => {
+		for (let i = 0; i < 650; i++) sim.seedMeeting();
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: true })]);
+		const out = result.output('Zoom');
+		expect(out).toHaveLength(650);
+		expect(new Set(out.map((i) => i.json.id)).size).toBe(650);
+		expect(out.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		const pages = sim.requests('GET', '/v2/users/me/meetings');
+		expect(pages.map((p) => p.query.page_size)).toEqual(['300', '300', '300']);
+		expect(pages[0].query.next_page_token).toBeUndefined();
+		expect(pages[1].query.next_page_token).toMatch(/^[0-9a-f]+$/);
+	});
+
+	test('Limit stops as soon as enough came; the type filter is sent', async () => {
+		for (let i = 0; i < 40; i++) sim.seedMeeting({ start_time: '2020-01-01T00:00:00Z' });
+		for (let i = 0; i < 5; i++) sim.seedMeeting();
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: false, limit: 35, filters: { type: 'previous_meetings' } }),
+		]);
+		expect(result.output('Zoom')).toHaveLength(35);
+		const pages = sim.requests('GET', '/v2/users/me/meetings');
+		expect(pages).toHaveLength(1);
+		expect(pages[0].query).toEqual({ type: 'previous_meetings', page_size: '35' });
+	});
+
+	test('a limit above 300 takes two pages', async () => {
+		for (let i = 0; i < 400; i++) sim.seedMeeting();
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: false, limit: 310 })]);
+		expect(result.output('Zoom')).toHaveLength(310);
+		expect(sim.requests('GET', '/v2/users/me/meetings').map((p) => p.query.page_size)).toEqual(['300', '10']);
+	});
+});

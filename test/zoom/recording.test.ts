@@ -1,0 +1,182 @@
+import { ZoomSimulator } from '../simulators/zoom';
+import { oauthSetup, s2sSetup, zoomNode, type Setup } from './common';
+
+const sim = new ZoomSimulator();
+let setup: Setup;
+beforeAll(async () => await sim.start());
+afterAll(async () => await sim.stop());
+beforeEach(() => {
+	sim.reset();
+	setup = s2sSetup(sim);
+});
+
+describe('Cloud Recording → Get', () => {
+	test('by meeting ID and by UUIDs, double-encoding those that start with "/" or contain "//"', async () => {
+		const plain = sim.addRecording({ uuid: 'JiiwKAbc+eKA==', startTime: '2024-09-15T01:00:00Z' });
+		const slash = sim.addRecording({ uuid: '/ajXp112QmuoKj4854875==', startTime: '2024-09-16T01:00:00Z' });
+		const double = sim.addRecording({ uuid: 'Ab//cdEF12gh==', startTime: '2024-09-17T01:00:00Z' });
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'get', meetingId: '={{ $json.id }}' })],
+			[{ id: plain.id }, { id: plain.uuid }, { id: slash.uuid }, { id: double.uuid }],
+		);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.output('Zoom').map((i) => i.json.uuid)).toEqual([plain.uuid, plain.uuid, slash.uuid, double.uuid]);
+		expect(sim.requests('GET', /recordings$/).map((r) => r.path)).toEqual([
+			`/v2/meetings/${plain.id}/recordings`,
+			'/v2/meetings/JiiwKAbc%2BeKA%3D%3D/recordings',
+			'/v2/meetings/%252FajXp112QmuoKj4854875%253D%253D/recordings',
+			'/v2/meetings/Ab%252F%252FcdEF12gh%253D%253D/recordings',
+		]);
+		const files = result.output('Zoom')[0].json.recording_files as Array<Record<string, unknown>>;
+		expect(files[0]).toMatchObject({ file_type: 'MP4', download_url: expect.stringContaining('/rec/download/') });
+	});
+
+	test('a missing recording: code 3301 in English', async () => {
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'get', meetingId: '86220627999' })]);
+		expect(result.error('Zoom')?.message).toBe('Zoom error 3301: the recording does not exist (Zoom: "This recording does not exist.")');
+	});
+});
+
+describe('Cloud Recording → Get Many', () => {
+	test('a three-month range is split into monthly requests, each paged, so nothing is silently cut', async () => {
+		const days = ['2024-01-05', '2024-01-31', '2024-02-10', '2024-02-29', '2024-03-01', '2024-03-20', '2024-04-04'];
+		for (const day of days) sim.addRecording({ startTime: `${day}T03:00:00Z` });
+		for (let i = 0; i < 305; i++) sim.addRecording({ startTime: `2024-02-15T0${i % 10}:00:00Z` });
+		sim.addRecording({ startTime: '2024-04-06T00:00:00Z' });
+		const other = sim.addUser();
+		sim.addRecording({ startTime: '2024-02-11T00:00:00Z', hostId: other.id });
+
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'recording', operation: 'getAll', userId: 'me', from: '2024-01-05T00:00:00', to: '2024-04-05T00:00:00', returnAll: true }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		const out = result.output('Zoom');
+		expect(out).toHaveLength(days.length + 305);
+		expect(new Set(out.map((i) => i.json.uuid)).size).toBe(out.length);
+		const calls = sim.requests('GET', '/v2/users/me/recordings').map((r) => [r.query.from, r.query.to, r.query.page_size, Boolean(r.query.next_page_token)]);
+		expect(calls).toEqual([
+			['2024-01-05', '2024-02-04', '300', false],
+			['2024-02-05', '2024-03-04', '300', false],
+			['2024-02-05', '2024-03-04', '300', true],
+			['2024-03-05', '2024-04-04', '300', false],
+			['2024-04-05', '2024-04-05', '300', false],
+		]);
+	});
+
+	test('Limit stops early; bad dates are refused before sending', async () => {
+		for (let i = 0; i < 10; i++) sim.addRecording({ startTime: '2024-05-02T00:00:00Z' });
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{ resource: 'recording', operation: 'getAll', userId: 'me', from: '={{ $json.from }}', to: '={{ $json.to }}', returnAll: false, limit: 4 },
+					{ continueOnFail: true },
+				),
+			],
+			[{ from: '2024-05-01', to: '2024-12-31' }, { from: 'yesterday', to: '2024-05-03' }, { from: '2024-05-03', to: '2024-05-01' }],
+		);
+		const out = result.output('Zoom');
+		expect(out.filter((i) => (i.pairedItem as { item: number }).item === 0)).toHaveLength(4);
+		expect(out[4].json.error).toBe('"From" must be a date such as 2024-09-01, got "yesterday" (item 1)');
+		expect(out[5].json.error).toBe('"From" (2024-05-03) is after "To" (2024-05-01) (item 2)');
+		expect(sim.requests('GET', '/v2/users/me/recordings')).toHaveLength(1);
+	});
+});
+
+describe('Cloud Recording → Download', () => {
+	test('by meeting and file ID: streamed to binary data with the bearer token, following Zoom’s redirect', async () => {
+		const video = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
+		const recording = sim.addRecording({
+			uuid: '/abc//def==',
+			startTime: '2024-09-15T01:00:00Z',
+			files: [{ type: 'M4A' }, { type: 'MP4', bytes: video, fileName: 'GMT20240915-010000_Recording_1920x1080.mp4' }],
+		});
+		const mp4 = recording.recording_files[1];
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: recording.uuid, fileId: mp4.id, binaryPropertyName: 'video' }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		const [item] = result.output('Zoom');
+		expect(item.json).toMatchObject({
+			fileName: 'GMT20240915-010000_Recording_1920x1080.mp4',
+			mimeType: 'video/mp4',
+			fileId: mp4.id,
+			meetingUuid: recording.uuid,
+			fileSize: video.length,
+			recordingType: 'shared_screen_with_speaker_view',
+		});
+		expect(item.binary?.video).toMatchObject({ mimeType: 'video/mp4', fileName: 'GMT20240915-010000_Recording_1920x1080.mp4' });
+		const stored = Buffer.from(item.binary!.video.data, 'base64');
+		expect(stored.equals(video)).toBe(true);
+		const token = setup.engine.store.get('s2s').data.accessToken;
+		const [download] = sim.requests('GET', `/rec/download/${mp4.id}`);
+		expect(download.headers.authorization).toBe(`Bearer ${token}`);
+		expect(sim.requests('GET', `/rec/file/${mp4.id}`)).toHaveLength(1);
+		expect(sim.requests('GET', /recordings$/)[0].path).toBe('/v2/meetings/%252Fabc%252F%252Fdef%253D%253D/recordings');
+	});
+
+	test('by download URL with OAuth2, with a refresh when the token has expired', async () => {
+		const oauth = oauthSetup(sim);
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z', files: [{ type: 'TRANSCRIPT' }] });
+		const file = recording.recording_files[0];
+		sim.advance(3601);
+		const result = await oauth.engine.run([zoomNode(oauth, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: file.download_url })]);
+		expect(result.error('Zoom')).toBeUndefined();
+		const [item] = result.output('Zoom');
+		expect(item.json).toEqual({ fileName: `zoom-recording-${file.id}`, mimeType: 'text/vtt' });
+		expect(Buffer.from(item.binary!.data.data, 'base64').toString()).toBe(sim.fileContents.get(file.id)!.bytes.toString());
+		expect(sim.requests('POST', '/oauth/token')).toHaveLength(1);
+	});
+
+	test('a URL off the credential’s Zoom host is refused before sending (the token would leak)', async () => {
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: 'https://evil.example.com/rec/download/x?token=1' }),
+		]);
+		expect(result.error('Zoom')?.message).toBe('"Download URL" must be an address on the credential’s Zoom host, got "https://evil.example.com/rec/download/x" (item 0)');
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('an unknown file ID names the meeting’s files; a deleted file gives Zoom’s error', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z', files: [{ type: 'MP4' }] });
+		const file = recording.recording_files[0];
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: '={{ $json.source }}', meetingId: String(recording.id), fileId: 'nope', downloadUrl: '={{ $json.url }}' }, { continueOnFail: true })],
+			[{ source: 'file' }, { source: 'url', url: file.download_url.replace(file.id, 'gone') }],
+		);
+		const out = result.output('Zoom');
+		expect(out[0].json.error).toBe('"Recording File ID" "nope" is not among the meeting’s recording files (item 0)');
+		expect((out[0].error as { description?: string }).description).toBe(`Files of this meeting: ${file.id} (MP4)`);
+		expect(out[1].json.error).toBe('Zoom error 3301: the recording does not exist (Zoom: "This recording does not exist.")');
+		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	test('a 429 on the download is waited out', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
+		const file = recording.recording_files[0];
+		sim.fail({ kind: 'rateLimit', retryAfter: 0 }, { match: (r) => r.path.startsWith('/rec/download/') });
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: file.download_url })]);
+		expect(result.output('Zoom')[0].binary?.data.mimeType).toBe('video/mp4');
+		expect(sim.requests('GET', `/rec/download/${file.id}`)).toHaveLength(2);
+	});
+});
+
+describe('Cloud Recording → Delete', () => {
+	test('to the trash by default, or permanently', async () => {
+		const a = sim.addRecording({ uuid: '/trash//me==', startTime: '2024-09-15T01:00:00Z' });
+		const b = sim.addRecording({ startTime: '2024-09-16T01:00:00Z' });
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'delete', meetingId: '={{ $json.id }}', deleteAction: '={{ $json.action }}' })],
+			[{ id: a.uuid, action: 'trash' }, { id: b.id, action: 'delete' }],
+		);
+		expect(result.output('Zoom').map((i) => i.json)).toEqual([
+			{ id: a.uuid, deleted: true, action: 'trash' },
+			{ id: b.id, deleted: true, action: 'delete' },
+		]);
+		expect(sim.requests('DELETE').map((r) => [r.path, r.query.action])).toEqual([
+			['/v2/meetings/%252Ftrash%252F%252Fme%253D%253D/recordings', 'trash'],
+			[`/v2/meetings/${b.id}/recordings`, 'delete'],
+		]);
+		expect(a.trashed).toBe(true);
+		expect(sim.recordings).not.toContain(b);
+	});
+});
