@@ -10,6 +10,7 @@ import { CamSimulator } from '../simulators/cam';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 import { ZijingSimulator } from '../simulators/zijing';
 import { ytxFamily } from '../ytx/family';
+import { zoomFamily } from '../zoom/family';
 
 export interface BadInput {
 	label: string;
@@ -124,4 +125,5 @@ export const families: Family[] = [
 		badInputs: [{ label: 'empty text', item: { text: '', to: 'user1@example.com' }, message: /"Text" is empty/ }],
 		secrets: (sim) => [(sim as CamSimulator).apiToken],
 	},
+	zoomFamily,
 ];
