@@ -34,3 +34,33 @@ export function requestOptionsProperty(defaultConcurrency: number): INodePropert
 		],
 	};
 }
+
+/**
+ * "Return All" + "Limit" for a list operation shown under `show`.
+ * - `paged`: the API pages with a cursor; the operation's pagination function walks the pages and
+ *   reads both fields (Return All always turns pagination on).
+ * - `whole`: the API answers the whole list at once; Limit cuts the output.
+ */
+export function returnAllAndLimit(show: Record<string, string[]>, mode: 'paged' | 'whole'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+			...(mode === 'paged' ? { routing: { send: { paginate: true } } } : {}),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			...(mode === 'whole' ? { routing: { output: { maxResults: '={{$value}}' } } } : {}),
+		},
+	];
+}

@@ -50,27 +50,3 @@ export function accountField(show: Record<string, string[]>, description: string
 		routing: { send: { preSend: [accountInQuery] } },
 	};
 }
-
-/** "Return All" + "Limit" for a list the API returns in one answer ("Limit" cuts it). */
-export function returnAllFields(show: Record<string, string[]>): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			routing: { output: { maxResults: '={{$value}}' } },
-		},
-	];
-}

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../../shared/descriptions';
+
 import { camRequest } from '../../shared/methods';
 import { conferenceRoomGetReservationsDescription, reservationsForm, reservationsOutput } from './getReservations';
-import { conferenceRoomsOutput, masterForm, returnAllAndLimit } from './list';
+import { conferenceRoomsOutput, masterForm } from './list';
 
 export const conferenceRoomDescription: INodeProperties[] = [
 	{
@@ -47,7 +49,7 @@ export const conferenceRoomDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...returnAllAndLimit('getAll'),
-	...returnAllAndLimit('getMaster'),
+	...returnAllAndLimit({ resource: ['conferenceRoom'], operation: ['getAll'] }, 'whole'),
+	...returnAllAndLimit({ resource: ['conferenceRoom'], operation: ['getMaster'] }, 'whole'),
 	...conferenceRoomGetReservationsDescription,
 ];

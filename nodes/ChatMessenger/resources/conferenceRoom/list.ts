@@ -4,36 +4,10 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
 import { camForm } from '../../shared/methods';
 import { readAnswer } from '../../shared/transport';
-
-/** Return All / Limit of a room list (the API returns the whole list in one answer, no cursor). */
-export function returnAllAndLimit(operation: string): INodeProperties[] {
-	const show = { resource: ['conferenceRoom'], operation: [operation] };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			routing: { output: { maxResults: '={{$value}}' } },
-		},
-	];
-}
 
 /** The rooms of an answer: `conferenceRooms`, or `conferenceRoomStatus(.conferenceRooms)`. */
 export function roomsOf(answer: IDataObject): IDataObject[] {

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountField, returnAllFields } from '../../shared/fields';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+
+import { accountField } from '../../shared/fields';
 import { paginateContacts } from '../../shared/pagination';
 import { cancelOutput, envelopeData, listData } from '../../shared/transport';
 import { bookingIdInBody } from '../../shared/validate';
@@ -84,26 +86,8 @@ export const bookingDescription: INodeProperties[] = [
 	accountField(forBooking(['getRooms']), 'The user account (name@domain) whose bookable rooms to list'),
 	accountField(forBooking(['getContacts']), 'The user account (name@domain) whose organisation’s contacts to list'),
 	accountField(forBooking(['getMany']), 'The user account (name@domain) whose booked meetings to list'),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: forBooking(['getContacts']) },
-		// the pagination function reads "Return All" / "Limit" and walks the pages either way
-		routing: { send: { paginate: true } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...forBooking(['getContacts']), returnAll: [false] } },
-	},
-	...returnAllFields(forBooking(['getRooms'])),
-	...returnAllFields(forBooking(['getMany'])),
+	...returnAllAndLimit(forBooking(['getContacts']), 'paged'),
+	...returnAllAndLimit(forBooking(['getRooms']), 'whole'),
+	...returnAllAndLimit(forBooking(['getMany']), 'whole'),
 	...bookingCreateDescription,
 ];

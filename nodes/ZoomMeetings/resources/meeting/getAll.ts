@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../../shared/descriptions';
+
 const showOnlyForGetAll = { resource: ['meeting'], operation: ['getAll'] };
 
 export const meetingGetAllDescription: INodeProperties[] = [
@@ -13,24 +15,7 @@ export const meetingGetAllDescription: INodeProperties[] = [
 		description: 'Whose meetings: "me" (the credential’s user) or another user’s ID or email',
 		displayOptions: { show: showOnlyForGetAll },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForGetAll },
-		routing: { send: { paginate: true } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForGetAll, returnAll: [false] } },
-	},
+	...returnAllAndLimit(showOnlyForGetAll, 'paged'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

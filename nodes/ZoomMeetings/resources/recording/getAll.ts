@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimit } from '../../../shared/descriptions';
+
 const showOnlyForGetAll = { resource: ['recording'], operation: ['getAll'] };
 
 export const recordingGetAllDescription: INodeProperties[] = [
@@ -32,24 +34,7 @@ export const recordingGetAllDescription: INodeProperties[] = [
 			'Last day of the range (its calendar date is used). Zoom answers at most one month per request: longer ranges are split into monthly requests.',
 		displayOptions: { show: showOnlyForGetAll },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForGetAll },
-		routing: { send: { paginate: true } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForGetAll, returnAll: [false] } },
-	},
+	...returnAllAndLimit(showOnlyForGetAll, 'paged'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
