@@ -101,14 +101,15 @@ export class Simulator {
 		);
 	}
 
-	async start(): Promise<string> {
+	/** Listens on loopback; `listenPort` 0 (the default) picks a free one, the sandbox (`npm start`) passes fixed ones. */
+	async start(listenPort = 0): Promise<string> {
 		this.server = http.createServer((req, res) => void this.handle(req, res));
 		this.server.keepAliveTimeout = 1000;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
 		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		await new Promise<void>((resolve) => this.server!.listen(listenPort, '127.0.0.1', resolve));
 		const { port } = this.server.address() as AddressInfo;
 		this.url = `http://127.0.0.1:${port}`;
 		return this.url;

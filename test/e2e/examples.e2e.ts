@@ -1,0 +1,400 @@
+/**
+ * The package as users get it (`npm pack` → installed into n8n's community-package folder) inside the
+ * real, pinned n8n server, against the sandbox simulators: the pack loads, the example workflows
+ * import, run (manual ones through `n8n execute`, webhook ones through their production URL) and the
+ * services receive what they should.
+ *
+ *   npm run test:e2e        (KEEP_N8N_FOLDER=1 keeps the n8n user folder and its log for a look)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+	buildAndPack,
+	exampleFiles,
+	importCredentials,
+	importWorkflows,
+	N8nServer,
+	n8nInstall,
+	nodeType,
+	outputOf,
+	packStagingDir,
+	packageManifest,
+	prepareUserFolder,
+	unflattenExecution,
+	type Workflow,
+} from '../../scripts/n8n-lib';
+import { startSandbox, ZOOM_WEBHOOK_SECRET, type Sandbox } from '../sandbox';
+import type { CamSimulator } from '../simulators/cam';
+import type { VisioconferenceSimulator } from '../simulators/visioconference';
+import type { YtxSimulator } from '../simulators/ytx';
+import type { ZijingSimulator } from '../simulators/zijing';
+import type { ZoomSimulator } from '../simulators/zoom';
+import { ZoomWebhookSender } from '../simulators/zoomWebhooks';
+
+let server: N8nServer | undefined;
+let sandbox: Sandbox | undefined;
+let userFolder = '';
+let failed = false;
+const timings: Record<string, number> = {};
+const examples = new Map<string, Workflow>();
+
+const step = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+	const started = Date.now();
+	try {
+		return await fn();
+	} finally {
+		timings[name] = Date.now() - started;
+	}
+};
+
+beforeAll(async () => {
+	const install = await step('ensure n8n (cached install)', () => n8nInstall());
+	const tarball = await step('build + pack', () => buildAndPack());
+	userFolder = await step('install the tarball into a user folder', () => prepareUserFolder(tarball));
+	sandbox = await step('start the simulators', () => startSandbox());
+	await step('import credentials + examples (n8n CLI)', async () => {
+		await importCredentials(userFolder, sandbox!.credentials, install);
+		await importWorkflows(userFolder, exampleFiles(), install);
+	});
+	for (const file of exampleFiles()) {
+		const workflow = JSON.parse(fs.readFileSync(file, 'utf8')) as Workflow;
+		examples.set(path.basename(file, '.json'), workflow);
+	}
+	server = await step('start n8n', () => N8nServer.start({ userFolder, install }));
+	process.once('exit', () => server?.killNow()); // interrupted runs: never leave n8n behind
+	await step('owner setup', () => server!.setupOwner());
+}, 20 * 60_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await sandbox?.stop();
+	const lines = Object.entries(timings).map(([k, ms]) => `  ${k.padEnd(44)} ${(ms / 1000).toFixed(1)} s`);
+	process.stderr.write(`\ne2e timings:\n${lines.join('\n')}\n`);
+	if (userFolder && (process.env.KEEP_N8N_FOLDER === '1' || failed)) {
+		process.stderr.write(`n8n user folder kept: ${userFolder} (log: ${path.join(userFolder, 'n8n.log')})\n`);
+	} else if (userFolder) {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}, 60_000);
+
+const activated = new Set<string>();
+async function ensureActive(id: string) {
+	if (activated.has(id)) return;
+	await server!.activate({ id });
+	activated.add(id);
+}
+
+/**
+ * Sends a Zoom event to the trigger; right after activation n8n may answer 404 for a moment (not
+ * registered yet): a fresh event is signed and sent again then.
+ */
+async function sendZoomEvent(sender: ZoomWebhookSender, build: () => Parameters<ZoomWebhookSender['send']>[0], forged = false) {
+	const started = Date.now();
+	for (;;) {
+		const delivery = forged ? await sender.sendForged(build() as never) : await sender.send(build());
+		if (delivery.status !== 404 || Date.now() - started > 10_000) return delivery;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+/** A failing expectation prints n8n's last log lines: what a CI reader needs. */
+async function withLog<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (error) {
+		failed = true;
+		if (server && error instanceof Error) error.message += `\n--- last lines of ${server.logFile} ---\n${server.logTail(40)}`;
+		throw error;
+	}
+}
+
+/** The class exported by a built file, as n8n's loader finds it (class named like the file). */
+function builtDescriptionName(distFile: string): string {
+	const className = path.basename(distFile).split('.')[0];
+	const mod = require(path.join(packStagingDir(), distFile)) as Record<string, new () => { description?: { name: string }; name?: string }>;
+	const Class = mod[className];
+	if (typeof Class !== 'function') throw new Error(`${distFile} does not export a class named ${className}`);
+	const instance = new Class();
+	return instance.description?.name ?? instance.name!;
+}
+
+describe('the packed package in n8n', () => {
+	it('loads every node and credential listed in package.json', async () => {
+		await withLog(async () => {
+			const manifest = packageManifest();
+			const nodeTypes = (await server!.request<Array<{ name: string }>>('GET', '/types/nodes.json')).json!;
+			const loadedNodes = new Set(nodeTypes.map((t) => t.name));
+			const credentialTypes = (await server!.request<Array<{ name: string }>>('GET', '/types/credentials.json')).json!;
+			const loadedCredentials = new Set(credentialTypes.map((t) => t.name));
+			const missingNodes = manifest.nodes.map((f) => nodeType(builtDescriptionName(f))).filter((t) => !loadedNodes.has(t));
+			const missingCredentials = manifest.credentials.map(builtDescriptionName).filter((t) => !loadedCredentials.has(t));
+			expect({ missingNodes, missingCredentials }).toEqual({ missingNodes: [], missingCredentials: [] });
+		});
+	});
+
+	it('imported every example workflow', async () => {
+		await withLog(async () => {
+			const list = await server!.api<Array<{ id: string; name: string }>>('GET', '/workflows');
+			const ids = new Set(list.map((w) => w.id));
+			const missing = [...examples.values()].filter((w) => !ids.has(w.id!)).map((w) => w.name);
+			expect(missing).toEqual([]);
+			// each example's nodes exist in this n8n (no "unknown node" after import)
+			const nodeTypes = new Set((await server!.request<Array<{ name: string }>>('GET', '/types/nodes.json')).json!.map((t) => t.name));
+			const unknown = [...examples.values()].flatMap((w) =>
+				w.nodes.filter((n) => !nodeTypes.has(String(n.type))).map((n) => `${w.name}: ${String(n.type)}`),
+			);
+			expect(unknown).toEqual([]);
+		});
+	});
+});
+
+describe('credential tests in n8n (the "Test" button of the credential dialog)', () => {
+	it('every sandbox credential passes its test against the simulators', async () => {
+		await withLog(async () => {
+			const results: Record<string, string> = {};
+			for (const credential of sandbox!.credentials) {
+				const answer = await server!.api<{ status: string; message: string }>('POST', '/credentials/test', { credentials: credential });
+				results[`${credential.type} (${credential.name})`] = answer.status === 'OK' ? 'OK' : `${answer.status}: ${answer.message}`;
+			}
+			const expected = Object.fromEntries(Object.keys(results).map((k) => [k, 'OK']));
+			expect(results).toEqual(expected);
+			expect(Object.keys(results).length).toBeGreaterThanOrEqual(5);
+		});
+	});
+
+	it('a wrong Visioconference key fails the test with the reason and creates no room', async () => {
+		await withLog(async () => {
+			const visio = sandbox!.get<VisioconferenceSimulator>('visioconference');
+			visio.reset();
+			const credential = sandbox!.credentials.find((c) => c.type === 'visioconferenceApi')!;
+			const answer = await server!.api<{ status: string; message: string }>('POST', '/credentials/test', {
+				credentials: { ...credential, data: { ...credential.data, apiKey: 'not-the-key-000000' } },
+			});
+			expect(answer.status).toBe('Error');
+			expect(answer.message).toContain('401');
+			expect(visio.requests('POST', '/api/v1/entreprise/visio').map((r) => r.headers['x-token'])).toEqual(['not-the-key-000000']);
+			expect(visio.rooms.size).toBe(0);
+		});
+	});
+});
+
+describe('Visioconference examples', () => {
+	const visio = () => sandbox!.get<VisioconferenceSimulator>('visioconference');
+	beforeEach(() => visio().reset());
+
+	it('manual: n8n execute creates one room with moderator, guest and per-participant links', async () => {
+		await withLog(async () => {
+			const run = await server!.execute('exVisioRoomLinks');
+			const [room, ...rest] = outputOf(run, 'Create Room');
+			expect(rest).toHaveLength(0);
+
+			const calls = visio().requests('POST', '/api/v1/entreprise/visio');
+			expect(calls).toHaveLength(1);
+			expect(calls[0].headers['x-token']).toBe(visio().apiKey);
+			expect(calls[0].json).toEqual({ name: 'Weekly sync' });
+
+			const stored = visio().rooms.get(room.uniqid);
+			expect(stored).toBeDefined();
+			expect(room.url).toBe(`${visio().meetingBase}${room.uniqid}`);
+			expect(room.guestLink).toBe(room.url);
+			expect(room.moderatorLink).toBe(`${room.url}?m=${stored!.moderator_token}`);
+			expect(room.participantLinks).toEqual([
+				{ name: 'Anne Dupont', moderator: true, link: `${room.url}?m=${stored!.moderator_token}&name=Anne+Dupont` },
+				{ name: '李雷', moderator: false, link: `${room.url}?name=${encodeURIComponent('李雷')}` },
+				{ name: "Jean-Luc O'Neil", moderator: false, link: `${room.url}?name=Jean-Luc+O%27Neil` },
+			]);
+		});
+	});
+
+	it('webhook: activated workflow answers one join link per participant', async () => {
+		await withLog(async () => {
+			await ensureActive('exVisioWebhookRm');
+			const answer = await server!.webhook<Array<Record<string, unknown>>>('visioconference-room', {
+				name: '  Board meeting ',
+				participants: [
+					{ name: 'Anne Dupont', moderator: true },
+					{ name: 'Zoë & Co' },
+				],
+			});
+			expect(answer.status).toBe(200);
+
+			const calls = visio().requests('POST', '/api/v1/entreprise/visio');
+			expect(calls).toHaveLength(1);
+			expect(calls[0].json).toEqual({ name: 'Board meeting' });
+			const [stored] = [...visio().rooms.values()];
+			const roomUrl = `${visio().meetingBase}${stored.uniquename}`;
+
+			expect(answer.json).toEqual([
+				{ link: `${roomUrl}?m=${stored.moderator_token}&name=Anne+Dupont`, roomUrl, role: 'moderator', participantName: 'Anne Dupont' },
+				{ link: `${roomUrl}?name=Zo%C3%AB+%26+Co`, roomUrl, role: 'guest', participantName: 'Zoë & Co' },
+			]);
+		});
+	});
+
+	it('webhook: a rejected key fails the execution with the provider error, no links, no secret', async () => {
+		await withLog(async () => {
+			await ensureActive('exVisioWebhookRm');
+			visio().fail({ kind: 'status', status: 401, body: { code: 401, data: null, message: 'Invalid API token' } }, { times: 5 });
+			const answer = await server!.webhook('visioconference-room', { name: 'Denied', participants: [{ name: 'Anne' }] });
+			expect(answer.status).toBe(500);
+			expect(answer.text).not.toContain('link');
+			// n8n itself sends a request that was answered 401 once more (its credential-refresh path in
+			// httpRequestWithAuthentication applies to every credential type); nothing else is retried
+			expect(visio().requests('POST', '/api/v1/entreprise/visio')).toHaveLength(2);
+			expect(visio().rooms.size).toBe(0);
+
+			const { results } = await server!.api<{ results: Array<{ id: string; status: string }> }>(
+				'GET',
+				`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: 'exVisioWebhookRm' }))}&limit=1`,
+			);
+			expect(results[0].status).toBe('error');
+			const run = unflattenExecution(await server!.api('GET', `/executions/${results[0].id}`));
+			const error = run.resultData.error as { message: string; node?: { name: string } };
+			expect(error.node?.name).toBe('Create Room');
+			expect(error.message).toBe(
+				"Visioconference.me error 401: the API key was rejected (Invalid API token); check the credential's API key",
+			);
+			expect(JSON.stringify(run)).not.toContain(visio().apiKey);
+		});
+	});
+});
+
+describe('Zoom examples', () => {
+	const zoom = () => sandbox!.get<ZoomSimulator>('zoom');
+	const cam = () => sandbox!.get<CamSimulator>('cam');
+	beforeEach(() => {
+		zoom().reset();
+		cam().reset();
+	});
+
+	it('webhook: schedules a Zoom meeting and sends its join link on Chat&Messenger', async () => {
+		await withLog(async () => {
+			await ensureActive('exZoomMeetingCam');
+			const answer = await server!.webhook<Array<Record<string, unknown>>>('zoom-meeting', {
+				topic: 'Design review',
+				startTime: '2030-05-01T10:00:00+09:00',
+				recipients: 'user1@example.com,山田@example.jp',
+			});
+			expect({ status: answer.status, text: answer.status === 200 ? '' : answer.text }).toEqual({ status: 200, text: '' });
+
+			// one request, or two when the token n8n stored earlier is no longer valid (the simulator was
+			// reset): Zoom answers 401, the credential fetches a new token and n8n sends the request again
+			const created = zoom().requests('POST', '/v2/users/me/meetings');
+			expect(created.length === 1 || created.length === 2).toBe(true);
+			const accepted = created[created.length - 1];
+			expect(accepted.headers.authorization).toMatch(/^Bearer \S+$/);
+			if (created.length === 2) expect(created[0].headers.authorization).not.toBe(accepted.headers.authorization);
+			const body = accepted.json as Record<string, unknown>;
+			expect(body).toMatchObject({ topic: 'Design review', type: 2, duration: 30, timezone: 'Asia/Tokyo' });
+			expect(String(body.start_time)).toMatch(/^2030-05-01T(10:00:00|01:00:00Z)$/);
+			const meetings = [...zoom().meetings.values()].filter((m) => m.topic === 'Design review');
+			expect(meetings).toHaveLength(1); // never two meetings for one request
+			const [meeting] = meetings;
+
+			expect(cam().messages).toHaveLength(1);
+			expect(cam().messages[0]).toMatchObject({ panelName: 'messenger', users: ['user1@example.com', '山田@example.jp'] });
+			expect(cam().messages[0].message).toContain(meeting.join_url);
+			expect(cam().messages[0].message).toContain('Design review');
+			expect(Array.isArray(answer.json) && answer.json.length).toBe(1);
+		});
+	});
+
+	it('trigger: a signed recording.completed event downloads each MP4 file of the recording', async () => {
+		await withLog(async () => {
+			await ensureActive('exZoomRecording1');
+			const before = await server!.latestExecution('exZoomRecording1');
+			const video = Buffer.from('\u0000\u0000\u0000\u0018ftypmp42 sandbox video bytes');
+			const recording = zoom().addRecording({
+				topic: 'Quarterly review',
+				startTime: '2030-05-01T01:00:00Z',
+				files: [{ type: 'MP4', bytes: video }, { type: 'M4A' }, { type: 'TRANSCRIPT' }],
+			});
+			const workflow = examples.get('zoom-recording-download')!;
+			const trigger = workflow.nodes.find((n) => n.type === nodeType('zoomMeetingsTrigger'))!;
+			const sender = new ZoomWebhookSender(ZOOM_WEBHOOK_SECRET, `${server!.baseUrl}/webhook/${String(trigger.webhookId)}/zoom`);
+			const delivery = await sendZoomEvent(sender, () => sender.event('recording.completed', recording as unknown as Record<string, unknown>));
+			expect(delivery.status).toBe(200);
+
+			const { status, run } = await server!.waitForExecution('exZoomRecording1', before?.id);
+			expect(status).toBe('success');
+			const task = run.resultData.runData['Download Recording'][0];
+			const items = task.data.main[0] as Array<{ json: Record<string, unknown>; binary?: Record<string, { mimeType: string; fileName?: string }> }>;
+			expect(items).toHaveLength(1);
+			expect(items[0].binary?.data?.mimeType).toBe('video/mp4');
+
+			const mp4 = recording.recording_files.find((f) => f.file_type === 'MP4')!;
+			const downloads = zoom().requests('GET', /^\/rec\/download\//);
+			// only the MP4; when the stored token is no longer valid (the simulator was reset), Zoom answers
+			// 401 and the credential fetches a new token, then the download is sent again
+			expect([...new Set(downloads.map((r) => r.path))]).toEqual([`/rec/download/${mp4.id}`]);
+			expect(downloads.length).toBeLessThanOrEqual(2);
+			expect(downloads[downloads.length - 1].headers.authorization).toMatch(/^Bearer \S+$/);
+			expect(zoom().requests('GET', `/rec/file/${mp4.id}`)).toHaveLength(1);
+		});
+	});
+
+	it('trigger: an event signed with another secret starts nothing', async () => {
+		await withLog(async () => {
+			await ensureActive('exZoomRecording1');
+			const before = await server!.latestExecution('exZoomRecording1');
+			const recording = zoom().addRecording({ startTime: '2030-05-01T01:00:00Z' });
+			const workflow = examples.get('zoom-recording-download')!;
+			const trigger = workflow.nodes.find((n) => n.type === nodeType('zoomMeetingsTrigger'))!;
+			const sender = new ZoomWebhookSender(ZOOM_WEBHOOK_SECRET, `${server!.baseUrl}/webhook/${String(trigger.webhookId)}/zoom`);
+			const delivery = await sendZoomEvent(sender, () => sender.event('recording.completed', recording as unknown as Record<string, unknown>), true);
+			expect(delivery.status).toBe(401);
+			await new Promise((r) => setTimeout(r, 1500));
+			expect((await server!.latestExecution('exZoomRecording1'))?.id).toBe(before?.id);
+			expect(zoom().requests('GET', /^\/rec\//)).toHaveLength(0);
+		});
+	});
+});
+
+describe('Zijing Cloud and YTX examples (manual, n8n execute)', () => {
+	it('Zijing Cloud: books a meeting room for the account', async () => {
+		await withLog(async () => {
+			const zijing = sandbox!.get<ZijingSimulator>('zijing');
+			zijing.reset();
+			const run = await server!.execute('exZijingBooking1');
+			const items = outputOf(run, 'Book Meeting');
+			expect(items).toHaveLength(1);
+
+			const calls = zijing.requests('POST', '/subscribe/createmeet');
+			expect(calls).toHaveLength(1);
+			const bookings = [...zijing.bookings.values()];
+			expect(bookings).toHaveLength(1);
+			expect(bookings[0]).toMatchObject({
+				account: 'admin@miwei.com',
+				theme: '季度评审 Quarterly review',
+				startDate: '2030-05-01 09:00',
+				endDate: '2030-05-01 10:00',
+			});
+			expect(JSON.stringify(items[0])).not.toContain(zijing.apiKey);
+		});
+	});
+
+	it('YTX: books a telephone conference with its participants', async () => {
+		await withLog(async () => {
+			const ytx = sandbox!.get<YtxSimulator>('ytx');
+			ytx.reset();
+			const run = await server!.execute('exYtxBookConfer1');
+			const items = outputOf(run, 'Book Conference');
+			expect(items).toHaveLength(1);
+
+			const meetings = [...ytx.meetings.values()];
+			expect(meetings).toHaveLength(1);
+			expect(meetings[0]).toMatchObject({
+				meetingname: 'Weekly sync',
+				creator: '13800138000',
+				status: 'booked',
+				parties: [
+					{ name: '张伟', phone: '13900139000' },
+					{ name: 'Office', phone: '01053189900' },
+				],
+			});
+			expect(meetings[0].booktime).toMatch(/^2030-05-01 14:30/);
+			expect(JSON.stringify(items[0])).not.toContain(ytx.authToken);
+		});
+	});
+});
