@@ -1,10 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { headerFromCredential } from '../nodes/shared/auth';
 
 export class ChatMessengerApi implements ICredentialType {
 	name = 'chatMessengerApi';
@@ -39,14 +40,7 @@ export class ChatMessengerApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'x-cam-apiToken': '={{$credentials.apiToken}}',
-			},
-		},
-	};
+	authenticate = headerFromCredential('x-cam-apiToken', 'apiToken');
 
 	// Creates and sends nothing: lists the conference rooms (getConferenceRooms, a read).
 	test: ICredentialTestRequest = {

@@ -1,10 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { headerFromCredential } from '../nodes/shared/auth';
 
 export class VisioconferenceApi implements ICredentialType {
 	name = 'visioconferenceApi';
@@ -37,14 +38,7 @@ export class VisioconferenceApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-Token': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	authenticate = headerFromCredential('X-Token', 'apiKey');
 
 	// Creates nothing: a room request without a name is refused by its body only after the key was
 	// accepted (answer 400), while a rejected key answers 401/403 before the body is read.

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -10,6 +9,8 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { headerFromCredential } from '../nodes/shared/auth';
 
 function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment === 'custom') return String(credentials.customOAuthBaseUrl ?? '').replace(/\/+$/, '');
@@ -142,14 +143,7 @@ export class ZoomMeetingsServerToServerApi implements ICredentialType {
 		return await pending;
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = headerFromCredential('Authorization', 'accessToken', 'Bearer ');
 
 	// Creates nothing: fetches a token, then reads the app's account owner.
 	test: ICredentialTestRequest = {

@@ -259,14 +259,16 @@ function isShown(property: INodeProperties, param: (name: string) => unknown): b
 }
 
 /** A single-item view of the execute context: what `preSend`, `postReceive` and pagination functions get as `this`. */
-function singleItemContext(ctx: IExecuteFunctions, itemIndex: number): IExecuteSingleFunctions {
+function singleItemContext(run: RunContext, itemIndex: number): IExecuteSingleFunctions {
+	const { ctx } = run;
 	const view = {
 		getNodeParameter: (name: string, fallback?: unknown, options?: object) =>
 			ctx.getNodeParameter(name, itemIndex, fallback, options),
 		getItemIndex: () => itemIndex,
 		getInputData: () => ctx.getInputData()[itemIndex],
 		getNode: () => ctx.getNode(),
-		getCredentials: async (type: string) => await ctx.getCredentials(type, itemIndex),
+		getCredentials: async (type: string) =>
+			type === run.credentialType && run.credentials ? run.credentials : await ctx.getCredentials(type, itemIndex),
 		evaluateExpression: (expression: string) => ctx.evaluateExpression(expression, itemIndex),
 		continueOnFail: () => ctx.continueOnFail(),
 		getMode: () => ctx.getMode(),
@@ -387,20 +389,37 @@ export interface RunContext {
 	ctx: IExecuteFunctions;
 	settings: ProviderSettings;
 	credentialType: string;
+	/** the credential, read once per run (n8n would read and decrypt it again for every request) */
+	credentials?: ICredentialDataDecryptedObject;
 	secrets: string[];
 	timeout: number;
+}
+
+/** Reads the node's credential once for the whole run. */
+async function startRun(ctx: IExecuteFunctions, settings: ProviderSettings, withCredentials: boolean): Promise<RunContext> {
+	const { timeout } = readRequestOptions(ctx, settings);
+	const credentialType = settings.credentialType(ctx);
+	const credentials = withCredentials ? await ctx.getCredentials(credentialType, 0) : undefined;
+	return { ctx, settings, credentialType, credentials, secrets: secretValues(credentials, settings.secretFields), timeout };
 }
 
 /** Sends one request with authentication, retrying a 429 as the service allows. */
 export async function sendWithRetry(run: RunContext, options: IHttpRequestOptions, itemIndex: number): Promise<IN8nHttpFullResponse> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return (await run.ctx.helpers.httpRequestWithAuthentication.call(run.ctx, run.credentialType, {
-				...options,
-				headers: { ...(options.headers ?? {}) },
-				returnFullResponse: true,
-				timeout: options.timeout ?? run.timeout,
-			})) as IN8nHttpFullResponse;
+			return (await run.ctx.helpers.httpRequestWithAuthentication.call(
+				run.ctx,
+				run.credentialType,
+				{
+					...options,
+					headers: { ...(options.headers ?? {}) },
+					returnFullResponse: true,
+					timeout: options.timeout ?? run.timeout,
+				},
+				// the credential read for this run: n8n authenticates with it instead of reading it again
+				// (OAuth2 credentials ignore it and keep n8n's own token handling)
+				run.credentials ? { credentialsDecrypted: { ...credentialDetails(run), data: run.credentials } } : undefined,
+			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = readHttpFailure(error);
 			if (failure.status === 429 && attempt < RETRY_DELAYS_MS.length) {
@@ -441,8 +460,13 @@ async function postProcess(
 }
 
 /** Runs one item: builds its request from the declarations, sends it (paging when asked), post-processes. */
-async function runItem(run: RunContext, plan: Plan, itemIndex: number, credentials: ICredentialDataDecryptedObject | undefined) {
-	const { ctx } = run;
+function credentialDetails(run: RunContext) {
+	const details = run.ctx.getNode().credentials?.[run.credentialType];
+	return { id: details?.id ?? '', name: details?.name ?? '', type: run.credentialType };
+}
+
+async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
+	const { ctx, credentials } = run;
 	const params = new Map<string, unknown>();
 	const param = (name: string) => {
 		if (!params.has(name)) params.set(name, ctx.getNodeParameter(name, itemIndex, undefined));
@@ -472,7 +496,7 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number, credentia
 	data.preSend.push(...plan.preSend);
 	data.postReceive.push(...plan.postReceive);
 
-	const single = singleItemContext(ctx, itemIndex);
+	const single = singleItemContext(run, itemIndex);
 	for (const preSend of data.preSend) {
 		data.options = await preSend.call(single, data.options);
 	}
@@ -591,19 +615,10 @@ export async function executeDeclared(
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const plan = getPlan(description, resource, operation);
-	const { concurrency, timeout } = readRequestOptions(this, settings);
-	const credentialType = settings.credentialType(this);
-	const needsCredentials = /\$credentials/.test(JSON.stringify(plan.request)) || settings.secretFields.length > 0;
-	const credentials = needsCredentials ? await this.getCredentials(credentialType, 0) : undefined;
-	const secrets = secretValues(credentials, settings.secretFields);
-	const run: RunContext = { ctx: this, settings, credentialType, secrets, timeout };
-	const results = await runPool(
-		items.length,
-		concurrency,
-		async (i) => await runItem(run, plan, i, credentials),
-		!this.continueOnFail(),
-	);
-	return collectResults(this, results, secrets);
+	const { concurrency } = readRequestOptions(this, settings);
+	const run = await startRun(this, settings, true);
+	const results = await runPool(items.length, concurrency, async (i) => await runItem(run, plan, i), !this.continueOnFail());
+	return collectResults(this, results, run.secrets);
 }
 
 /**
@@ -618,11 +633,8 @@ export function perItemOperation(
 ) {
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const { concurrency, timeout } = readRequestOptions(this, settings);
-		const credentialType = settings.credentialType(this);
-		const credentials = options.usesCredentials ? await this.getCredentials(credentialType, 0) : undefined;
-		const secrets = secretValues(credentials, settings.secretFields);
-		const run: RunContext = { ctx: this, settings, credentialType, secrets, timeout };
+		const { concurrency } = readRequestOptions(this, settings);
+		const run = await startRun(this, settings, options.usesCredentials);
 		const results = await runPool(
 			items.length,
 			concurrency,
@@ -634,6 +646,6 @@ export function perItemOperation(
 			},
 			!this.continueOnFail(),
 		);
-		return collectResults(this, results, secrets);
+		return collectResults(this, results, run.secrets);
 	};
 }

@@ -1,7 +1,3 @@
-import { Workflow, type INode } from 'n8n-workflow';
-
-import { ChatMessengerApi } from '../../credentials/ChatMessengerApi.credentials';
-import { createEngine } from '../harness/engine';
 import { setup } from './common';
 
 const { ctx, node } = setup();
@@ -101,28 +97,18 @@ describe('errors', () => {
 	});
 });
 
-/** n8n's credential test, as the server runs it: the test request with the credential applied, then the rules. */
-async function credentialTest(serverUrl: string, apiToken: string): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const type = new ChatMessengerApi();
-	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: createEngine().nodeTypes });
-	const stub = { name: 'test', parameters: {} } as unknown as INode;
-	const resolve = (value: string) =>
-		String(workflow.expression.getSimpleParameterValue(stub, value, 'internal', { $credentials: { serverUrl, apiToken } }, undefined, ''));
-	const request = type.test.request;
-	const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
-	for (const [k, v] of Object.entries(type.authenticate.properties.headers ?? {})) headers[k] = resolve(String(v));
-	const response = await fetch(`${resolve(String(request.baseURL))}${request.url}`, { method: request.method, headers });
-	if (!response.ok) {
-		const rule = (type.test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === response.status);
-		return { status: 'Error', message: rule?.properties.message ?? `HTTP ${response.status}` };
-	}
-	return { status: 'OK', message: 'Connection successful' };
+/** n8n's credential test, run as n8n's credential tester runs it (the harness mirrors it). */
+let credentialCount = 0;
+async function credentialTest(serverUrl: string, apiToken: string) {
+	const id = `cred-test-${++credentialCount}`;
+	ctx.engine.store.add(id, 'chatMessengerApi', { serverUrl, apiToken });
+	return await ctx.engine.testCredential(id);
 }
 
 describe('credential test', () => {
 	test('reads the conference rooms (creates nothing) and tells an accepted token from a rejected one', async () => {
 		const { sim } = ctx;
-		expect(await credentialTest(`${sim.url}/`, sim.apiToken)).toEqual({ status: 'OK', message: 'Connection successful' });
+		expect(await credentialTest(`${sim.url}/`, sim.apiToken)).toEqual({ status: 'OK', message: 'Connection tested successfully' });
 		expect(await credentialTest(sim.url, 'not-the-token')).toEqual({ status: 'Error', message: 'The API token was rejected (401)' });
 		sim.authFailureStatus = 403;
 		expect(await credentialTest(sim.url, 'not-the-token')).toEqual({
@@ -130,7 +116,9 @@ describe('credential test', () => {
 			message: 'The API token has no API access (403): API access needs an Enterprise or higher cloud plan, or an on-premises install',
 		});
 		expect(await credentialTest(`${sim.url}/wrong-path`, sim.apiToken)).toMatchObject({ status: 'Error', message: expect.stringMatching(/^No Chat&Messenger API at this Server URL \(404\)/) });
+		// n8n sends a request once more after a 401 (the 2nd and 3rd lines), as it does for every credential
 		expect(sim.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /getConferenceRooms',
 			'GET /getConferenceRooms',
 			'GET /getConferenceRooms',
 			'GET /getConferenceRooms',
