@@ -1,5 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { OAUTH_BASE_EXPRESSION, zoomEnvironmentProperties } from '../nodes/ZoomMeetings/shared/environment';
+
 /**
  * Zoom OAuth2 (authorization code) for the Zoom Meetings node. n8n's OAuth2 machinery sends the
  * client ID and secret as a Basic header, refreshes the access token on a 401 and stores both the new
@@ -20,35 +22,7 @@ export class ZoomMeetingsOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://developers.zoom.us/docs/integrations/oauth/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Zoom', value: 'zoom', description: 'zoom.us and api.zoom.us' },
-				{ name: 'Zoom for Government', value: 'zoomGov', description: 'zoomgov.com and api.zoomgov.com' },
-				{ name: 'Custom', value: 'custom', description: 'Other base URLs (a proxy or a test server)' },
-			],
-			default: 'zoom',
-		},
-		{
-			displayName: 'OAuth Base URL',
-			name: 'customOAuthBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://zoom.us',
-			description: 'Where /oauth/authorize and /oauth/token live',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'customApiBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://api.zoom.us/v2',
-			description: 'The REST API base URL, including /v2',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...zoomEnvironmentProperties('Where /oauth/authorize and /oauth/token live'),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -60,21 +34,14 @@ export class ZoomMeetingsOAuth2Api implements ICredentialType {
 			name: 'authUrl',
 			type: 'hidden',
 			default:
-				'={{ ($self["environment"] === "custom" ? String($self["customOAuthBaseUrl"]).replace(/\\/+$/, "") : $self["environment"] === "zoomGov" ? "https://zoomgov.com" : "https://zoom.us") + "/oauth/authorize" }}',
+				`={{ ${OAUTH_BASE_EXPRESSION} + "/oauth/authorize" }}`,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
 			default:
-				'={{ ($self["environment"] === "custom" ? String($self["customOAuthBaseUrl"]).replace(/\\/+$/, "") : $self["environment"] === "zoomGov" ? "https://zoomgov.com" : "https://zoom.us") + "/oauth/token" }}',
-		},
-		{
-			displayName: 'API Base URL (Computed)',
-			name: 'apiBaseUrl',
-			type: 'hidden',
-			default:
-				'={{ $self["environment"] === "custom" ? String($self["customApiBaseUrl"]).replace(/\\/+$/, "") : $self["environment"] === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2" }}',
+				`={{ ${OAUTH_BASE_EXPRESSION} + "/oauth/token" }}`,
 		},
 		{
 			displayName: 'Scope',

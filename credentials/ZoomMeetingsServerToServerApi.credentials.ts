@@ -10,6 +10,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { zoomEnvironmentProperties } from '../nodes/ZoomMeetings/shared/environment';
+
 import { headerFromCredential } from '../nodes/shared/auth';
 
 function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -86,42 +88,7 @@ export class ZoomMeetingsServerToServerApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Zoom', value: 'zoom', description: 'zoom.us and api.zoom.us' },
-				{ name: 'Zoom for Government', value: 'zoomGov', description: 'zoomgov.com and api.zoomgov.com' },
-				{ name: 'Custom', value: 'custom', description: 'Other base URLs (a proxy or a test server)' },
-			],
-			default: 'zoom',
-		},
-		{
-			displayName: 'OAuth Base URL',
-			name: 'customOAuthBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://zoom.us',
-			description: 'Where /oauth/token lives',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'customApiBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://api.zoom.us/v2',
-			description: 'The REST API base URL, including /v2',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'API Base URL (Computed)',
-			name: 'apiBaseUrl',
-			type: 'hidden',
-			default:
-				'={{ $self["environment"] === "custom" ? String($self["customApiBaseUrl"]).replace(/\\/+$/, "") : $self["environment"] === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2" }}',
-		},
+		...zoomEnvironmentProperties('Where /oauth/token lives'),
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
