@@ -15,117 +15,96 @@ const workerField = (id: string) => ({
 	type: 'string',
 });
 
-/** Webhook → Visioconference Room Create (name from the body) → Set {uniqid, name, worker}. */
-export function roomWorkflow(name: string, webhookPath: string, options: { respond?: 'lastNode' | 'onReceived' } = {}): Workflow {
+interface Step {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials: Record<string, { id: string; name: string }>;
+}
+
+/**
+ * Webhook → one action node → Set (the given fields plus the worker's name). `idPrefix` keeps node
+ * and webhook IDs stable per workflow kind.
+ */
+function webhookWorkflow(
+	name: string,
+	webhookPath: string,
+	idPrefix: string,
+	action: Step,
+	result: Array<{ id: string; name: string; value: string; type: string }>,
+	respond: 'lastNode' | 'onReceived' = 'lastNode',
+): Workflow {
+	const workerId = `${result[0].id.replace(/\d+$/, '')}${result.length + 1}`;
 	return {
 		name,
 		nodes: [
 			{
-				id: 'b9f6c0d2-0001-4a8e-9c11-000000000001',
+				id: `${idPrefix}-000000000001`,
 				name: 'Webhook',
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				position: [0, 0],
-				webhookId: `b9f6c0d2-0001-4a8e-9c11-${webhookPath.replace(/[^a-z0-9]/gi, '').slice(0, 12).padEnd(12, '0')}`,
-				parameters: {
-					httpMethod: 'POST',
-					path: webhookPath,
-					responseMode: options.respond ?? 'lastNode',
-					responseData: 'firstEntryJson',
-					options: {},
-				},
+				webhookId: `${idPrefix}-${webhookPath.replace(/[^a-z0-9]/gi, '').slice(0, 12).padEnd(12, '0')}`,
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: respond, responseData: 'firstEntryJson', options: {} },
 			},
+			{ id: `${idPrefix}-000000000002`, typeVersion: 1, position: [240, 0], ...action },
 			{
-				id: 'b9f6c0d2-0001-4a8e-9c11-000000000002',
-				name: 'Create Room',
-				type: nodeType('visioconference'),
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: { resource: 'room', operation: 'create', name: '={{ $json.body.name }}', options: {} },
-				credentials: { visioconferenceApi: VISIO_CREDENTIAL },
-			},
-			{
-				id: 'b9f6c0d2-0001-4a8e-9c11-000000000003',
+				id: `${idPrefix}-000000000003`,
 				name: 'Result',
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				position: [480, 0],
 				parameters: {
 					mode: 'manual',
-					assignments: {
-						assignments: [
-							{ id: 'a1', name: 'uniqid', value: '={{ $json.uniqid }}', type: 'string' },
-							{ id: 'a2', name: 'name', value: '={{ $json.room.name }}', type: 'string' },
-							workerField('a3'),
-						],
-					},
+					assignments: { assignments: [...result, workerField(workerId)] },
 					includeOtherFields: false,
 					options: {},
 				},
 			},
 		],
 		connections: {
-			Webhook: { main: [[{ node: 'Create Room', type: 'main', index: 0 }]] },
-			'Create Room': { main: [[{ node: 'Result', type: 'main', index: 0 }]] },
+			Webhook: { main: [[{ node: action.name, type: 'main', index: 0 }]] },
+			[action.name]: { main: [[{ node: 'Result', type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
+/** Webhook → Visioconference Room Create (name from the body) → Set {uniqid, name, worker}. */
+export function roomWorkflow(name: string, webhookPath: string, options: { respond?: 'lastNode' | 'onReceived' } = {}): Workflow {
+	return webhookWorkflow(
+		name,
+		webhookPath,
+		'b9f6c0d2-0001-4a8e-9c11',
+		{
+			name: 'Create Room',
+			type: nodeType('visioconference'),
+			parameters: { resource: 'room', operation: 'create', name: '={{ $json.body.name }}', options: {} },
+			credentials: { visioconferenceApi: VISIO_CREDENTIAL },
+		},
+		[
+			{ id: 'a1', name: 'uniqid', value: '={{ $json.uniqid }}', type: 'string' },
+			{ id: 'a2', name: 'name', value: '={{ $json.room.name }}', type: 'string' },
+		],
+		options.respond,
+	);
+}
+
 /** Webhook → Zoom Meetings Meeting Create (instant meeting, topic from the body, OAuth2) → Set {id, topic, worker}. */
 export function zoomMeetingWorkflow(name: string, webhookPath: string, credential: { id: string; name: string }): Workflow {
-	return {
+	return webhookWorkflow(
 		name,
-		nodes: [
-			{
-				id: 'c4e1d7a0-0002-4b3c-8d22-000000000001',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: `c4e1d7a0-0002-4b3c-8d22-${webhookPath.replace(/[^a-z0-9]/gi, '').slice(0, 12).padEnd(12, '0')}`,
-				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
-			},
-			{
-				id: 'c4e1d7a0-0002-4b3c-8d22-000000000002',
-				name: 'Create Meeting',
-				type: nodeType('zoomMeetings'),
-				typeVersion: 1,
-				position: [240, 0],
-				parameters: {
-					authentication: 'oAuth2',
-					resource: 'meeting',
-					operation: 'create',
-					userId: 'me',
-					topic: '={{ $json.body.topic }}',
-					type: 1,
-				},
-				credentials: { zoomMeetingsOAuth2Api: credential },
-			},
-			{
-				id: 'c4e1d7a0-0002-4b3c-8d22-000000000003',
-				name: 'Result',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [480, 0],
-				parameters: {
-					mode: 'manual',
-					assignments: {
-						assignments: [
-							{ id: 'z1', name: 'id', value: '={{ $json.id }}', type: 'number' },
-							{ id: 'z2', name: 'topic', value: '={{ $json.topic }}', type: 'string' },
-							workerField('z3'),
-						],
-					},
-					includeOtherFields: false,
-					options: {},
-				},
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Create Meeting', type: 'main', index: 0 }]] },
-			'Create Meeting': { main: [[{ node: 'Result', type: 'main', index: 0 }]] },
+		webhookPath,
+		'c4e1d7a0-0002-4b3c-8d22',
+		{
+			name: 'Create Meeting',
+			type: nodeType('zoomMeetings'),
+			parameters: { authentication: 'oAuth2', resource: 'meeting', operation: 'create', userId: 'me', topic: '={{ $json.body.topic }}', type: 1 },
+			credentials: { zoomMeetingsOAuth2Api: credential },
 		},
-		settings: { executionOrder: 'v1' },
-	};
+		[
+			{ id: 'z1', name: 'id', value: '={{ $json.id }}', type: 'number' },
+			{ id: 'z2', name: 'topic', value: '={{ $json.topic }}', type: 'string' },
+		],
+	);
 }
