@@ -4,15 +4,17 @@
  * installs community packages, start n8n on a free loopback port, set up the owner, create
  * credentials and workflows over the REST API, activate them, call webhooks, use n8n's CLI, stop.
  *
- * Used by `npm start` (scripts/start.ts), `npm run test:e2e` (test/e2e) and `npm run bench`.
+ * Used by `npm start` (scripts/start.ts), `npm run test:e2e` (test/e2e) and `npm run bench`; n8n runs
+ * under scripts/processes.ts (its own process group, never outliving this process).
  * Plain Node APIs only (no extra dependency); run with `npx tsx`.
  */
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+import { freePort, httpOk, ManagedProcess, processAlive, sleepMs } from './processes';
 
 export const REPO = path.resolve(__dirname, '..');
 export const PACKAGE_NAME: string = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).name;
@@ -84,15 +86,6 @@ export function packStagingDir(): string {
 	if (!lastStagingDir) throw new Error('buildAndPack() has not run in this process');
 	return lastStagingDir;
 }
-
-const processAlive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-};
 
 /** Removes the build folders of processes that are gone (one folder per process: runs may overlap). */
 function removeStalePackDirs() {
@@ -173,26 +166,6 @@ export function prepareUserFolder(tarball: string, folder?: string): string {
 export const installedPackDir = (userFolder: string) =>
 	path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-export async function portIsFree(port: number): Promise<boolean> {
-	return await new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
-
 export interface StartOptions {
 	userFolder: string;
 	install?: N8nInstall;
@@ -242,12 +215,54 @@ export interface HttpAnswer<T = unknown> {
 	json?: T;
 }
 
+export interface WebhookCallOptions {
+	method?: string;
+	/** how long a 404 is retried: right after activation n8n may still answer 404 for a moment (default 10 s) */
+	registerWaitMs?: number;
+	/** a call without an answer after this fails, as such rather than as a test timeout (default 120 s) */
+	timeoutMs?: number;
+	/** the editor's test URL (`/webhook-test/…`) */
+	test?: boolean;
+}
+
+/** Calls an n8n webhook (`<baseUrl>/webhook/<path>`, JSON body), retrying the 404 of a webhook being registered. */
+export async function callWebhook<T = unknown>(
+	baseUrl: string,
+	webhookPath: string,
+	body?: unknown,
+	options: WebhookCallOptions = {},
+): Promise<HttpAnswer<T>> {
+	const method = options.method ?? 'POST';
+	const url = `${baseUrl}/${options.test ? 'webhook-test' : 'webhook'}/${webhookPath}`;
+	const started = Date.now();
+	for (;;) {
+		const res = await fetch(url, {
+			method,
+			headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+		}).catch((error: Error) => {
+			throw new Error(`${method} ${url} ${body === undefined ? '' : JSON.stringify(body)}: no answer (${error.message})`);
+		});
+		const text = await res.text();
+		if (res.status === 404 && Date.now() - started < (options.registerWaitMs ?? 10_000)) {
+			await sleepMs(250);
+			continue;
+		}
+		let json: T | undefined;
+		try {
+			json = JSON.parse(text) as T;
+		} catch {
+			json = undefined;
+		}
+		return { status: res.status, headers: res.headers, text, json };
+	}
+}
+
 /** A running n8n server (its own process group) with a logged-in REST session. */
 export class N8nServer {
 	cookie = '';
 	readonly browserId = randomBytes(12).toString('hex');
-	private exited?: Promise<number | null>;
-	private exitCode?: number | null;
 
 	private constructor(
 		readonly install: N8nInstall,
@@ -255,14 +270,11 @@ export class N8nServer {
 		readonly port: number,
 		readonly env: NodeJS.ProcessEnv,
 		readonly logFile: string,
-		readonly child: ChildProcess,
-	) {
-		this.exited = new Promise((resolve) =>
-			child.once('exit', (code, signal) => {
-				this.exitCode = code ?? (signal ? -1 : null);
-				resolve(this.exitCode);
-			}),
-		);
+		readonly process: ManagedProcess,
+	) {}
+
+	get child() {
+		return this.process.child;
 	}
 
 	get baseUrl() {
@@ -317,22 +329,13 @@ export class N8nServer {
 		const brokerPort = await freePort();
 		const env = N8nServer.environment(install, options, port, brokerPort);
 		const logFile = options.logFile ?? path.join(options.userFolder, 'n8n.log');
-		const out = fs.openSync(logFile, 'a');
 		log(`starting n8n ${install.version} on ${`http://127.0.0.1:${port}`} (log: ${logFile})`);
-		const child = spawn(install.node, [install.bin, 'start'], {
+		const child = ManagedProcess.spawn('n8n', install.node, [install.bin, 'start'], {
 			cwd: options.userFolder,
 			env,
-			detached: true,
-			stdio: ['ignore', options.echo ? 'pipe' : out, options.echo ? 'pipe' : out],
+			logFile,
+			echo: options.echo,
 		});
-		if (options.echo) {
-			for (const stream of [child.stdout!, child.stderr!]) {
-				stream.on('data', (chunk: Buffer) => {
-					fs.writeSync(out, chunk);
-					process.stderr.write(chunk);
-				});
-			}
-		}
 		const server = new N8nServer(install, options, port, env, logFile, child);
 		try {
 			await server.waitReady(options.readyTimeout ?? 180_000);
@@ -345,68 +348,23 @@ export class N8nServer {
 
 	/** The last lines of n8n's log, without stack frames. */
 	logTail(lines = 60): string {
-		try {
-			return fs
-				.readFileSync(this.logFile, 'utf8')
-				.split('\n')
-				.filter((l) => !/^\s+at /.test(l))
-				.slice(-lines)
-				.join('\n');
-		} catch {
-			return '';
-		}
+		return this.process.logTail(lines);
 	}
 
 	async waitReady(timeoutMs: number): Promise<void> {
 		const started = Date.now();
-		while (Date.now() - started < timeoutMs) {
-			if (this.exitCode !== undefined) {
-				throw new Error(`n8n exited (code ${this.exitCode}) before it was ready. Last lines of ${this.logFile}:\n${this.logTail()}`);
-			}
-			try {
-				const res = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-				if (res.ok) {
-					log(`n8n ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-					return;
-				}
-			} catch {
-				// not listening yet
-			}
-			await new Promise((r) => setTimeout(r, 300));
-		}
-		throw new Error(`n8n was not ready after ${timeoutMs / 1000} s. Last lines of ${this.logFile}:\n${this.logTail()}`);
+		await this.process.waitFor('/healthz/readiness', async () => await httpOk(`${this.baseUrl}/healthz/readiness`), timeoutMs);
+		log(`n8n ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	}
 
 	/** Stops n8n and everything it started (its process group): SIGTERM, then SIGKILL after `graceMs`. */
 	async stop(graceMs = 15_000): Promise<void> {
-		const pid = this.child.pid;
-		if (pid === undefined || this.exitCode !== undefined) return;
-		const signal = (sig: NodeJS.Signals) => {
-			try {
-				process.kill(-pid, sig);
-			} catch {
-				// already gone
-			}
-		};
-		signal('SIGTERM');
-		const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref());
-		if ((await Promise.race([this.exited, timer])) === 'timeout') {
-			log('n8n did not stop in time; killing it');
-			signal('SIGKILL');
-			await this.exited;
-		}
-		signal('SIGKILL'); // leftovers of the group (task runner), if any
+		await this.process.stop(graceMs);
 	}
 
 	/** Synchronous last-resort kill (for process 'exit' handlers). */
 	killNow(): void {
-		if (this.child.pid !== undefined && this.exitCode === undefined) {
-			try {
-				process.kill(-this.child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}
+		this.process.killNow();
 	}
 
 	async request<T = unknown>(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
@@ -468,37 +426,9 @@ export class N8nServer {
 		return await this.api('POST', `/workflows/${workflow.id}/activate`, { versionId });
 	}
 
-	/**
-	 * Calls a production webhook. Right after activation n8n may still answer 404 for a moment;
-	 * that is retried for up to `registerWaitMs`.
-	 */
-	async webhook<T = unknown>(
-		webhookPath: string,
-		body?: unknown,
-		options: { method?: string; registerWaitMs?: number; test?: boolean } = {},
-	): Promise<HttpAnswer<T>> {
-		const method = options.method ?? 'POST';
-		const started = Date.now();
-		for (;;) {
-			const res = await fetch(`${this.baseUrl}/${options.test ? 'webhook-test' : 'webhook'}/${webhookPath}`, {
-				method,
-				headers: body !== undefined ? { 'content-type': 'application/json' } : {},
-				body: body === undefined ? undefined : JSON.stringify(body),
-				signal: AbortSignal.timeout(600_000),
-			});
-			const text = await res.text();
-			if (res.status === 404 && Date.now() - started < (options.registerWaitMs ?? 10_000)) {
-				await new Promise((r) => setTimeout(r, 250));
-				continue;
-			}
-			let json: T | undefined;
-			try {
-				json = JSON.parse(text) as T;
-			} catch {
-				json = undefined;
-			}
-			return { status: res.status, headers: res.headers, text, json };
-		}
+	/** Calls a production (or test) webhook of this server; see callWebhook(). */
+	async webhook<T = unknown>(webhookPath: string, body?: unknown, options: WebhookCallOptions = {}): Promise<HttpAnswer<T>> {
+		return await callWebhook<T>(this.baseUrl, webhookPath, body, { timeoutMs: 600_000, ...options });
 	}
 
 	/** The newest execution of a workflow (id, status), or undefined. */
@@ -582,7 +512,7 @@ export function outputOf(run: any, nodeName: string, output = 0): any[] {
 	return (task.data?.main?.[output] ?? []).map((item: { json: unknown }) => item.json);
 }
 
-/** Runs an n8n CLI command (its own process group, killed on timeout). */
+/** Runs an n8n CLI command (its own process group, killed on timeout); its output is returned. */
 export async function runCli(
 	install: N8nInstall,
 	env: NodeJS.ProcessEnv,
@@ -590,20 +520,30 @@ export async function runCli(
 	cwd: string,
 	timeoutMs = 300_000,
 ): Promise<{ code: number | null; signal?: string; stdout: string; stderr: string }> {
-	return await new Promise((resolve) => {
-		const child = execFile(
-			install.node,
-			[install.bin, ...args],
-			{ cwd, env, maxBuffer: 256 << 20, timeout: timeoutMs, killSignal: 'SIGKILL' },
-			(error, stdout, stderr) => {
-				const failure = error as (Error & { code?: number | string; signal?: string }) | null;
-				const code = failure ? (typeof failure.code === 'number' ? failure.code : -1) : 0;
-				const signal = failure ? (failure.signal ?? (typeof failure.code === 'string' ? failure.code : undefined)) : undefined;
-				resolve({ code, signal: signal ?? undefined, stdout, stderr });
-			},
-		);
-		child.on('error', () => undefined);
-	});
+	const child = spawn(install.node, [install.bin, ...args], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const proc = ManagedProcess.adopt(`n8n ${args[0]}`, child);
+	const stdout: Buffer[] = [];
+	const stderr: Buffer[] = [];
+	child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+	child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+	const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+	const timer = setTimeout(() => proc.killNow(), timeoutMs);
+	await proc.exited;
+	clearTimeout(timer);
+	await Promise.race([closed, sleepMs(1000)]);
+	return {
+		code: proc.exitCode ?? -1,
+		signal: proc.exitSignal ?? undefined,
+		stdout: Buffer.concat(stdout).toString(),
+		stderr: Buffer.concat(stderr).toString(),
+	};
+}
+
+export interface OfflineCliOptions {
+	install?: N8nInstall;
+	/** environment for n8n (database settings, …) */
+	env?: Record<string, string>;
+	encryptionKey?: string;
 }
 
 /**
@@ -612,7 +552,7 @@ export async function runCli(
 export async function cliOffline(
 	userFolder: string,
 	args: string[],
-	options: { install?: N8nInstall; env?: Record<string, string>; encryptionKey?: string } = {},
+	options: OfflineCliOptions = {},
 ) {
 	const install = options.install ?? n8nInstall();
 	const env = N8nServer.environment(
@@ -648,25 +588,35 @@ export interface ImportedCredential {
 }
 
 /** `n8n import:credentials` (plain data is encrypted by n8n; same id = replaced). Run while n8n is stopped. */
-export async function importCredentials(userFolder: string, credentials: ImportedCredential[], install?: N8nInstall) {
+export async function importCredentials(
+	userFolder: string,
+	credentials: ImportedCredential[],
+	install?: N8nInstall,
+	more: Omit<OfflineCliOptions, 'install'> = {},
+) {
 	if (!credentials.length) return;
 	const file = path.join(userFolder, `credentials-${process.pid}.json`);
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
 	try {
-		await cliOffline(userFolder, ['import:credentials', `--input=${file}`], { install });
+		await cliOffline(userFolder, ['import:credentials', `--input=${file}`], { ...more, install });
 	} finally {
 		fs.rmSync(file, { force: true });
 	}
 }
 
 /** `n8n import:workflow --separate` of the given workflow files. Run while n8n is stopped. */
-export async function importWorkflows(userFolder: string, files: string[], install?: N8nInstall) {
+export async function importWorkflows(
+	userFolder: string,
+	files: string[],
+	install?: N8nInstall,
+	more: Omit<OfflineCliOptions, 'install'> = {},
+) {
 	if (!files.length) return;
 	const dir = path.join(userFolder, `workflows-${process.pid}`);
 	fs.mkdirSync(dir, { recursive: true });
 	for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
 	try {
-		await cliOffline(userFolder, ['import:workflow', '--separate', `--input=${dir}`], { install });
+		await cliOffline(userFolder, ['import:workflow', '--separate', `--input=${dir}`], { ...more, install });
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
@@ -699,4 +649,3 @@ export function unflattenExecution(raw: { data: string }): any {
 	return revive(0);
 }
 
-export const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
