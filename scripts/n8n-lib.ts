@@ -9,7 +9,7 @@
  * Plain Node APIs only (no extra dependency); run with `npx tsx`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,13 +98,85 @@ function removeStalePackDirs() {
 	}
 }
 
+/** A digest of what the build reads: the shipped sources and the locked dev dependencies. */
+function sourcesDigest(): string {
+	const hash = createHash('sha256');
+	const add = (rel: string) => {
+		const stat = fs.statSync(path.join(REPO, rel), { throwIfNoEntry: false });
+		if (stat?.isDirectory()) {
+			for (const entry of fs.readdirSync(path.join(REPO, rel)).sort()) add(path.join(rel, entry));
+		} else if (stat) {
+			hash.update(`${rel}\0`).update(fs.readFileSync(path.join(REPO, rel))).update('\0');
+		}
+	};
+	for (const entry of [...SHIPPED_SOURCES, 'package-lock.json']) add(entry);
+	return hash.digest('hex').slice(0, 16);
+}
+
+/** Builds of unchanged sources kept for reuse (`.tmp/pack/built-<digest>`): the newest few. */
+const KEPT_BUILDS = 4;
+
+function keepNewestBuilds() {
+	const builds = fs
+		.readdirSync(PACK_DIR)
+		.filter((entry) => entry.startsWith('built-'))
+		.map((entry) => ({ dir: path.join(PACK_DIR, entry), mtime: fs.statSync(path.join(PACK_DIR, entry)).mtimeMs }))
+		.sort((a, b) => b.mtime - a.mtime);
+	for (const { dir } of builds.slice(KEPT_BUILDS)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Points `.tmp/pack/src` at the newest default build. */
+function linkStaging(staging: string) {
+	try {
+		const current = fs.lstatSync(PACK_STAGING_DIR, { throwIfNoEntry: false });
+		if (current) fs.rmSync(PACK_STAGING_DIR, { recursive: !current.isSymbolicLink(), force: true });
+		fs.symlinkSync(staging, PACK_STAGING_DIR, 'dir');
+	} catch {
+		// another run relinked it at the same moment: its build is as good
+	}
+}
+
 /**
  * `npm run build && npm pack` on a copy of the sources (so the working tree's dist/ is untouched and
  * nothing stale is packed), in a folder of this process (`.tmp/pack/<pid>`) so that overlapping runs
  * (tests, benchmark, npm start) don't build into each other. Returns the tarball's path.
+ * Without `outDir`, the build is kept as `.tmp/pack/built-<digest of the sources>` and reused while
+ * the sources are unchanged (npm start again, the next test suite).
  */
-export function buildAndPack(outDir = path.join(PACK_DIR, String(process.pid))): string {
+export function buildAndPack(outDir?: string): string {
 	removeStalePackDirs();
+	if (outDir === undefined) {
+		const digest = sourcesDigest();
+		const built = path.join(PACK_DIR, `built-${digest}`);
+		const record = path.join(built, 'tarball.txt');
+		if (fs.existsSync(record)) {
+			const tarball = path.join(built, fs.readFileSync(record, 'utf8').trim());
+			const now = new Date();
+			fs.utimesSync(built, now, now);
+			lastStagingDir = path.join(built, 'src');
+			linkStaging(lastStagingDir);
+			log(`reusing the build of the same sources (${path.relative(REPO, tarball)})`);
+			return tarball;
+		}
+		const own = path.join(PACK_DIR, String(process.pid));
+		const tarball = packInto(own);
+		// not kept: a build with errors ignored, or sources edited while they were built
+		if (process.env.ALLOW_BUILD_ERRORS === '1' || sourcesDigest() !== digest) return tarball;
+		fs.writeFileSync(path.join(own, 'tarball.txt'), path.basename(tarball));
+		try {
+			fs.renameSync(own, built);
+		} catch {
+			return tarball; // the same sources were built by another run at the same moment: keep ours
+		}
+		lastStagingDir = path.join(built, 'src');
+		linkStaging(lastStagingDir);
+		keepNewestBuilds();
+		return path.join(built, path.basename(tarball));
+	}
+	return packInto(outDir);
+}
+
+function packInto(outDir: string): string {
 	const staging = path.join(outDir, 'src');
 	fs.rmSync(outDir, { recursive: true, force: true });
 	fs.mkdirSync(staging, { recursive: true });
@@ -128,15 +200,7 @@ export function buildAndPack(outDir = path.join(PACK_DIR, String(process.pid))):
 	}>;
 	const tarball = path.join(outDir, packed[0].filename);
 	lastStagingDir = staging;
-	if (path.dirname(outDir) === PACK_DIR) {
-		try {
-			const current = fs.lstatSync(PACK_STAGING_DIR, { throwIfNoEntry: false });
-			if (current) fs.rmSync(PACK_STAGING_DIR, { recursive: !current.isSymbolicLink(), force: true });
-			fs.symlinkSync(staging, PACK_STAGING_DIR, 'dir');
-		} catch {
-			// another run relinked it at the same moment: its build is as good
-		}
-	}
+	if (path.dirname(outDir) === PACK_DIR) linkStaging(staging);
 	log(`packed ${path.basename(tarball)} (${packed[0].files.length} files)`);
 	return tarball;
 }
@@ -158,8 +222,16 @@ export function prepareUserFolder(tarball: string, folder?: string): string {
 	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
 		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
 	}
+	// the same tarball is installed already (npm start again with unchanged sources): nothing to do
+	const stamp = path.join(nodesDir, `.${PACKAGE_NAME}.sha256`);
+	const digest = createHash('sha256').update(fs.readFileSync(tarball)).digest('hex');
+	if (fs.existsSync(installedPackDir(userFolder)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
+		log(`${path.basename(tarball)} is installed in ${nodesDir} already`);
+		return userFolder;
+	}
 	log(`installing ${path.basename(tarball)} into ${nodesDir}`);
 	run('npm', ['i', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', path.resolve(tarball)], nodesDir);
+	fs.writeFileSync(stamp, digest);
 	return userFolder;
 }
 
