@@ -317,19 +317,25 @@ export async function callWebhook<T = unknown>(
 		}).catch((error: Error) => {
 			throw new Error(`${method} ${url} ${body === undefined ? '' : JSON.stringify(body)}: no answer (${error.message})`);
 		});
-		const text = await res.text();
+		const answer = await answerOf<T>(res);
 		if (res.status === 404 && Date.now() - started < (options.registerWaitMs ?? 10_000)) {
 			await sleepMs(250);
 			continue;
 		}
-		let json: T | undefined;
-		try {
-			json = JSON.parse(text) as T;
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, headers: res.headers, text, json };
+		return answer;
 	}
+}
+
+/** An HTTP answer with its body as text and, when it is JSON, parsed. */
+async function answerOf<T>(res: Response): Promise<HttpAnswer<T>> {
+	const text = await res.text();
+	let json: T | undefined;
+	try {
+		json = JSON.parse(text) as T;
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, headers: res.headers, text, json };
 }
 
 /** A running n8n server (its own process group) with a logged-in REST session. */
@@ -455,14 +461,7 @@ export class N8nServer {
 		const setCookie = res.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth.split(';')[0];
-		const text = await res.text();
-		let json: T | undefined;
-		try {
-			json = JSON.parse(text) as T;
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, headers: res.headers, text, json };
+		return await answerOf<T>(res);
 	}
 
 	/** A REST call that must succeed; returns the `data` of n8n's answer. */
