@@ -14,8 +14,12 @@
  * - `stopOnSignals()` runs a script's cleanup on SIGINT, SIGTERM and SIGHUP, and when the script's
  *   parent (npm, a shell, a process manager) is gone.
  *
- * Process groups and a pipe are what the kernel offers for this; the helpers below are a few lines
- * of Node each (no runtime dependency: this folder is never shipped).
+ * Process groups and a pipe are what the kernel offers for this; the helpers are a few lines of Node
+ * each. Libraries were weighed: n8n's task runner and PostgreSQL's backends stay in their parent's
+ * group, so one group signal reaches the whole tree (`tree-kill` walks `ps` for the same and cannot
+ * act once this process is gone); a wait here must end as soon as the awaited process exits and
+ * probes what `wait-on` cannot (Redis PING, pg_isready); `execa` 9 and `get-port` 7 are ESM-only,
+ * the suites run as CommonJS under ts-jest. Nothing here is shipped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
