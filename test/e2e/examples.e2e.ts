@@ -25,6 +25,7 @@ import {
 	type Workflow,
 } from '../../scripts/n8n-lib';
 import { startSandbox, ZOOM_WEBHOOK_SECRET, type Sandbox } from '../sandbox';
+import { Simulator } from '../simulators/base';
 import type { CamSimulator } from '../simulators/cam';
 import type { VisioconferenceSimulator } from '../simulators/visioconference';
 import type { YtxSimulator } from '../simulators/ytx';
@@ -255,6 +256,55 @@ describe('Visioconference examples', () => {
 			expect(error.message).toBe(
 				"Visioconference.me error 401: the API key was rejected (Invalid API token); check the credential's API key",
 			);
+			expect(JSON.stringify(run)).not.toContain(visio().apiKey);
+		});
+	});
+});
+
+describe('credentials stay with their service, in the real n8n', () => {
+	const visio = () => sandbox!.get<VisioconferenceSimulator>('visioconference');
+	const elsewhere = new Simulator('elsewhere');
+	elsewhere.route('POST', '/collect', () => ({ status: 200, body: { code: 201, data: { url: 'https://attacker.invalid/r' } } }));
+	beforeAll(async () => await elsewhere.start());
+	afterAll(async () => await elsewhere.stop());
+	beforeEach(() => {
+		visio().reset();
+		elsewhere.reset();
+	});
+
+	const lastExecution = async (workflowId: string) => {
+		const { results } = await server!.api<{ results: Array<{ id: string; status: string }> }>(
+			'GET',
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`,
+		);
+		return { status: results[0].status, run: unflattenExecution(await server!.api('GET', `/executions/${results[0].id}`)) };
+	};
+
+	it('a 307 redirect to another host is not followed: that host receives nothing, the error names it', async () => {
+		await withLog(async () => {
+			await ensureActive('exVisioWebhookRm');
+			visio().fail({ kind: 'redirect', status: 307, location: `${elsewhere.url}/collect` });
+			const answer = await server!.webhook('visioconference-room', { name: 'Moved', participants: [{ name: 'Anne' }] });
+			expect(answer.status).toBe(500);
+			expect(elsewhere.log).toEqual([]);
+			const { status, run } = await lastExecution('exVisioWebhookRm');
+			expect(status).toBe('error');
+			expect((run.resultData.error as { message: string }).message).toBe(
+				`Visioconference.me error 307: the service answered with a redirect to ${new URL(elsewhere.url).host}, which is not followed: the credential is only sent to the address configured in it (item 0)`,
+			);
+		});
+	});
+
+	it('an error page echoing the request leaves no key anywhere in the stored execution', async () => {
+		await withLog(async () => {
+			await ensureActive('exVisioWebhookRm');
+			visio().fail({ kind: 'echo', status: 500 });
+			const answer = await server!.webhook('visioconference-room', { name: 'Echo', participants: [{ name: 'Anne' }] });
+			expect(answer.status).toBe(500);
+			expect(answer.text).not.toContain(visio().apiKey);
+			const { status, run } = await lastExecution('exVisioWebhookRm');
+			expect(status).toBe('error');
+			expect(JSON.stringify(run)).toContain('x-token');
 			expect(JSON.stringify(run)).not.toContain(visio().apiKey);
 		});
 	});
