@@ -14,7 +14,7 @@ import { zoomEnvironmentProperties } from '../nodes/ZoomMeetings/shared/environm
 
 import { headerFromCredential } from '../nodes/shared/auth';
 
-function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+export function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment === 'custom') return String(credentials.customOAuthBaseUrl ?? '').replace(/\/+$/, '');
 	return credentials.environment === 'zoomGov' ? 'https://zoomgov.com' : 'https://zoom.us';
 }
