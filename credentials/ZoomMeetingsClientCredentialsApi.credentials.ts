@@ -80,6 +80,8 @@ export class ZoomMeetingsClientCredentialsApi implements ICredentialType {
 			},
 			body: '',
 			json: true,
+			// the app's client secret goes with this request: never to the address of a redirect
+			disableFollowRedirect: true,
 		})) as IDataObject;
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
 			throw new Error('Zoom did not return an access token for these client credentials');

@@ -116,6 +116,8 @@ async function zoomRequest(
 			body: request.body,
 			json: true,
 			returnFullResponse: true,
+			// the app's token goes with this request: never to the address of a redirect
+			disableFollowRedirect: true,
 		})) as { statusCode: number; body?: unknown };
 		const body = response.body !== null && typeof response.body === 'object' ? (response.body as IDataObject) : {};
 		return { status: response.statusCode, body };
