@@ -1,18 +1,8 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
-	INodeProperties,
-} from 'n8n-workflow';
-
-import { zoomEnvironmentProperties } from '../nodes/ZoomMeetings/shared/environment';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { headerFromCredential } from '../nodes/shared/auth';
 
-import { oauthBaseUrl } from './ZoomMeetingsServerToServerApi.credentials';
+import { appTokenPreAuthentication, appTokenProperties } from './ZoomMeetingsServerToServerApi.credentials';
 
 /**
  * A Zoom General app's own token (`grant_type=client_credentials`): the app-owned token Zoom asks
@@ -34,22 +24,6 @@ export class ZoomMeetingsClientCredentialsApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			description: 'Shown on the General app’s Basic Information page in the Zoom App Marketplace',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		{
 			displayName: 'Account ID',
 			name: 'accountId',
 			type: 'string',
@@ -57,37 +31,10 @@ export class ZoomMeetingsClientCredentialsApi implements ICredentialType {
 			required: true,
 			description: 'The Zoom account that added the app and whose events the trigger receives (Admin → Account Profile)',
 		},
-		...zoomEnvironmentProperties('Where /oauth/token lives'),
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...appTokenProperties('Shown on the General app’s Basic Information page in the Zoom App Marketplace'),
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const clientId = String(credentials.clientId ?? '').trim();
-		const clientSecret = String(credentials.clientSecret ?? '').trim();
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${oauthBaseUrl(credentials)}/oauth/token`,
-			qs: { grant_type: 'client_credentials' },
-			headers: {
-				Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-				'Content-Type': 'application/x-www-form-urlencoded',
-			},
-			body: '',
-			json: true,
-			// the app's client secret goes with this request: never to the address of a redirect
-			disableFollowRedirect: true,
-		})) as IDataObject;
-		if (typeof response?.access_token !== 'string' || response.access_token === '') {
-			throw new Error('Zoom did not return an access token for these client credentials');
-		}
-		return { accessToken: response.access_token };
-	}
+	preAuthentication = appTokenPreAuthentication('client_credentials');
 
 	authenticate = headerFromCredential('Authorization', 'accessToken', 'Bearer ');
 
