@@ -399,6 +399,70 @@ describe('Zoom examples', () => {
 			expect(zoom().requests('GET', /^\/rec\//)).toHaveLength(0);
 		});
 	});
+
+	it('trigger, automatic subscription: activation creates it in Zoom, a signed event runs once, deactivation deletes it', async () => {
+		await withLog(async () => {
+			// the app's Secret Token: Zoom signs the url_validation and the events with it
+			zoom().webhookSecretToken = ZOOM_WEBHOOK_SECRET;
+			const webhookId = '5c6d7e8f-0a1b-4c2d-9e3f-a0b1c2d3e4f5';
+			const created = await server!.createWorkflow({
+				name: 'Zoom trigger with automatic subscription',
+				nodes: [
+					{
+						id: 'zoom-trigger-auto',
+						name: 'Zoom Meetings Trigger',
+						type: nodeType('zoomMeetingsTrigger'),
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId,
+						parameters: { subscription: 'automatic', authentication: 'serverToServer', subscribers: 'account', events: ['meeting.started'], output: 'full' },
+						credentials: {
+							zoomMeetingsWebhookApi: { id: 'sbxZoomWebhook01', name: 'Zoom webhook (sandbox)' },
+							zoomMeetingsServerToServerApi: { id: 'sbxZoomS2S000001', name: 'Zoom Server-to-Server (sandbox)' },
+						},
+					},
+					{ id: 'zoom-trigger-noop', name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+				],
+				connections: { 'Zoom Meetings Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+			});
+			await server!.activate(created);
+			// n8n may finish registering the workflow's webhooks a moment after answering
+			for (const started = Date.now(); Date.now() - started < 15_000 && zoom().requests('PATCH').length === 0; ) {
+				await new Promise((r) => setTimeout(r, 250));
+			}
+
+			const subscriptions = [...zoom().eventSubscriptions.values()];
+			// (a token n8n kept from an earlier test is refused by the reset simulator: a first GET, then a new token)
+			expect(zoom().log.map((r) => `${r.method} ${r.path}`).slice(-3)).toEqual([
+				'GET /v2/marketplace/app/event_subscription',
+				'POST /v2/marketplace/app/event_subscription',
+				`PATCH /v2/marketplace/app/event_subscription/${subscriptions[0]?.event_subscription_id}`,
+			]);
+			expect(subscriptions).toHaveLength(1);
+			expect(subscriptions[0]).toMatchObject({ events: ['meeting.started'], subscription_scope: 'account', accountSubscribed: true, app: 's2s' });
+			expect(subscriptions[0].event_webhook_url).toMatch(new RegExp(`/webhook/${webhookId}/zoom$`));
+			expect(await server!.latestExecution(created.id)).toBeUndefined();
+
+			const meeting = { id: 85746065432, uuid: '4444AAAiAAAAAiAiAiiAii==', topic: 'Automatic subscription', host_id: zoom().owner.id };
+			const deliveries = await zoom().deliverEvent('meeting.started', meeting);
+			expect(deliveries.map((d) => d.status)).toEqual([200]);
+			const { id, status, run } = await server!.waitForExecution(created.id);
+			expect(status).toBe('success');
+			expect(run.resultData.runData.Received[0].data.main[0].map((item: { json: unknown }) => item.json)).toEqual([
+				expect.objectContaining({ event: 'meeting.started', payload: { account_id: zoom().accountId, object: meeting } }),
+			]);
+			await new Promise((r) => setTimeout(r, 1500));
+			expect((await server!.latestExecution(created.id))?.id).toBe(id);
+
+			await server!.api('POST', `/workflows/${created.id}/deactivate`);
+			for (const started = Date.now(); Date.now() - started < 15_000 && zoom().eventSubscriptions.size > 0; ) {
+				await new Promise((r) => setTimeout(r, 250));
+			}
+			expect(zoom().eventSubscriptions.size).toBe(0);
+			expect(zoom().requests('DELETE', `/v2/marketplace/app/event_subscription/${subscriptions[0].event_subscription_id}`)).toHaveLength(1);
+			expect(await zoom().deliverEvent('meeting.started', meeting)).toEqual([]);
+		});
+	});
 });
 
 describe('Zijing Cloud and YTX examples (manual, n8n execute)', () => {
