@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { executeDeclared, type Declaration, type ProviderSettings } from '../../nodes/shared/executor';
+import { executeDeclared, perItemOperation, sendWithRetry, type Declaration, type ProviderSettings } from '../../nodes/shared/executor';
 import { createEngine } from '../harness/engine';
 
 const settings: ProviderSettings = {
@@ -16,6 +16,16 @@ const settings: ProviderSettings = {
 	credentialType: () => 'visioconferenceApi',
 	secretFields: ['apiKey'],
 	defaultConcurrency: 2,
+};
+
+/** `thing → fetch`, a custom operation: one GET of the item's `url` through the executor's send path. */
+const customOperations = {
+	thing: {
+		fetch: perItemOperation(settings, async function (this: IExecuteFunctions, itemIndex, run) {
+			const url = this.getInputData()[itemIndex].json.url as string;
+			return (await sendWithRetry(run, { method: 'GET', url, json: true }, itemIndex)).body as IDataObject;
+		}),
+	},
 };
 
 export function testNodeType(decl: Declaration, ours: boolean): INodeType {
@@ -32,15 +42,15 @@ export function testNodeType(decl: Declaration, ours: boolean): INodeType {
 		...decl,
 	} as INodeTypeDescription;
 	return ours
-		? { description, execute: async function (this: IExecuteFunctions) { return await executeDeclared.call(this, decl, settings); } }
+		? { description, customOperations, execute: async function (this: IExecuteFunctions) { return await executeDeclared.call(this, decl, settings); } }
 		: { description };
 }
 
 /** Runs the node once with `parameters` and the credential's fields; returns its error and output. */
-export async function runTestNode(decl: Declaration, ours: boolean, credential: IDataObject, parameters: IDataObject) {
+export async function runTestNode(decl: Declaration, ours: boolean, credential: IDataObject, parameters: IDataObject, items?: IDataObject[]) {
 	const engine = createEngine({ 'test.node': testNodeType(decl, ours) });
 	const stored = engine.store.add('c', 'visioconferenceApi', { apiKey: 'key-1', ...credential });
-	const result = await engine.run([{ name: 'Test', type: 'test.node', parameters, credentials: { visioconferenceApi: stored } }]);
+	const result = await engine.run([{ name: 'Test', type: 'test.node', parameters, credentials: { visioconferenceApi: stored } }], items);
 	return { error: result.error('Test'), items: result.output('Test').map((i) => i.json) };
 }
 

@@ -80,6 +80,21 @@ describe.each([
 	});
 });
 
+describe('a custom operation (code calling the executor’s send path)', () => {
+	test('is held to the allowed domains as written: a request elsewhere is refused before anything is sent', async () => {
+		const { error } = await runTestNode(declaration('={{$credentials.baseUrl}}'), true, { baseUrl: address, ...restricted }, { resource: 'thing', operation: 'fetch' }, [{ url: `${address}/files/1` }]);
+		expect(error?.message).toContain('Test Service: Domain not allowed: This credential is restricted from accessing 127.0.0.1');
+		expect(error?.message).toContain('(nothing was sent) (item 0)');
+		expect(received).toEqual([]);
+	});
+
+	test('reaches a host on the list', async () => {
+		const { error, items } = await runTestNode(declaration('={{$credentials.baseUrl}}'), true, { baseUrl: address, allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1' }, { resource: 'thing', operation: 'fetch' }, [{ url: `${address}/files/1` }]);
+		expect(error).toBeUndefined();
+		expect(items).toEqual([{ id: 'thing-1', via: '/files/1' }]);
+	});
+});
+
 test('a proxy without a port is refused before anything is sent', async () => {
 	const { error } = await run(true, '={{$credentials.baseUrl}}', { baseUrl: address }, { requestOptions: { proxy: 'http://127.0.0.1' } });
 	expect(error?.message).toBe('The proxy is not valid');
