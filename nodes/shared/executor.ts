@@ -23,7 +23,8 @@
  * "Proxy" and "Ignore SSL Issues" request options when the node offers them.
  *
  * What it runs: `requestDefaults` and an operation's `routing.request` with the keys
- * method, url, baseURL, qs, body, headers, encoding, json, timeout, arrayFormat; an operation's
+ * method, url, baseURL, qs, body, headers, encoding, json, timeout, arrayFormat (the operation's
+ * headers, qs and body merged over the defaults' one level deep); an operation's
  * `send.preSend`, `output.postReceive` and `operations.pagination` as a function; a property's
  * `routing.request` (same keys), `send.{type: body|query, property, value, propertyInDotNotation,
  * preSend, paginate}` and `output.{postReceive, maxResults}`, in collections and fixed collections too;
@@ -286,6 +287,9 @@ function checkDeclaration(description: Declaration) {
 	checkedDeclarations.add(description);
 }
 
+const isPlainObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+
 function showsFor(property: INodeProperties, key: string, value: string): boolean {
 	const show = property.displayOptions?.show?.[key];
 	const hide = property.displayOptions?.hide?.[key];
@@ -316,8 +320,15 @@ export function getPlan(description: Declaration, resource: string, operation: s
 		throw new Error(`Unknown operation "${operation}" of resource "${resource}"`);
 	}
 	const routing = option.routing ?? {};
+	const request: IDataObject = { ...(description.requestDefaults ?? {}), ...(routing.request ?? {}) };
+	for (const part of ['headers', 'qs', 'body'] as const) {
+		// merged with the defaults, as n8n's routing node merges them (one level deep)
+		const defaults = description.requestDefaults?.[part];
+		const own = routing.request?.[part];
+		if (isPlainObject(defaults) && isPlainObject(own)) request[part] = { ...defaults, ...own };
+	}
 	const plan: Plan = {
-		request: { ...(description.requestDefaults ?? {}), ...(routing.request ?? {}) } as RoutingRequest,
+		request: request as RoutingRequest,
 		preSend: [...(routing.send?.preSend ?? [])],
 		postReceive: [...(routing.output?.postReceive ?? [])],
 		pagination: routing.operations?.pagination as Pagination | undefined,

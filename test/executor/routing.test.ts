@@ -8,7 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Declaration } from '../../nodes/shared/executor';
 import { oneOperation, recordingServer, runTestNode } from './declared';
 
-const service = recordingServer((req) => ({ data: [{ n: 1 }, { n: 2 }], url: req.url }));
+const service = recordingServer((req) => ({ data: [{ n: 1 }, { n: 2 }], url: req.url, a: req.headers['x-a'], b: req.headers['x-b'] }));
 beforeAll(async () => await service.start());
 afterAll(async () => await service.stop());
 
@@ -44,9 +44,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-async function run(ours: boolean, parameters: Record<string, unknown>) {
+async function run(ours: boolean, parameters: Record<string, unknown>, decl: Declaration = { requestDefaults: { baseURL: '={{$credentials.baseUrl}}', json: true }, properties }) {
 	service.received.length = 0;
-	const decl: Declaration = { requestDefaults: { baseURL: '={{$credentials.baseUrl}}', json: true }, properties };
 	const { error, items } = await runTestNode(decl, ours, { baseUrl: service.address }, { resource: 'thing', operation: 'getAll', ...parameters });
 	return { error: error?.message, requests: service.received.map((r) => r.url), items };
 }
@@ -64,4 +63,18 @@ test.each([
 	expect(ours.requests).toEqual([expected]);
 	// the disabled rootProperty leaves the answer whole
 	expect(ours.items).toEqual([{ data: [{ n: 1 }, { n: 2 }], url: expected }]);
+});
+
+test('an operation\'s headers are merged with the request defaults\' headers: as the routing node', async () => {
+	const decl: Declaration = {
+		requestDefaults: { baseURL: '={{$credentials.baseUrl}}', json: true, headers: { 'X-A': 'from defaults', 'X-B': 'replaced' } },
+		properties: oneOperation('getAll', '/things').map((p) =>
+			p.name === 'operation' ? { ...p, options: [{ name: 'Get Many', value: 'getAll', routing: { request: { method: 'GET', url: '/things', headers: { 'X-B': 'from the operation' } } } }] } : p,
+		),
+	};
+	const ours = await run(true, {}, decl);
+	const n8ns = await run(false, {}, decl);
+	expect(ours.error).toBeUndefined();
+	expect(ours.items).toEqual([{ data: [{ n: 1 }, { n: 2 }], url: '/things', a: 'from defaults', b: 'from the operation' }]);
+	expect(ours).toEqual(n8ns);
 });
