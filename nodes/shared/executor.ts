@@ -396,7 +396,7 @@ export interface RunContext {
 }
 
 /** Reads the node's credential once for the whole run. */
-async function startRun(ctx: IExecuteFunctions, settings: ProviderSettings, withCredentials: boolean): Promise<RunContext> {
+export async function startRun(ctx: IExecuteFunctions, settings: ProviderSettings, withCredentials: boolean): Promise<RunContext> {
 	const { timeout } = readRequestOptions(ctx, settings);
 	const credentialType = settings.credentialType(ctx);
 	const credentials = withCredentials ? await ctx.getCredentials(credentialType, 0) : undefined;
