@@ -8,17 +8,11 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	collectResults,
-	itemError,
-	readRequestOptions,
-	runPool,
-	secretValues,
-	sendWithRetry,
-	type RunContext,
-} from '../../../shared/executor';
+import { collectResults, itemError, runPool, sendWithRetry, startRun } from '../../../shared/executor';
 import { CAM_METHODS, camForm, FORM_CONTENT_TYPE } from '../../shared/methods';
-import { checkRecipients, checkRoomName, checkText, readAnswer, settings } from '../../shared/transport';
+import { readAnswer } from '../../shared/errors';
+import { settings } from '../../shared/transport';
+import { checkRecipients, checkRoomName, checkText } from '../../shared/validation';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 1000;
@@ -144,14 +138,11 @@ function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, l
  */
 export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const { timeout } = readRequestOptions(this, settings);
+	const run = await startRun(this, settings, true);
+	const { secrets } = run;
 	const batching = this.getNodeParameter('batching', 0, {}) as IDataObject;
 	const batchSize = wholeNumber(this, 'Messages per Request', batching.batchSize, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE);
 	const inFlight = wholeNumber(this, 'Requests in Flight', batching.batchesInFlight, DEFAULT_BATCHES_IN_FLIGHT, MAX_BATCHES_IN_FLIGHT);
-	const credentialType = settings.credentialType(this);
-	const credentials = await this.getCredentials(credentialType, 0);
-	const secrets = secretValues(credentials, settings.secretFields);
-	const run: RunContext = { ctx: this, settings, credentialType, secrets, timeout };
 	const continueOnFail = this.continueOnFail();
 
 	const results: Array<{ ok: true; value: INodeExecutionData[] } | { ok: false; error: unknown } | undefined> = new Array(items.length);
@@ -168,7 +159,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 
 	const batches: Entry[][] = [];
 	for (let start = 0; start < entries.length; start += batchSize) batches.push(entries.slice(start, start + batchSize));
-	const baseURL = String(credentials.serverUrl ?? '').trim().replace(/\/+$/, '');
+	const baseURL = String(run.credentials?.serverUrl ?? '').trim().replace(/\/+$/, '');
 	const node = this.getNode();
 
 	const outcome = await runPool(
