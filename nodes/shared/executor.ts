@@ -45,6 +45,7 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
+import { defaultStatusText } from './errors';
 import { redact } from './redact';
 
 /** What a provider tells the executor about itself. */
@@ -349,7 +350,7 @@ export function httpError(
 	} else {
 		const described = settings.describeHttpError?.(failure);
 		code = described?.code ?? String(failure.status);
-		message = `${settings.service} error ${code}: ${described?.message ?? defaultStatusText(failure)}`;
+		message = `${settings.service} error ${code}: ${described?.message ?? defaultStatusText(failure.status)}`;
 		description = described?.description ?? excerpt(failure.body);
 	}
 	const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, secrets));
@@ -367,15 +368,6 @@ export function httpError(
 	);
 	if (code !== undefined) error.context.code = code;
 	return error;
-}
-
-function defaultStatusText(failure: HttpFailure): string {
-	const status = failure.status ?? 0;
-	if (status === 401 || status === 403) return 'the credentials were rejected';
-	if (status === 404) return 'not found';
-	if (status === 429) return 'too many requests (rate limit); try again later or lower "Max Concurrent Requests"';
-	if (status >= 500) return `the server failed (HTTP ${status})`;
-	return `the request was refused (HTTP ${status})`;
 }
 
 function excerpt(body: unknown): string | undefined {
