@@ -76,7 +76,7 @@ type Read = (name: string, index: number, fallback: unknown) => unknown;
 
 /**
  * Reads item parameters: an expression per item, a fixed value once for all items (it is the same
- * for every item, and reading it 10,000 times costs seconds).
+ * for every item; docs/benchmarks.md shows what reading it per item costs).
  */
 function parameterReader(ctx: IExecuteFunctions): Read {
 	const raw = ctx.getNode().parameters;
