@@ -1,5 +1,6 @@
 import type { ProviderSettings } from '../../shared/executor';
 import { describeHttpError, SERVICE } from './errors';
+import { signedValues } from './signing';
 
 export const CREDENTIAL_TYPE = 'ytxTelephonyApi';
 
@@ -8,6 +9,7 @@ export const settings: ProviderSettings = {
 	service: SERVICE,
 	credentialType: () => CREDENTIAL_TYPE,
 	secretFields: ['authToken'],
+	requestSecrets: signedValues,
 	// YTX answers -104 (rate too high) to bursts: two requests in flight by default.
 	defaultConcurrency: 2,
 	describeHttpError,

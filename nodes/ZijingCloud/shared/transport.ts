@@ -7,5 +7,7 @@ export const settings: ProviderSettings = {
 	credentialType: () => 'zijingCloudApi',
 	secretFields: ['apiKey', 'tenantAuthKey'],
 	defaultConcurrency: 5,
+	// status and recording lists are POSTs that only read
+	readOnly: (options) => options.method === 'GET' || /\/meeting\/(getRecords|getLiveRecStatus)$/.test(String(options.url ?? '')),
 	describeHttpError,
 };

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError, show } from '../../shared/errors';
+import { pathSegment } from '../../shared/pathSegment';
 import { isValidTimeZone, zoomStartTime } from './time';
 
 /** A meeting ID as Zoom expects it in a path: digits only (spaces and dashes as shown in Zoom are removed). */
@@ -22,7 +23,7 @@ export function meetingPathSegment(raw: unknown, label: string, ctx: IExecuteSin
 	if (!text || text.length > 100 || /\s/.test(text)) {
 		throw inputError(ctx, `"${label}" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got ${show(raw)}`, itemIndex);
 	}
-	const once = encodeURIComponent(text);
+	const once = pathSegment(ctx, text, label, itemIndex);
 	return text.startsWith('/') || text.includes('//') ? encodeURIComponent(once) : once;
 }
 
@@ -32,6 +33,7 @@ export function normalizeUserId(raw: unknown, label: string, ctx: IExecuteSingle
 	if (!text || text.length > 128 || /[\s/]/.test(text)) {
 		throw inputError(ctx, `"${label}" must be "me", a user ID or an email address, got ${show(raw)}`, itemIndex);
 	}
+	pathSegment(ctx, text, label, itemIndex);
 	return text;
 }
 

@@ -8,7 +8,13 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { collectResults, itemError, runPool, sendWithRetry, startRun } from '../../../shared/executor';
+import {
+	collectResults,
+	itemError,
+	runPool,
+	sendWithRetry,
+	startRun,
+} from '../../../shared/executor';
 import { CAM_METHODS, camForm, FORM_CONTENT_TYPE } from '../../shared/methods';
 import { readAnswer } from '../../shared/errors';
 import { settings } from '../../shared/transport';
@@ -113,7 +119,8 @@ function itemRange(batch: Entry[]): string {
 /** The error of a failed batch, for one of its items (each item gets its own error object). */
 function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, label: string, description?: string): NodeApiError | NodeOperationError {
 	const original = error as NodeApiError;
-	const message = `${original?.message ?? String(error)} [${label}]`;
+	// the batch's label names its items, not the first item the request was sent for
+	const message = `${String(original?.message ?? error).replace(/ \(item \d+\)$/, '')} [${label}]`;
 	const details = [description, original?.description].filter(Boolean).join(' ');
 	if (error instanceof NodeApiError) {
 		const kept = (error as { errorResponse?: unknown }).errorResponse;
@@ -138,11 +145,11 @@ function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, l
  */
 export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const run = await startRun(this, settings, true);
-	const { secrets } = run;
 	const batching = this.getNodeParameter('batching', 0, {}) as IDataObject;
 	const batchSize = wholeNumber(this, 'Messages per Request', batching.batchSize, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE);
 	const inFlight = wholeNumber(this, 'Requests in Flight', batching.batchesInFlight, DEFAULT_BATCHES_IN_FLIGHT, MAX_BATCHES_IN_FLIGHT);
+	const run = await startRun(this, settings);
+	const credentials = run.credentials ?? {};
 	const continueOnFail = this.continueOnFail();
 
 	const results: Array<{ ok: true; value: INodeExecutionData[] } | { ok: false; error: unknown } | undefined> = new Array(items.length);
@@ -152,14 +159,14 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 		try {
 			entries.push(readEntry(this, read, i));
 		} catch (error) {
-			if (!continueOnFail) throw itemError(this, error, i, secrets);
+			if (!continueOnFail) throw itemError(run, error, i);
 			results[i] = { ok: false, error };
 		}
 	}
 
 	const batches: Entry[][] = [];
 	for (let start = 0; start < entries.length; start += batchSize) batches.push(entries.slice(start, start + batchSize));
-	const baseURL = String(run.credentials?.serverUrl ?? '').trim().replace(/\/+$/, '');
+	const baseURL = String(credentials.serverUrl ?? '').trim().replace(/\/+$/, '');
 	const node = this.getNode();
 
 	const outcome = await runPool(
@@ -204,7 +211,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 		}
 		if (!continueOnFail) {
 			throw itemError(
-				this,
+				run,
 				batchError(
 					this,
 					result.error,
@@ -213,7 +220,6 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 					`None of the ${batch.length} messages of this request were accepted. ${sentBatches} of ${batches.length} requests were accepted before the node stopped.`,
 				),
 				batch[0].index,
-				secrets,
 			);
 		}
 		for (const entry of batch) {
@@ -223,5 +229,5 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 			};
 		}
 	}
-	return collectResults(this, results, secrets);
+	return await collectResults(run, results);
 }
