@@ -23,6 +23,7 @@
  * parameter values placed in a URL are URL-encoded.
  */
 import {
+	deepCopy,
 	NodeApiError,
 	NodeOperationError,
 	sleep,
@@ -284,12 +285,47 @@ function isShown(property: INodeProperties, param: (name: string) => unknown): b
 	return true;
 }
 
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * Reads the parameters of one item. Each parameter is resolved once per item, whoever asks (the
+ * declarations, then the preSend and postReceive functions): n8n evaluates an expression again on
+ * every getNodeParameter call. A parameter without any expression is the same for every item and is
+ * resolved once per run. Every caller gets its own copy of an object.
+ */
+export function parameterReader(run: RunContext, itemIndex: number) {
+	const { ctx } = run;
+	const values = new Map<string, unknown>();
+	return (name: string, fallback?: unknown): unknown => {
+		const raw = ctx.getNode().parameters[name];
+		if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback);
+		let value: unknown;
+		if (values.has(name)) {
+			value = values.get(name);
+		} else {
+			let fixed = run.fixedParameters.get(name);
+			if (!fixed) {
+				fixed = hasExpression(raw) ? { item: true } : { item: false, value: ctx.getNodeParameter(name, 0) };
+				run.fixedParameters.set(name, fixed);
+			}
+			value = fixed.item ? ctx.getNodeParameter(name, itemIndex) : fixed.value;
+			values.set(name, value);
+		}
+		return value !== null && typeof value === 'object' ? deepCopy(value) : value;
+	};
+}
+
 /** A single-item view of the execute context: what `preSend`, `postReceive` and pagination functions get as `this`. */
-function singleItemContext(run: RunContext, itemIndex: number): IExecuteSingleFunctions {
+function singleItemContext(run: RunContext, itemIndex: number, read: ReturnType<typeof parameterReader>): IExecuteSingleFunctions {
 	const { ctx } = run;
 	const view = {
 		getNodeParameter: (name: string, fallback?: unknown, options?: object) =>
-			ctx.getNodeParameter(name, itemIndex, fallback, options),
+			options === undefined ? read(name, fallback) : ctx.getNodeParameter(name, itemIndex, fallback, options),
 		getItemIndex: () => itemIndex,
 		getInputData: () => ctx.getInputData()[itemIndex],
 		getNode: () => ctx.getNode(),
@@ -533,6 +569,8 @@ export interface RunContext {
 	mask: SecretMask;
 	timeout: number;
 	maxResponseBytes: number;
+	/** parameters without an expression, read once per run (see parameterReader) */
+	fixedParameters: Map<string, { item: true } | { item: false; value: unknown }>;
 }
 
 /** OAuth2 tokens as n8n keeps them in the credential. */
@@ -548,7 +586,7 @@ export async function startRun(ctx: IExecuteFunctions, settings: ProviderSetting
 	const credentials = withCredentials ? await ctx.getCredentials(credentialType, 0) : undefined;
 	// fields are read again each time the mask is used: a Server-to-Server token fetched during the run is in them
 	const mask = new SecretMask().watch(credentials, settings.secretFields).add(...oauthTokens(credentials));
-	return { ctx, settings, credentialType, credentials, mask, timeout, maxResponseBytes };
+	return { ctx, settings, credentialType, credentials, mask, timeout, maxResponseBytes, fixedParameters: new Map() };
 }
 
 const isReadOnly = (settings: ProviderSettings, options: IHttpRequestOptions) =>
@@ -651,11 +689,7 @@ function credentialDetails(run: RunContext) {
 
 async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	const { ctx, credentials } = run;
-	const params = new Map<string, unknown>();
-	const param = (name: string) => {
-		if (!params.has(name)) params.set(name, ctx.getNodeParameter(name, itemIndex, undefined));
-		return params.get(name);
-	};
+	const param = parameterReader(run, itemIndex);
 	// a parameter placed in the URL path: refused when empty or dots only, encoded otherwise
 	const segment = (name: string, value: unknown) =>
 		pathSegment(ctx, value, plan.properties.find((p) => p.name === name)?.displayName ?? name, itemIndex);
@@ -683,7 +717,7 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	data.preSend.push(...plan.preSend);
 	data.postReceive.push(...plan.postReceive);
 
-	const single = singleItemContext(run, itemIndex);
+	const single = singleItemContext(run, itemIndex, param);
 	for (const preSend of data.preSend) {
 		data.options = await preSend.call(single, data.options);
 	}
