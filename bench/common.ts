@@ -57,6 +57,8 @@ export interface Bench {
 	creds: Record<string, CredentialRef>;
 	/** the Zoom OAuth2 credential's tokens as imported (issued by the simulator) */
 	zoomOAuthTokens: ReturnType<ZoomSimulator['issueOAuthTokens']>;
+	/** a long-lived Zoom access token, for the HTTP Request node's hand-written "Authorization: Bearer" header */
+	zoomBearer: string;
 	userFolder: string;
 	stop(): Promise<void>;
 }
@@ -269,7 +271,7 @@ export async function startBench(options: { env?: Record<string, string> } = {})
 		await stop();
 		throw error;
 	}
-	return { install, server, sims, creds, zoomOAuthTokens, userFolder, stop };
+	return { install, server, sims, creds, zoomOAuthTokens, zoomBearer: bearer, userFolder, stop };
 }
 
 /** The JS of the Code node that turns the webhook body `{items, ids?}` into that many items. */

@@ -33,7 +33,12 @@ interface Variant {
 	key: string;
 	scenario: string;
 	label: string;
+	/** the variant our node is compared with: the HTTP Request node with a hand-written header (n8n's lightest path) */
 	peer: boolean;
+	/** another HTTP Request variant shown for comparison (the same with a Header Auth credential) */
+	reference?: boolean;
+	/** our node's default "Max Concurrent Requests" (the latency table runs the peer with the same batching) */
+	inFlight?: number;
 	sim: (b: Bench) => Simulator;
 	/** the requests that count (one per item); none for the baseline */
 	counted?: { method: string; path: string | RegExp };
@@ -57,6 +62,15 @@ const httpRequest = (name: string, parameters: Record<string, unknown>, credenti
 	},
 	...(credential ? { credentials: { httpHeaderAuth: credential } } : {}),
 });
+
+/** The HTTP Request node with the secret typed into "Send Headers": no credential to read, decrypt or apply. */
+const headerOnly = (name: string, parameters: Record<string, unknown>, header: { name: string; value: string }) =>
+	httpRequest(name, {
+		...parameters,
+		sendHeaders: true,
+		specifyHeaders: 'keypair',
+		headerParameters: { parameters: [header] },
+	});
 
 const ours = (type: string, parameters: Record<string, unknown>, credentials: Record<string, { id: string; name: string }>) => ({
 	name: 'Node',
@@ -90,7 +104,7 @@ export const BASELINE: Variant = {
 	itemOk: () => true,
 };
 
-export const variants: Variant[] = [
+const declared: Variant[] = [
 	// ---- Visioconference: Room → Create ----
 	{
 		key: 'visio-ours',
@@ -367,6 +381,44 @@ export const variants: Variant[] = [
 	},
 ];
 
+/** The secret each service takes in a header, as the hand-written header of the HTTP Request peer. */
+const HEADERS: Record<string, (b: Bench) => { name: string; value: string }> = {
+	'visio-http': (b) => ({ name: 'X-Token', value: b.sims.visio.apiKey }),
+	'zijing-http': (b) => ({ name: 'auth', value: b.sims.zijing.publicKey }),
+	'cam-http': (b) => ({ name: 'x-cam-apiToken', value: b.sims.cam.apiToken }),
+	'zoom-create-http': (b) => ({ name: 'Authorization', value: `Bearer ${b.zoomBearer}` }),
+	'zoom-get-http': (b) => ({ name: 'Authorization', value: `Bearer ${b.zoomBearer}` }),
+};
+
+/** Our nodes' default "Max Concurrent Requests" (nodes/<Provider>/shared/transport.ts). */
+const DEFAULT_IN_FLIGHT: Record<string, number> = { visio: 5, zijing: 5, cam: 5, ytx: 2, zoom: 4 };
+
+/** The header-only peer made from the Header Auth variant: same request, the secret typed into "Send Headers". */
+function headerOnlyOf(v: Variant, header: (b: Bench) => { name: string; value: string }): Variant {
+	return {
+		...v,
+		label: v.label.replace('Header Auth', 'hand-written header'),
+		nodes: (b) =>
+			v.nodes(b).map((n) => {
+				if (n.type !== 'n8n-nodes-base.httpRequest') return n;
+				// the same parameters without the credential
+				const { authentication: _a, genericAuthType: _g, ...parameters } = n.parameters as Record<string, unknown>;
+				return headerOnly(n.name, parameters, header(b));
+			}),
+	};
+}
+
+export const variants: Variant[] = declared.flatMap((v) => {
+	const header = HEADERS[v.key];
+	if (header) {
+		return [
+			headerOnlyOf(v, header),
+			{ ...v, key: `${v.key}cred`, label: `${v.label} credential`, peer: false, reference: true },
+		];
+	}
+	return [v.peer ? v : { ...v, inFlight: DEFAULT_IN_FLIGHT[v.key.split('-')[0]] }];
+});
+
 let seededIds: number[] | undefined;
 function zoomIds(b: Bench): number[] {
 	if (!seededIds) {
@@ -394,6 +446,22 @@ function withConcurrency(v: Variant, concurrency: number): Variant {
 			v.nodes(b).map((n) =>
 				n.name === 'Node' ? { ...n, parameters: { ...(n.parameters as object), requestOptions: { concurrency } } } : n,
 			),
+	};
+}
+
+/** The HTTP Request node(s) of a variant with "Batching": `size` items per batch, no pause between batches. */
+function withBatching(v: Variant, size: number): Variant {
+	return {
+		...v,
+		key: `${v.key}-b${size}`,
+		label: `${v.label}, batching ${size} (interval 0)`,
+		nodes: (b) =>
+			v.nodes(b).map((n) => {
+				if (n.type !== 'n8n-nodes-base.httpRequest') return n;
+				const parameters = n.parameters as Record<string, unknown>;
+				const options = { ...((parameters.options as object) ?? {}), batching: { batch: { batchSize: size, batchInterval: 0 } } };
+				return { ...n, parameters: { ...parameters, options } };
+			}),
 	};
 }
 
@@ -489,9 +557,15 @@ export async function nodesVsHttpRequest(b: Bench): Promise<string> {
 		const withLatency: Variant[] = [];
 		for (const scenario of [...new Set(selected.map((v) => v.scenario))]) {
 			const group = selected.filter((v) => v.scenario === scenario);
+			const inFlight = group.find((v) => v.inFlight !== undefined)?.inFlight;
 			for (const v of group) {
-				withLatency.push(v);
-				if (!v.peer) withLatency.push(withConcurrency(v, 50));
+				if (v.reference) continue;
+				if (!v.peer) {
+					withLatency.push(v, withConcurrency(v, 50));
+				} else if (inFlight !== undefined) {
+					// the peer of this table: the same number in flight as our default; n8n's unbounded fan-out beside it
+					withLatency.push(withBatching(v, inFlight), { ...v, key: `${v.key}-unbounded`, label: `${v.label}, no batching`, peer: false, reference: true });
+				}
 			}
 		}
 		const latencyRows = await measure(b, withLatency, LATENCY_ITEMS, 1, LATENCY_MS, '-latency');

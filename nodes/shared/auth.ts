@@ -4,8 +4,8 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
  * A credential `authenticate` function that sets one header from one credential field.
  *
  * Same effect as n8n's generic declaration (`headers: { 'X-Token': '={{$credentials.apiKey}}' }`),
- * but n8n 2.x evaluates such an expression in its expression sandbox for every request; measured in
- * the real n8n 2.40.7 that cost was a large share of a node's CPU per item (see docs/benchmarks.md).
+ * but n8n 2.x evaluates such an expression in its expression sandbox for every request (what that
+ * costs per item is in docs/benchmarks.md).
  */
 export function headerFromCredential(header: string, field: string, prefix = '') {
 	return async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => ({

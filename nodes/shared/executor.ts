@@ -42,6 +42,7 @@
  */
 import {
 	assertUrlAllowed,
+	deepCopy,
 	getCredentialAllowedDomains,
 	NodeApiError,
 	NodeOperationError,
@@ -67,6 +68,7 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
+import { defaultStatusText } from './errors';
 import { pathSegment } from './pathSegment';
 import { SecretMask } from './secrets';
 
@@ -460,12 +462,47 @@ function isShown(property: INodeProperties, param: (name: string) => unknown, ve
 	return true;
 }
 
+function hasExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(hasExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(hasExpression);
+	return false;
+}
+
+/**
+ * Reads the parameters of one item. Each parameter is resolved once per item, whoever asks (the
+ * declarations, then the preSend and postReceive functions): n8n evaluates an expression again on
+ * every getNodeParameter call. A parameter without any expression is the same for every item and is
+ * resolved once per run. Every caller gets its own copy of an object.
+ */
+export function parameterReader(run: RunContext, itemIndex: number) {
+	const { ctx } = run;
+	const values = new Map<string, unknown>();
+	return (name: string, fallback?: unknown): unknown => {
+		const raw = ctx.getNode().parameters[name];
+		if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback);
+		let value: unknown;
+		if (values.has(name)) {
+			value = values.get(name);
+		} else {
+			let fixed = run.fixedParameters.get(name);
+			if (!fixed) {
+				fixed = hasExpression(raw) ? { item: true } : { item: false, value: ctx.getNodeParameter(name, 0) };
+				run.fixedParameters.set(name, fixed);
+			}
+			value = fixed.item ? ctx.getNodeParameter(name, itemIndex) : fixed.value;
+			values.set(name, value);
+		}
+		return value !== null && typeof value === 'object' ? deepCopy(value) : value;
+	};
+}
+
 /** A single-item view of the execute context: what `preSend`, `postReceive` and pagination functions get as `this`. */
-function singleItemContext(run: RunContext, itemIndex: number): IExecuteSingleFunctions {
+function singleItemContext(run: RunContext, itemIndex: number, read: ReturnType<typeof parameterReader>): IExecuteSingleFunctions {
 	const { ctx } = run;
 	const view = {
 		getNodeParameter: (name: string, fallback?: unknown, options?: object) =>
-			ctx.getNodeParameter(name, itemIndex, fallback, options),
+			options === undefined ? read(name, fallback) : ctx.getNodeParameter(name, itemIndex, fallback, options),
 		getItemIndex: () => itemIndex,
 		getInputData: () => ctx.getInputData()[itemIndex],
 		getNode: () => ctx.getNode(),
@@ -707,7 +744,7 @@ export function httpError(
 	} else {
 		const described = settings.describeHttpError?.(failure);
 		code = described?.code ?? String(failure.status);
-		message = `${settings.service} error ${code}: ${described?.message ?? defaultStatusText(failure)}`;
+		message = `${settings.service} error ${code}: ${described?.message ?? defaultStatusText(failure.status)}`;
 		description = described?.description ?? excerpt(failure.body);
 	}
 	mask.add(...(failure.sentSecrets ?? []));
@@ -728,15 +765,6 @@ export function httpError(
 }
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-
-function defaultStatusText(failure: HttpFailure): string {
-	const status = failure.status ?? 0;
-	if (status === 401 || status === 403) return 'the credentials were rejected';
-	if (status === 404) return 'not found';
-	if (status === 429) return 'too many requests (rate limit); try again later or lower "Max Concurrent Requests"';
-	if (status >= 500) return `the server failed (HTTP ${status})`;
-	return `the request was refused (HTTP ${status})`;
-}
 
 function excerpt(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
@@ -760,6 +788,8 @@ export interface RunContext {
 	/** "Proxy" and "Ignore SSL Issues" of the node's Request Options, when the node offers them */
 	proxy?: IHttpRequestOptions['proxy'];
 	skipSslCertificateValidation?: boolean;
+	/** parameters without an expression, read once per run (see parameterReader) */
+	fixedParameters: Map<string, { item: true } | { item: false; value: unknown }>;
 }
 
 /** OAuth2 tokens as n8n keeps them in the credential. */
@@ -797,7 +827,19 @@ export async function startRun(
 					nodeEndpointUrl: endpoint ? String(endpoint(credentials) ?? '') : undefined,
 				})
 			: undefined;
-	return { ctx, settings, credentialType, credentials, mask, timeout, maxResponseBytes, allowedDomains, proxy, skipSslCertificateValidation };
+	return {
+		ctx,
+		settings,
+		credentialType,
+		credentials,
+		mask,
+		timeout,
+		maxResponseBytes,
+		allowedDomains,
+		proxy,
+		skipSslCertificateValidation,
+		fixedParameters: new Map(),
+	};
 }
 
 /** The address a request goes to, as axios combines `baseURL` and `url`. */
@@ -922,11 +964,7 @@ function credentialDetails(run: RunContext) {
 
 async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	const { ctx, credentials } = run;
-	const params = new Map<string, unknown>();
-	const param = (name: string) => {
-		if (!params.has(name)) params.set(name, ctx.getNodeParameter(name, itemIndex, undefined));
-		return params.get(name);
-	};
+	const param = parameterReader(run, itemIndex);
 	// a parameter placed in the URL path: refused when empty or dots only, encoded otherwise
 	const segment = (name: string, value: unknown) =>
 		pathSegment(ctx, value, plan.properties.find((p) => p.name === name)?.displayName ?? name, itemIndex);
@@ -958,7 +996,7 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	data.preSend.push(...plan.preSend);
 	data.postReceive.push(...plan.postReceive);
 
-	const single = singleItemContext(run, itemIndex);
+	const single = singleItemContext(run, itemIndex, param);
 	for (const preSend of data.preSend) {
 		data.options = await preSend.call(single, data.options);
 	}

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { YTX_STATUS_CODES } from '../../nodes/YtxTelephony/shared/codes';
+import { YTX_STATUS_CODES } from '../../nodes/YtxTelephony/shared/errors';
 import { formatBookTime } from '../../nodes/YtxTelephony/shared/validation';
 import { createEngine, type Engine, type TestNode } from '../harness/engine';
 import type { SimRequest } from '../simulators/base';

@@ -1,9 +1,13 @@
 /**
- * Input checks of YTX Telephony, done before any request: phone numbers, participants, booking time.
- * Pure functions returning a normalised value or a reason; the node turns a reason into a
- * NodeOperationError naming the field, the value and the item.
+ * Input checks of YTX Telephony, done before any request: phone numbers, participants, booking time
+ * (pure functions returning a normalised value or a reason), and the preSend functions that turn a
+ * reason into a NodeOperationError naming the field, the value and the item.
  */
-import { CHINA_OFFSET_MS, chinaTimeParts } from './signing';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { inputError, show } from '../../shared/errors';
+import { CHINA_OFFSET_MS, chinaTimeParts, ytxBaseUrl } from './signing';
+import { CREDENTIAL_TYPE } from './transport';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -133,4 +137,133 @@ export function normalizeBookTime(input: unknown, now = Date.now()): Checked<{ t
 	}
 	if (instant <= now) return { ok: false, reason: `is not in the future (it is ${formatBookTime(instant)} China Standard Time)` };
 	return { ok: true, value: { text: formatBookTime(instant), instant } };
+}
+
+const shown = (value: unknown) => show(value, { text: true, max: 100 });
+
+/** A NodeOperationError naming the field, the value and the item. */
+function fieldError(ctx: IExecuteSingleFunctions, field: string, value: unknown, reason: string, hint?: string) {
+	const got = value === undefined || value === '' ? '' : `: "${shown(value)}"`;
+	return inputError(ctx, `"${field}" ${reason}${got}`, ctx.getItemIndex(), hint);
+}
+
+function body(request: IHttpRequestOptions): IDataObject {
+	if (!request.body || typeof request.body !== 'object') request.body = {};
+	return request.body as IDataObject;
+}
+
+/**
+ * preSend of every operation: the host from the credential's environment and the app ID into the
+ * body. The credential's fields are checked here so a pasted space does not become a -203.
+ */
+export async function applyAccount(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const accountSid = String(credentials.accountSid ?? '');
+	const appId = String(credentials.appId ?? '').trim();
+	const index = this.getItemIndex();
+	if (!/^[A-Za-z0-9]+$/.test(accountSid)) {
+		throw inputError(this, 'The credential\'s "Account SID" must be letters and digits only', index, 'Copy the ACCOUNT SID from the YTX console without spaces');
+	}
+	const authToken = String(credentials.authToken ?? '');
+	if (!authToken || authToken.trim() !== authToken) {
+		throw inputError(this, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces', index);
+	}
+	if (!/^[A-Za-z0-9_-]+$/.test(appId)) throw inputError(this, 'The credential\'s "App ID" must be letters and digits only', index);
+	const baseURL = ytxBaseUrl(credentials);
+	if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(baseURL)) {
+		throw inputError(this, `The credential's "Custom URL" is not an http(s) URL: "${shown(baseURL)}"`, index);
+	}
+	request.baseURL = baseURL;
+	body(request).appid = appId;
+	return request;
+}
+
+/** preSend: the meeting name, trimmed, not empty. */
+export async function checkMeetingName(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('meetingName', '') as unknown;
+	const name = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!name) throw fieldError(this, 'Meeting Name', raw, 'is empty', 'Give the conference a name, e.g. "Weekly sync"');
+	if (name.length > 255) throw fieldError(this, 'Meeting Name', name, 'is longer than 255 characters');
+	body(request).meetingname = name;
+	return request;
+}
+
+/** preSend: the creator's phone number. */
+export async function checkCreator(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('creator', '') as unknown;
+	const checked = normalizePhone(raw);
+	if (!checked.ok) throw fieldError(this, 'Creator Phone', raw, checked.reason, `Expected ${PHONE_HINT}`);
+	body(request).creator = checked.value;
+	return request;
+}
+
+/** preSend: the participants, from the list or an expression, sent as the JSON string YTX expects. */
+export async function buildParties(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const mode = this.getNodeParameter('participantsInput', 'list') as string;
+	let raw: unknown;
+	let field: string;
+	if (mode === 'json') {
+		field = 'Participants (JSON)';
+		raw = this.getNodeParameter('participantsJson', '[]');
+	} else {
+		field = 'Participants';
+		raw = ((this.getNodeParameter('participants', {}) as IDataObject).participant ?? []) as IDataObject[];
+	}
+	const checked = normalizeParties(raw);
+	if (!checked.ok) {
+		throw fieldError(this, field, mode === 'json' ? raw : undefined, checked.reason, 'Each participant needs a phone number; the name is shown in the conference');
+	}
+	body(request).parties = JSON.stringify(checked.value);
+	return request;
+}
+
+/** preSend of Book / Edit Booking: `yyyy-MM-dd HH:mm` China time, in the future. */
+export async function checkBookingTime(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('bookingTime', '') as unknown;
+	const checked = normalizeBookTime(raw);
+	if (!checked.ok) throw fieldError(this, 'Booking Time', raw, checked.reason);
+	body(request).booktime = checked.value.text;
+	return request;
+}
+
+/** preSend of Cancel Booking: the booking time is optional there (sent as "" when empty). */
+export async function checkOptionalBookingTime(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('bookingTime', '') as unknown;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		body(request).booktime = '';
+		return request;
+	}
+	return await checkBookingTime.call(this, request);
+}
+
+/** preSend of Edit / Cancel Booking: the meeting ID (`meid`) of the booking. */
+export async function checkMeetingId(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('meetingId', '') as unknown;
+	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!id) throw fieldError(this, 'Meeting ID', raw, 'is empty', 'Use the meetingId returned when the conference was booked');
+	if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw fieldError(this, 'Meeting ID', raw, 'is not a meeting ID (letters and digits)');
+	body(request).confid = id;
+	return request;
+}
+
+/** preSend: Display Number and Custom Parameter, when given. */
+export async function checkOptions(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const target = body(request);
+	if (options.displayNumber !== undefined && String(options.displayNumber).trim() !== '') {
+		const raw = options.displayNumber;
+		const digits = String(raw).trim().replace(/[\s-]/g, '');
+		if (!/^\d{3,20}$/.test(digits)) throw fieldError(this, 'Display Number', raw, 'is not a phone number (digits only)');
+		target.shownumber = digits;
+	} else {
+		delete target.shownumber;
+	}
+	if (options.customParameter !== undefined && String(options.customParameter) !== '') {
+		const value = String(options.customParameter);
+		if (value.length > 255) throw fieldError(this, 'Custom Parameter', value, 'is longer than 255 characters');
+		target.CustomParm = value;
+	} else {
+		delete target.CustomParm;
+	}
+	return request;
 }

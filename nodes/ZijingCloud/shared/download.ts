@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { readHttpFailure } from '../../shared/executor';
-import { SERVICE, unwrapEnvelope } from './transport';
+import { SERVICE, unwrapEnvelope } from './errors';
 
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 600_000;
 

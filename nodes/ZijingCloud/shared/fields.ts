@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountInQuery, conferenceKeyInBody, conferenceKeyInQuery, recordIdInBody } from './validate';
+import { accountInQuery, conferenceKeyInBody, conferenceKeyInQuery, recordIdInBody } from './validation';
 
 /** "Conference Number": the meeting room's short number, sent in the body or as `addr` in the query. */
 export function conferenceNumberField(show: Record<string, string[]>, where: 'body' | 'query'): INodeProperties {

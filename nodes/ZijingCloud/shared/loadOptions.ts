@@ -7,7 +7,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { describeCode, SERVICE } from './transport';
+import { describeCode, SERVICE } from './errors';
 
 /** One booking list of the account entered in the node, for a drop-down (envelope checked). */
 async function accountList(this: ILoadOptionsFunctions, url: string, what: string, qs: IDataObject = {}): Promise<IDataObject[]> {

@@ -1,46 +1,13 @@
 import {
 	NodeOperationError,
-	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecuteFunctions,
-	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
 import { sendWithRetry, type RunContext } from '../../shared/executor';
-import { calendarDate, monthWindows } from './time';
-import { collectPages, inputError, meetingPathSegment, readLimit } from './transport';
-
-const show = (v: unknown) => {
-	const text = JSON.stringify(v) ?? String(v);
-	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-};
-
-/**
- * Pagination of Cloud Recording → Get Many: Zoom answers at most one month per request (a longer
- * range is silently cut), so the range is split into windows of at most one month, each paged with
- * `next_page_token`, oldest window first, until Limit.
- */
-export async function paginateRecordings(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const i = this.getItemIndex();
-	const rawFrom = this.getNodeParameter('from', '');
-	const rawTo = this.getNodeParameter('to', '');
-	const from = calendarDate(rawFrom);
-	const to = calendarDate(rawTo);
-	if (!from) throw inputError(this, `"From" must be a date such as 2024-09-01, got ${show(rawFrom)}`, i);
-	if (!to) throw inputError(this, `"To" must be a date such as 2024-09-30, got ${show(rawTo)}`, i);
-	if (from > to) throw inputError(this, `"From" (${from}) is after "To" (${to})`, i);
-	const limit = readLimit(this);
-	const out: INodeExecutionData[] = [];
-	for (const window of monthWindows(from, to)) {
-		if (out.length >= limit) break;
-		out.push(...(await collectPages(this, requestData, 'meetings', limit - out.length, { from: window.from, to: window.to })));
-	}
-	return out;
-}
+import { inputError, show } from '../../shared/errors';
+import { meetingPathSegment } from './validation';
 
 const MIME_BY_TYPE: Record<string, string> = {
 	MP4: 'video/mp4',

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { camRequest } from '../../shared/methods';
 import { chatRoomCreateDescription } from './create';
-import { chatRoomForm, chatRoomOutput } from './room';
+import { chatRoomOutput } from '../../shared/output';
+import { chatRoomForm } from './room';
 import { chatRoomUpdateDescription } from './update';
 
 const routing = {

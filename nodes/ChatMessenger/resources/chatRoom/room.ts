@@ -1,19 +1,16 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
 import { camForm } from '../../shared/methods';
-import { readAnswer } from '../../shared/transport';
 
 function requiredText(ctx: IExecuteSingleFunctions, value: unknown, field: string): string {
 	const itemIndex = ctx.getItemIndex();
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (!text) throw new NodeOperationError(ctx.getNode(), `"${field}" is empty (item ${itemIndex})`, { itemIndex });
+	if (!text) throw inputError(ctx, `"${field}" is empty`, itemIndex);
 	return text;
 }
 
@@ -25,14 +22,14 @@ export function memberUids(ctx: IExecuteSingleFunctions, value: unknown): IDataO
 	(Array.isArray(entries) ? entries : [entries]).forEach((entry, position) => {
 		const userId = typeof entry.userId === 'string' ? entry.userId.trim() : '';
 		if (!userId || /\s/.test(userId)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`"Members" entry ${position + 1} has ${userId ? `the user ID "${userId.slice(0, 100)}", which contains spaces` : 'no user ID'} (item ${itemIndex})`,
-				{ itemIndex },
+			throw inputError(
+				ctx,
+				`"Members" entry ${position + 1} has ${userId ? `the user ID "${userId.slice(0, 100)}", which contains spaces` : 'no user ID'}`,
+				itemIndex,
 			);
 		}
 		if (userId in out) {
-			throw new NodeOperationError(ctx.getNode(), `"Members" lists the user ID "${userId}" twice (item ${itemIndex})`, { itemIndex });
+			throw inputError(ctx, `"Members" lists the user ID "${userId}" twice`, itemIndex);
 		}
 		out[userId] = entry.flag === true;
 	});
@@ -49,10 +46,7 @@ export async function chatRoomForm(this: IExecuteSingleFunctions, request: IHttp
 	if (operation === 'update') {
 		body.id = requiredText(this, body.id, 'Chat Room ID');
 		if (Object.keys(body).length === 1) {
-			throw new NodeOperationError(this.getNode(), `"Update Fields" is empty: nothing to update (item ${this.getItemIndex()})`, {
-				itemIndex: this.getItemIndex(),
-				description: 'Add at least one field to change, e.g. Name or Members',
-			});
+			throw inputError(this, '"Update Fields" is empty: nothing to update', this.getItemIndex(), 'Add at least one field to change, e.g. Name or Members');
 		}
 		if ('name' in body) body.name = requiredText(this, body.name, 'Name');
 		if ('createUserId' in body) body.createUserId = requiredText(this, body.createUserId, 'Creator User ID');
@@ -67,13 +61,3 @@ export async function chatRoomForm(this: IExecuteSingleFunctions, request: IHttp
 	return request;
 }
 
-/** postReceive of Chat Room → Create and Update: the `chatRoom` of the answer. */
-export async function chatRoomOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	const room = answer.chatRoom;
-	return [{ json: room && typeof room === 'object' && !Array.isArray(room) ? (room as IDataObject) : answer }];
-}

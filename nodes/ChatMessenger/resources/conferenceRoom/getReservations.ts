@@ -1,17 +1,12 @@
 import {
-	NodeOperationError,
-	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
 import { camForm } from '../../shared/methods';
 import { toCamDate } from '../../shared/time';
-import { readAnswer } from '../../shared/transport';
-import { roomsOf } from './list';
 
 const show = { resource: ['conferenceRoom'], operation: ['getReservations'] };
 
@@ -68,26 +63,13 @@ export async function reservationsForm(this: IExecuteSingleFunctions, request: I
 	const raw = this.getNodeParameter(period, '');
 	const date = toCamDate(raw, period, this.getTimezone());
 	if (!date) {
-		throw new NodeOperationError(this.getNode(), `"${field}" must be a ${period === 'month' ? 'month like 2019-08' : 'date like 2019-08-01'}, got "${String(raw).slice(0, 100)}" (item ${itemIndex})`, {
+		throw inputError(
+			this,
+			`"${field}" must be a ${period === 'month' ? 'month like 2019-08' : 'date like 2019-08-01'}, got "${String(raw).slice(0, 100)}"`,
 			itemIndex,
-		});
+		);
 	}
 	request.body = camForm('getConferenceRoomStatus', { yyyyMMdd: date });
 	return request;
 }
 
-/** postReceive of Get Reservations: rooms with their reservedSchedules, or one item per reservation. */
-export async function reservationsOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	const rooms = roomsOf(answer);
-	if (this.getNodeParameter('output', 'rooms') === 'rooms') return rooms.map((json) => ({ json }));
-	return rooms.flatMap((room) =>
-		((Array.isArray(room.reservedSchedules) ? room.reservedSchedules : []) as IDataObject[]).map((schedule) => ({
-			json: { ...schedule, conferenceRoomId: room.id ?? room.conferenceRoomId ?? null, conferenceRoomName: room.name ?? room.conferenceRoomName ?? null },
-		})),
-	);
-}

@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 
 import { camRequest } from '../../shared/methods';
-import { conferenceRoomGetReservationsDescription, reservationsForm, reservationsOutput } from './getReservations';
-import { conferenceRoomsOutput, masterForm } from './list';
+import { conferenceRoomsOutput, reservationsOutput } from '../../shared/output';
+import { conferenceRoomGetReservationsDescription, reservationsForm } from './getReservations';
+import { masterForm } from './list';
 
 export const conferenceRoomDescription: INodeProperties[] = [
 	{

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { camRequest } from '../../shared/methods';
-import { messageSendDescription, sendMessageForm, sendMessageOutput } from './send';
+import { sendMessageOutput } from '../../shared/output';
+import { messageSendDescription, sendMessageForm } from './send';
 import { messageSendManyDescription } from './sendMany';
 
 export const messageDescription: INodeProperties[] = [

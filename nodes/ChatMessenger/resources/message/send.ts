@@ -2,13 +2,11 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { camForm } from '../../shared/methods';
-import { checkRecipients, checkRoomName, checkText, readAnswer } from '../../shared/transport';
+import { checkRecipients, checkRoomName, checkText } from '../../shared/validation';
 
 const showForSend = { resource: ['message'], operation: ['send'] };
 const showForBoth = { resource: ['message'], operation: ['send', 'sendMany'] };
@@ -102,25 +100,3 @@ export async function sendMessageForm(this: IExecuteSingleFunctions, request: IH
 	return request;
 }
 
-/** postReceive of Message → Send: `errors` is a failure; otherwise what was sent, and the answer. */
-export async function sendMessageOutput(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	const sendTo = this.getNodeParameter('sendTo') as string;
-	const users = checkRecipients(this.getNode(), this.getNodeParameter('recipients', ''), false, this.getItemIndex());
-	return [
-		{
-			json: {
-				sent: true,
-				sendTo,
-				panelName: sendTo === 'chatRoom' ? String(this.getNodeParameter('roomName', '')).trim() : 'messenger',
-				users,
-				readReceipt: this.getNodeParameter('readReceipt', false) as boolean,
-				...answer,
-			},
-		},
-	];
-}

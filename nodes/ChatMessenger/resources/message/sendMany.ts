@@ -11,12 +11,16 @@ import {
 import {
 	collectResults,
 	itemError,
+	parameterReader,
 	runPool,
 	sendWithRetry,
 	startRun,
+	type RunContext,
 } from '../../../shared/executor';
 import { CAM_METHODS, camForm, FORM_CONTENT_TYPE } from '../../shared/methods';
-import { checkRecipients, checkRoomName, checkText, readAnswer, settings } from '../../shared/transport';
+import { readAnswer } from '../../shared/errors';
+import { settings } from '../../shared/transport';
+import { checkRecipients, checkRoomName, checkText } from '../../shared/validation';
 
 export const DEFAULT_BATCH_SIZE = 100;
 export const MAX_BATCH_SIZE = 1000;
@@ -76,33 +80,17 @@ function wholeNumber(ctx: IExecuteFunctions, field: string, raw: unknown, fallba
 	return value;
 }
 
-type Read = (name: string, index: number, fallback: unknown) => unknown;
-
-/**
- * Reads item parameters: an expression per item, a fixed value once for all items (it is the same
- * for every item, and reading it 10,000 times costs seconds).
- */
-function parameterReader(ctx: IExecuteFunctions): Read {
-	const raw = ctx.getNode().parameters;
-	const fixed = new Map<string, unknown>();
-	return (name, index, fallback) => {
-		const value = raw[name];
-		if (typeof value === 'string' && value.startsWith('=')) return ctx.getNodeParameter(name, index, fallback);
-		if (!fixed.has(name)) fixed.set(name, ctx.getNodeParameter(name, 0, fallback));
-		return fixed.get(name);
-	};
-}
-
 /** Reads and checks one item's message; throws a NodeOperationError naming the field and the item. */
-function readEntry(ctx: IExecuteFunctions, read: Read, index: number): Entry {
-	const node = ctx.getNode();
-	const sendTo = read('sendTo', index, 'messenger') as string;
-	const text = checkText(node, read('text', index, ''), index);
+function readEntry(run: RunContext, index: number): Entry {
+	const node = run.ctx.getNode();
+	const read = parameterReader(run, index);
+	const sendTo = read('sendTo', 'messenger') as string;
+	const text = checkText(node, read('text', ''), index);
 	if (sendTo === 'chatRoom') {
-		const roomName = checkRoomName(node, read('roomName', index, ''), index);
+		const roomName = checkRoomName(node, read('roomName', ''), index);
 		return { index, message: { send: roomName, message: text }, summary: { sendTo, roomName } };
 	}
-	const users = checkRecipients(node, read('recipients', index, ''), true, index);
+	const users = checkRecipients(node, read('recipients', ''), true, index);
 	return { index, message: { message: text, property: { users: users.join(',') } }, summary: { sendTo, users } };
 }
 
@@ -152,10 +140,9 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 
 	const results: Array<{ ok: true; value: INodeExecutionData[] } | { ok: false; error: unknown } | undefined> = new Array(items.length);
 	const entries: Entry[] = [];
-	const read = parameterReader(this);
 	for (let i = 0; i < items.length; i++) {
 		try {
-			entries.push(readEntry(this, read, i));
+			entries.push(readEntry(run, i));
 		} catch (error) {
 			if (!continueOnFail) throw itemError(run, error, i);
 			results[i] = { ok: false, error };

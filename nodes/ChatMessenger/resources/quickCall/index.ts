@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { camRequest } from '../../shared/methods';
-import { quickCallCreateDescription, quickCallForm, quickCallOutput } from './create';
+import { quickCallOutput } from '../../shared/output';
+import { quickCallCreateDescription, quickCallForm } from './create';
 
 export const quickCallDescription: INodeProperties[] = [
 	{

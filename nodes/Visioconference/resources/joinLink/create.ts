@@ -1,5 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { inputError } from '../../../shared/errors';
 import { DEFAULT_MEETING_BASE, joinLink, roomUrlFrom } from '../../shared/links';
 
 const showOnlyForJoinLinkCreate = {
@@ -76,17 +77,13 @@ export async function createJoinLink(this: IExecuteFunctions, itemIndex: number)
 	const { meetingBaseUrl } = this.getNodeParameter('options', itemIndex, {}) as { meetingBaseUrl?: string };
 	const roomUrl = roomUrlFrom(room, meetingBaseUrl || DEFAULT_MEETING_BASE);
 	if (!roomUrl) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"Room URL or ID" must be a room URL or a room ID, got "${room.slice(0, 100)}" (item ${itemIndex})`,
-			{ itemIndex },
-		);
+		throw inputError(this, `"Room URL or ID" must be a room URL or a room ID, got "${room.slice(0, 100)}"`, itemIndex);
 	}
 	let moderatorToken: string | undefined;
 	if (role === 'moderator') {
 		moderatorToken = String(this.getNodeParameter('moderatorToken', itemIndex, '')).trim();
 		if (!moderatorToken) {
-			throw new NodeOperationError(this.getNode(), `"Moderator Token" is empty (item ${itemIndex})`, { itemIndex });
+			throw inputError(this, '"Moderator Token" is empty', itemIndex);
 		}
 	}
 	return {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkRoomName } from '../../shared/transport';
+import { checkRoomName } from '../../shared/validation';
 
 const showOnlyForRoomCreate = {
 	resource: ['room'],

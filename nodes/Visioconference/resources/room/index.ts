@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { roomOutput } from '../../shared/transport';
+import { roomOutput } from '../../shared/output';
 import { roomCreateDescription } from './create';
 
 export const roomDescription: INodeProperties[] = [

@@ -8,12 +8,12 @@ import {
 	checkMeetingName,
 	checkOptionalBookingTime,
 	checkOptions,
-} from '../../shared/transport';
+} from '../../shared/validation';
 
 const ALL = ['start', 'book', 'editBooking', 'cancelBooking'];
 const show = (operation: string[]) => ({ show: { resource: ['conference'], operation } });
 
-/** The fields of the conference operations; what each sends is finished by its preSend check. */
+/** The fields of the conference operations; each one's preSend checks it and puts it into the body. */
 export const conferenceFields: INodeProperties[] = [
 	{
 		displayName: 'Meeting ID',
@@ -24,7 +24,7 @@ export const conferenceFields: INodeProperties[] = [
 		placeholder: 'e.g. 002',
 		description: 'The meetingId returned when the conference was booked',
 		displayOptions: show(['editBooking', 'cancelBooking']),
-		routing: { send: { type: 'body', property: 'confid', preSend: [checkMeetingId] } },
+		routing: { send: { preSend: [checkMeetingId] } },
 	},
 	{
 		displayName: 'Meeting Name',
@@ -35,7 +35,7 @@ export const conferenceFields: INodeProperties[] = [
 		placeholder: 'e.g. Weekly sync',
 		description: 'Name of the conference room',
 		displayOptions: show(ALL),
-		routing: { send: { type: 'body', property: 'meetingname', preSend: [checkMeetingName] } },
+		routing: { send: { preSend: [checkMeetingName] } },
 	},
 	{
 		displayName: 'Creator Phone',
@@ -47,7 +47,7 @@ export const conferenceFields: INodeProperties[] = [
 		description:
 			'Phone number of the person who starts the conference: a mobile number, a landline with area code, or a landline with ",extension"',
 		displayOptions: show(ALL),
-		routing: { send: { type: 'body', property: 'creator', preSend: [checkCreator] } },
+		routing: { send: { preSend: [checkCreator] } },
 	},
 	{
 		displayName: 'Booking Time',
@@ -59,7 +59,7 @@ export const conferenceFields: INodeProperties[] = [
 		description:
 			'When the conference starts, in China Standard Time (UTC+8) as yyyy-MM-dd HH:mm. An ISO 8601 time with an offset (e.g. 2026-12-01T06:30:00Z, or {{ $now.plus(1, "day") }}) is converted to China time. Must be in the future.',
 		displayOptions: show(['book', 'editBooking']),
-		routing: { send: { type: 'body', property: 'booktime', preSend: [checkBookingTime] } },
+		routing: { send: { preSend: [checkBookingTime] } },
 	},
 	{
 		displayName: 'Booking Time',
@@ -69,7 +69,7 @@ export const conferenceFields: INodeProperties[] = [
 		placeholder: 'e.g. 2026-12-01 14:30',
 		description: 'The booked start time (China Standard Time, yyyy-MM-dd HH:mm), if known; sent empty otherwise',
 		displayOptions: show(['cancelBooking']),
-		routing: { send: { type: 'body', property: 'booktime', preSend: [checkOptionalBookingTime] } },
+		routing: { send: { preSend: [checkOptionalBookingTime] } },
 	},
 	{
 		displayName: 'Participants Input',

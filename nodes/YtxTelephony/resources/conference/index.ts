@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { applyAccount, meetingOutput } from '../../shared/transport';
+import { meetingOutput } from '../../shared/output';
+import { applyAccount } from '../../shared/validation';
 import { YTX_API_VERSION } from '../../shared/signing';
 import { conferenceFields } from './fields';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkBooking } from '../../shared/validate';
+import { checkBooking } from '../../shared/validation';
 
 const showOnlyForCreate = { resource: ['booking'], operation: ['create'] };
 

@@ -3,9 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 
 import { accountField } from '../../shared/fields';
-import { paginateContacts } from '../../shared/pagination';
-import { cancelOutput, envelopeData, listData } from '../../shared/transport';
-import { bookingIdInBody } from '../../shared/validate';
+import { paginateContacts } from '../../shared/paging';
+import { cancelOutput, envelopeData, listData } from '../../shared/output';
+import { bookingIdInBody } from '../../shared/validation';
 import { bookingCreateDescription } from './create';
 
 const forBooking = (operation: string[]) => ({ resource: ['booking'], operation });

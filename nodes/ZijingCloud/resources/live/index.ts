@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { conferenceNumberField } from '../../shared/fields';
-import { envelopeData } from '../../shared/transport';
+import { envelopeData } from '../../shared/output';
 
 /**
  * Live streaming: status only. The API documents no call that starts or stops a live stream

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { conferenceNumberField } from '../../shared/fields';
-import { meetingInfoOutput } from '../../shared/transport';
+import { meetingInfoOutput } from '../../shared/output';
 
 export const meetingDescription: INodeProperties[] = [
 	{

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { envelopeData } from '../../shared/transport';
+import { envelopeData } from '../../shared/output';
 import { recordingFilesOutput } from '../../shared/download';
 import { conferenceNumberField, recordingIdField } from '../../shared/fields';
 import { recordingGetFilesDescription } from './getFiles';
-import { checkOrigin } from '../../shared/validate';
+import { checkOrigin } from '../../shared/validation';
 
 const forRecording = (operation: string[]) => ({ resource: ['recording'], operation });
 

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { formatMeetingBody, requireChanges, updatedMeeting } from '../../shared/meeting';
-import { checkMeetingId, checkUserId, confirmation, dropEmptyQuery, paginateByToken, expectObject } from '../../shared/transport';
+import { expectObject } from '../../shared/errors';
+import { confirmation, rememberChanges, updatedMeeting } from '../../shared/output';
+import { paginateByToken } from '../../shared/paging';
+import { checkMeetingId, checkUserId, dropEmptyQuery, formatMeetingBody, requireChanges } from '../../shared/validation';
 import { meetingCreateDescription } from './create';
 import { meetingDeleteDescription } from './delete';
 import { meetingEndDescription } from './end';
@@ -77,7 +79,7 @@ export const meetingDescription: INodeProperties[] = [
 				description: 'Change a meeting’s topic, time, settings or recurrence',
 				routing: {
 					request: { method: 'PATCH', url: '=/meetings/{{$parameter.meetingId}}' },
-					send: { preSend: [checkMeetingId, formatMeetingBody, requireChanges] },
+					send: { preSend: [checkMeetingId, formatMeetingBody, requireChanges, rememberChanges] },
 					output: { postReceive: [updatedMeeting] },
 				},
 			},

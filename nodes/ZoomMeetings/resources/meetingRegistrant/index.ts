@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkMeetingId, checkRegistrant, dropEmptyQuery, paginateByToken, expectObject } from '../../shared/transport';
+import { expectObject } from '../../shared/errors';
+import { paginateByToken } from '../../shared/paging';
+import { checkMeetingId, checkRegistrant, dropEmptyQuery } from '../../shared/validation';
 import { registrantAddDescription } from './add';
 import { registrantGetAllDescription } from './getAll';
 

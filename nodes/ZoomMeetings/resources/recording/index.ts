@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { paginateRecordings } from '../../shared/recording';
-import { checkMeetingIdOrUuid, checkUserId, confirmation, expectObject } from '../../shared/transport';
+import { expectObject } from '../../shared/errors';
+import { confirmation } from '../../shared/output';
+import { paginateRecordings } from '../../shared/paging';
+import { checkMeetingIdOrUuid, checkUserId } from '../../shared/validation';
 import { recordingDeleteDescription } from './delete';
 import { recordingDownloadDescription } from './download';
 import { recordingGetDescription } from './get';

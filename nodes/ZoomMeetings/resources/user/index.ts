@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkUserId, dropEmptyQuery, paginateByToken, expectObject } from '../../shared/transport';
+import { expectObject } from '../../shared/errors';
+import { paginateByToken } from '../../shared/paging';
+import { checkUserId, dropEmptyQuery } from '../../shared/validation';
 import { userGetDescription } from './get';
 import { userGetAllDescription } from './getAll';
 

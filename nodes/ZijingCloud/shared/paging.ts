@@ -1,10 +1,6 @@
-import {
-	NodeOperationError,
-	type DeclarativeRestApiSettings,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { readLimit } from '../../shared/errors';
 
 export const CONTACTS_PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
@@ -22,16 +18,7 @@ export async function paginateContacts(
 	this: PagingContext,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	let limit = Infinity;
-	if (!returnAll) {
-		limit = Number(this.getNodeParameter('limit', 50));
-		if (!Number.isInteger(limit) || limit < 1) {
-			throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, got ${String(limit)} (item ${this.getItemIndex()})`, {
-				itemIndex: this.getItemIndex(),
-			});
-		}
-	}
+	const limit = readLimit(this);
 	const pageSize = Math.min(limit, CONTACTS_PAGE_SIZE);
 	const out: INodeExecutionData[] = [];
 	let previous = '';

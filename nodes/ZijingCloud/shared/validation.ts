@@ -1,23 +1,15 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IHttpRequestOptions,
-	type PreSendAction,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+
+import { inputError, show } from '../../shared/errors';
 
 /** The format the booking API uses for start and end: `yyyy-MM-dd HH:mm`. */
 export const BOOKING_DATE_FORMAT = 'yyyy-MM-dd HH:mm';
 
 function refuse(ctx: IExecuteSingleFunctions, message: string, description?: string): never {
-	const itemIndex = ctx.getItemIndex();
-	throw new NodeOperationError(ctx.getNode(), `${message} (item ${itemIndex})`, { itemIndex, description });
+	throw inputError(ctx, message, ctx.getItemIndex(), description);
 }
 
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-	return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
+const shown = (value: unknown) => show(value, { text: true });
 
 function put(request: IHttpRequestOptions, where: 'body' | 'qs', key: string, value: unknown) {
 	if (where === 'qs') {
