@@ -42,7 +42,7 @@ export class ZijingCloudApi implements ICredentialType {
 				{
 					name: 'API ID and API KEY (Public Cloud)',
 					value: 'apiIdAndKey',
-					description: 'The tenant’s API ID and API KEY; the key is built from them (see the package README)',
+					description: 'The tenant’s API ID and API KEY; the key is built from them (see the package docs, Zijing Cloud)',
 				},
 				{
 					name: 'Tenant Key',

@@ -41,6 +41,8 @@ async function requestToken(this: IHttpRequestHelper, credentials: ICredentialDa
 		},
 		body: '',
 		json: true,
+		// the app's client secret goes with this request: never to the address of a redirect
+		disableFollowRedirect: true,
 	})) as IDataObject;
 	if (typeof response?.access_token !== 'string' || response.access_token === '') {
 		throw new Error('Zoom did not return an access token for these Server-to-Server OAuth credentials');

@@ -68,6 +68,7 @@ const SHIPPED_SOURCES = [
 	'gulpfile.js',
 	'index.js',
 	'README.md',
+	'docs/nodes',
 	'LICENSE',
 	'LICENSE.md',
 	'nodes',

@@ -31,6 +31,14 @@ export function requestOptionsProperty(defaultConcurrency: number): INodePropert
 				default: DEFAULT_TIMEOUT_MS,
 				description: 'Time in milliseconds to wait for an answer before the item fails',
 			},
+			{
+				displayName: 'Max Response Size (MB)',
+				name: 'maxResponseSize',
+				type: 'number',
+				typeOptions: { minValue: 0.001, numberPrecision: 3 },
+				default: 10,
+				description: 'An answer larger than this fails the item before it is read into n8n',
+			},
 		],
 	};
 }

@@ -45,7 +45,8 @@ import {
 	type PreSendAction,
 } from 'n8n-workflow';
 
-import { redact } from './redact';
+import { pathSegment } from './pathSegment';
+import { SecretMask } from './secrets';
 
 /** What a provider tells the executor about itself. */
 export interface ProviderSettings {
@@ -62,6 +63,16 @@ export interface ProviderSettings {
 	 * Returns the provider's code and a readable English message.
 	 */
 	describeHttpError?: (failure: HttpFailure) => { code?: string; message: string; description?: string };
+	/**
+	 * Whether a request only reads (default: GET and HEAD). Any other request may have been carried
+	 * out when the connection breaks after it was sent, and the error says so.
+	 */
+	readOnly?: (options: IHttpRequestOptions) => boolean;
+	/**
+	 * Secrets a request carries that are made when it is signed (YTX: `Sign` and `Authorization` from
+	 * the time stamp), for every second the request was under way.
+	 */
+	requestSecrets?: (credentials: ICredentialDataDecryptedObject, sentAt: Date, answeredAt: Date) => string[];
 }
 
 export interface HttpFailure {
@@ -71,9 +82,21 @@ export interface HttpFailure {
 	/** network-level failure (timeout, connection dropped, DNS) when there is no status */
 	networkCode?: string;
 	networkMessage?: string;
+	/** the answer was larger than the node's "Max Response Size" (bytes read before stopping) */
+	tooLarge?: number;
+	/** the service had answered with this status when the connection broke during the body */
+	cutOffAfter?: number;
+	/** the request had been sent when the failure happened (not refused, not unresolved) */
+	sent?: boolean;
+	/** what the credential added to the request (auth headers, signed query values): secrets to mask */
+	sentSecrets?: string[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Default of "Max Response Size": an API answer larger than this fails before it is parsed. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024; // "Max Response Size" default: 10 MB
+/** How much of a failure's body is read to explain it. */
+const ERROR_BODY_BYTES = 64 * 1024;
 export const MAX_RETRY_AFTER_MS = 60_000;
 const RETRY_DELAYS_MS = [1_000, 2_000, 4_000];
 
@@ -155,7 +178,8 @@ function resolveTemplate(
 	template: unknown,
 	parameter: (name: string) => unknown,
 	credentials: ICredentialDataDecryptedObject | undefined,
-	encode: boolean,
+	/** for a URL: turns a parameter's value into a checked, encoded path segment */
+	segment?: (name: string, value: unknown) => string,
 ): unknown {
 	if (typeof template !== 'string' || !template.startsWith('=')) return template;
 	const body = template.slice(1);
@@ -164,9 +188,10 @@ function resolveTemplate(
 		source === 'parameter' ? parameter(name) : credentials?.[name];
 	if (whole) return lookup(whole[1], whole[2] ?? whole[3]);
 	const resolved = body.replace(SIMPLE_EXPRESSION, (_m, source: string, a?: string, b?: string) => {
-		const value = lookup(source, (a ?? b) as string);
-		const text = value === undefined || value === null ? '' : String(value);
-		return encode && source === 'parameter' ? encodeURIComponent(text) : text;
+		const name = (a ?? b) as string;
+		const value = lookup(source, name);
+		if (segment && source === 'parameter') return segment(name, value);
+		return value === undefined || value === null ? '' : String(value);
 	});
 	if (resolved.includes('{{')) {
 		throw new Error(`Unsupported expression in operation declaration: ${template}`);
@@ -292,19 +317,109 @@ function retryDelayMs(headers: IDataObject | undefined, attempt: number): number
 	return RETRY_DELAYS_MS[attempt] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
 }
 
-/** Reads what an httpRequest failure carries, without keeping the request (it holds the secrets). */
-export function readHttpFailure(error: unknown): HttpFailure {
+/** A response body in stream mode (kept structural: the package ships without stream imports). */
+type ByteStream = AsyncIterable<Buffer | string> & { destroy?: (error?: Error) => void };
+
+const isStream = (body: unknown): body is ByteStream =>
+	typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
+
+class TooLarge extends Error {
+	constructor(readonly bytes: number) {
+		super('response too large');
+	}
+}
+
+/** The connection broke while a 2xx answer's body was arriving. */
+class CutOff extends Error {
+	constructor(readonly status: number, cause: unknown) {
+		super((cause as Error)?.message ?? 'aborted');
+	}
+}
+
+/** Reads a streamed body up to `cap` bytes; past it the stream is destroyed and `TooLarge` thrown (or, with `cut`, the head kept). */
+async function readCapped(stream: ByteStream, cap: number, cut = false): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+		size += buffer.length;
+		if (size > cap) {
+			stream.destroy?.();
+			if (cut) {
+				chunks.push(buffer.subarray(0, buffer.length - (size - cap)));
+				break;
+			}
+			throw new TooLarge(size);
+		}
+		chunks.push(buffer);
+	}
+	return Buffer.concat(chunks);
+}
+
+/** What axios makes of a body by default: JSON when it parses, the text otherwise. */
+function parseBody(raw: Buffer): unknown {
+	const text = raw.toString('utf8');
+	if (!text) return text;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+const PLAIN_HEADERS = new Set(['accept', 'content-type', 'content-length', 'user-agent', 'accept-encoding', 'connection', 'host']);
+
+/** The values the credential added to a request that failed (auth headers, a signed query value). */
+function addedByCredential(config: unknown, sent: IHttpRequestOptions | undefined): string[] {
+	const c = config as { headers?: unknown; params?: unknown; auth?: { password?: unknown } } | undefined;
+	if (!c || typeof c !== 'object') return [];
+	const headers = (c.headers && typeof (c.headers as { toJSON?: unknown }).toJSON === 'function'
+		? (c.headers as { toJSON: () => IDataObject }).toJSON()
+		: c.headers) as IDataObject | undefined;
+	const ours = new Set(Object.keys(sent?.headers ?? {}).map((h) => h.toLowerCase()));
+	const oursQs = new Set(Object.keys((sent?.qs as IDataObject | undefined) ?? {}));
+	const values: string[] = [];
+	for (const [name, value] of Object.entries(headers ?? {})) {
+		if (typeof value !== 'string' || PLAIN_HEADERS.has(name.toLowerCase()) || ours.has(name.toLowerCase())) continue;
+		values.push(value, value.replace(/^(Bearer|Basic)\s+/i, ''));
+	}
+	for (const [name, value] of Object.entries((c.params as IDataObject | undefined) ?? {})) {
+		if (!oursQs.has(name) && typeof value === 'string') values.push(value);
+	}
+	if (typeof c.auth?.password === 'string') values.push(c.auth.password);
+	return values;
+}
+
+/** Network failures where nothing reached the service. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL', 'ERR_BAD_OPTION_VALUE']);
+
+/**
+ * Reads what an httpRequest failure carries: status, headers and (a capped read of) the body, or the
+ * network failure; never the request itself (it holds the secrets), only the values its credential
+ * added, so that they can be masked.
+ */
+export async function readHttpFailure(error: unknown, sent?: IHttpRequestOptions): Promise<HttpFailure> {
 	// httpRequestWithAuthentication wraps the transport error in a NodeApiError (as `cause`)
 	const cause = (error as { cause?: { response?: unknown; code?: unknown } })?.cause;
 	const original = cause && typeof cause === 'object' && ('response' in cause || 'code' in cause) ? cause : error;
 	const e = original as {
 		response?: { status?: number; data?: unknown; body?: unknown; headers?: IDataObject };
-		httpCode?: string;
+		config?: unknown;
 		code?: string;
 		message?: string;
 	};
+	const sentSecrets = addedByCredential(e?.config, sent);
+	if (e instanceof TooLarge) return { tooLarge: e.bytes, sent: true };
+	if (e instanceof CutOff) return { networkCode: 'ECONNRESET', networkMessage: e.message, cutOffAfter: e.status, sent: true };
 	if (e?.response?.status) {
 		let body = e.response.data ?? e.response.body;
+		if (isStream(body)) {
+			try {
+				body = await readCapped(body, ERROR_BODY_BYTES, true);
+			} catch {
+				body = '';
+			}
+		}
 		if (Buffer.isBuffer(body)) body = body.toString('utf8');
 		if (typeof body === 'string') {
 			try {
@@ -313,22 +428,42 @@ export function readHttpFailure(error: unknown): HttpFailure {
 				// keep the text: an HTML error page or a truncated answer
 			}
 		}
-		return { status: e.response.status, body, headers: e.response.headers };
+		const headers = e.response.headers && typeof e.response.headers === 'object' ? { ...e.response.headers } : undefined;
+		return { status: e.response.status, body, headers, sent: true, sentSecrets };
 	}
-	return { networkCode: e?.code, networkMessage: e?.message };
+	return { networkCode: e?.code, networkMessage: e?.message, sent: !NOT_SENT.has(e?.code ?? ''), sentSecrets };
 }
 
-function networkMessage(failure: HttpFailure, timeout: number): string {
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
+
+const MAY_HAVE_BEEN_DONE = ' — the service may have done it: check before retrying';
+
+function networkMessage(failure: HttpFailure, timeout: number, readOnly: boolean): string {
 	const code = failure.networkCode ?? '';
+	const mayHave = readOnly ? '' : MAY_HAVE_BEEN_DONE;
+	if (code === 'ECONNREFUSED') return 'the server refused the connection (nothing was sent)';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the server name could not be resolved (nothing was sent)';
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(failure.networkMessage ?? '')) {
-		return `no answer within ${timeout < 1000 ? `${timeout} ms` : `${Math.round(timeout / 100) / 10} s`} (request timed out)`;
+		return `no answer within ${seconds(timeout)} (request timed out)${mayHave}`;
 	}
-	if (code === 'ECONNRESET' || /socket hang up/i.test(failure.networkMessage ?? '')) {
-		return 'the connection was dropped before an answer arrived';
+	if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /socket hang up|aborted|premature/i.test(failure.networkMessage ?? '')) {
+		return failure.cutOffAfter !== undefined
+			? `the connection was dropped while the answer (HTTP ${failure.cutOffAfter}) was arriving${mayHave}`
+			: `the connection was dropped before an answer arrived${mayHave}`;
 	}
-	if (code === 'ECONNREFUSED') return 'the server refused the connection';
-	if (code === 'ENOTFOUND') return 'the server name could not be resolved';
-	return failure.networkMessage ?? 'the request failed';
+	if (!failure.sent) return `${failure.networkMessage ?? 'the request failed'} (nothing was sent)`;
+	return `${failure.networkMessage ?? 'the request failed'}${mayHave}`;
+}
+
+/** The host a redirect points to (never its path or query, which may carry a signature). */
+function redirectHost(failure: HttpFailure, requestUrl: string | undefined): string {
+	const location = failure.headers?.location;
+	if (typeof location !== 'string' || !location) return 'an unnamed address';
+	try {
+		return new URL(location, requestUrl).host || 'an unnamed address';
+	} catch {
+		return 'an address that is not a URL';
+	}
 }
 
 /** Builds the NodeApiError users see for a failed exchange; the request itself is never attached. */
@@ -337,37 +472,48 @@ export function httpError(
 	settings: ProviderSettings,
 	failure: HttpFailure,
 	itemIndex: number,
-	secrets: string[],
-	timeout = DEFAULT_TIMEOUT_MS,
+	mask: SecretMask,
+	options: { timeout?: number; readOnly?: boolean; url?: string; maxResponseBytes?: number } = {},
 ): NodeApiError {
+	const { timeout = DEFAULT_TIMEOUT_MS, readOnly = false } = options;
 	let message: string;
 	let description: string | undefined;
 	let code: string | undefined;
-	if (failure.status === undefined) {
-		message = `${settings.service}: ${networkMessage(failure, timeout)}`;
+	if (failure.tooLarge !== undefined) {
+		code = 'RESPONSE_TOO_LARGE';
+		message = `${settings.service}: the answer is larger than ${megabytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)} and was not read${readOnly ? '' : MAY_HAVE_BEEN_DONE} (item ${itemIndex})`;
+		description = 'Raise Request Options → "Max Response Size" if answers this large are expected';
+	} else if (failure.status === undefined) {
+		message = `${settings.service}: ${networkMessage(failure, timeout, readOnly)} (item ${itemIndex})`;
 		code = failure.networkCode;
+	} else if (failure.status >= 300 && failure.status < 400) {
+		code = String(failure.status);
+		message = `${settings.service} error ${code}: the service answered with a redirect to ${redirectHost(failure, options.url)}, which is not followed: the credential is only sent to the address configured in it (item ${itemIndex})`;
+		description = 'Check the credential’s base URL (the service’s current API address, with https://). A proxy or sign-in page in front of the API also answers this way.';
 	} else {
 		const described = settings.describeHttpError?.(failure);
 		code = described?.code ?? String(failure.status);
 		message = `${settings.service} error ${code}: ${described?.message ?? defaultStatusText(failure)}`;
 		description = described?.description ?? excerpt(failure.body);
 	}
-	const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, secrets));
+	mask.add(...(failure.sentSecrets ?? []));
 	const error = new NodeApiError(
 		ctx.getNode(),
 		// no code in the response object: NodeApiError would take it for the HTTP code, or swap the message
 		// for its generic text when it knows the code (ECONNRESET…); the code is in the message and the context
-		{ message: clean(message) ?? '' } as JsonObject,
+		{ message } as JsonObject,
 		{
-			message: clean(message),
-			description: clean(description),
+			message,
+			description,
 			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 			itemIndex,
 		},
 	);
 	if (code !== undefined) error.context.code = code;
-	return error;
+	return mask.error(error);
 }
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 function defaultStatusText(failure: HttpFailure): string {
 	const status = failure.status ?? 0;
@@ -391,42 +537,88 @@ export interface RunContext {
 	credentialType: string;
 	/** the credential, read once per run (n8n would read and decrypt it again for every request) */
 	credentials?: ICredentialDataDecryptedObject;
-	secrets: string[];
+	/** every secret of the run, for errors and output */
+	mask: SecretMask;
 	timeout: number;
+	maxResponseBytes: number;
 }
 
-/** Reads the node's credential once for the whole run. */
-async function startRun(ctx: IExecuteFunctions, settings: ProviderSettings, withCredentials: boolean): Promise<RunContext> {
-	const { timeout } = readRequestOptions(ctx, settings);
+/** OAuth2 tokens as n8n keeps them in the credential. */
+function oauthTokens(credentials: ICredentialDataDecryptedObject | undefined): unknown[] {
+	const data = credentials?.oauthTokenData as IDataObject | undefined;
+	return data && typeof data === 'object' ? [data.access_token, data.refresh_token] : [];
+}
+
+/** Reads the node's credential once for the whole run and starts its secret mask. */
+export async function startRun(ctx: IExecuteFunctions, settings: ProviderSettings, withCredentials = true): Promise<RunContext> {
+	const { timeout, maxResponseBytes } = readRequestOptions(ctx, settings);
 	const credentialType = settings.credentialType(ctx);
 	const credentials = withCredentials ? await ctx.getCredentials(credentialType, 0) : undefined;
-	return { ctx, settings, credentialType, credentials, secrets: secretValues(credentials, settings.secretFields), timeout };
+	// fields are read again each time the mask is used: a Server-to-Server token fetched during the run is in them
+	const mask = new SecretMask().watch(credentials, settings.secretFields).add(...oauthTokens(credentials));
+	return { ctx, settings, credentialType, credentials, mask, timeout, maxResponseBytes };
 }
 
-/** Sends one request with authentication, retrying a 429 as the service allows. */
-export async function sendWithRetry(run: RunContext, options: IHttpRequestOptions, itemIndex: number): Promise<IN8nHttpFullResponse> {
+const isReadOnly = (settings: ProviderSettings, options: IHttpRequestOptions) =>
+	settings.readOnly ? settings.readOnly(options) : options.method === undefined || options.method === 'GET' || options.method === 'HEAD';
+
+/**
+ * Sends one request with authentication and returns the full response, retrying a 429 as the service
+ * allows. API calls never follow a redirect (the credential stays with the configured address) and
+ * their answers are read up to "Max Response Size" before being parsed. `download` returns the body
+ * as a stream, following redirects without sending the credential to another origin.
+ */
+export async function sendWithRetry(
+	run: RunContext,
+	options: IHttpRequestOptions,
+	itemIndex: number,
+	{ download = false }: { download?: boolean } = {},
+): Promise<IN8nHttpFullResponse> {
+	const { settings, credentials } = run;
+	const readOnly = isReadOnly(settings, options);
+	const request: IHttpRequestOptions = {
+		...options,
+		headers: { ...(options.headers ?? {}) },
+		returnFullResponse: true,
+		timeout: options.timeout ?? run.timeout,
+		encoding: options.encoding ?? 'stream',
+		...(download ? { sendCredentialsOnCrossOriginRedirect: false } : { disableFollowRedirect: true }),
+	};
 	for (let attempt = 0; ; attempt++) {
+		const sentAt = new Date();
 		try {
-			return (await run.ctx.helpers.httpRequestWithAuthentication.call(
-				run.ctx,
-				run.credentialType,
-				{
-					...options,
-					headers: { ...(options.headers ?? {}) },
-					returnFullResponse: true,
-					timeout: options.timeout ?? run.timeout,
-				},
-				// the credential read for this run: n8n authenticates with it instead of reading it again
-				// (OAuth2 credentials ignore it and keep n8n's own token handling)
-				run.credentials ? { credentialsDecrypted: { ...credentialDetails(run), data: run.credentials } } : undefined,
-			)) as IN8nHttpFullResponse;
+			try {
+				const response = (await run.ctx.helpers.httpRequestWithAuthentication.call(
+					run.ctx,
+					run.credentialType,
+					{ ...request, headers: { ...request.headers } },
+					// the credential read for this run: n8n authenticates with it instead of reading it again
+					// (OAuth2 credentials ignore it and keep n8n's own token handling)
+					credentials ? { credentialsDecrypted: { ...credentialDetails(run), data: credentials } } : undefined,
+				)) as IN8nHttpFullResponse;
+				if (!download && options.encoding === undefined && isStream(response.body)) {
+					const raw = await readCapped(response.body, run.maxResponseBytes).catch((error: unknown) => {
+						throw error instanceof TooLarge ? error : new CutOff(response.statusCode, error);
+					});
+					response.body = parseBody(raw) as IN8nHttpFullResponse['body'];
+				}
+				return response;
+			} finally {
+				if (credentials && settings.requestSecrets) run.mask.add(...settings.requestSecrets(credentials, sentAt, new Date()));
+			}
 		} catch (error) {
-			const failure = readHttpFailure(error);
+			const failure = await readHttpFailure(error, request);
 			if (failure.status === 429 && attempt < RETRY_DELAYS_MS.length) {
 				await sleep(retryDelayMs(failure.headers, attempt));
 				continue;
 			}
-			throw httpError(run.ctx, run.settings, failure, itemIndex, run.secrets, run.timeout);
+			const url = request.baseURL ? `${request.baseURL}${request.url}` : request.url;
+			throw httpError(run.ctx, settings, failure, itemIndex, run.mask, {
+				timeout: request.timeout,
+				readOnly,
+				url,
+				maxResponseBytes: run.maxResponseBytes,
+			});
 		}
 	}
 }
@@ -472,6 +664,9 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 		if (!params.has(name)) params.set(name, ctx.getNodeParameter(name, itemIndex, undefined));
 		return params.get(name);
 	};
+	// a parameter placed in the URL path: refused when empty or dots only, encoded otherwise
+	const segment = (name: string, value: unknown) =>
+		pathSegment(ctx, value, plan.properties.find((p) => p.name === name)?.displayName ?? name, itemIndex);
 	const data: RequestData = {
 		options: { url: '', qs: {}, body: {}, headers: {} } as IHttpRequestOptions,
 		preSend: [],
@@ -481,9 +676,9 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	for (const [key, value] of Object.entries(plan.request)) {
 		if (value && typeof value === 'object' && !Array.isArray(value)) {
 			const target = ((data.options as unknown as IDataObject)[key] ??= {}) as IDataObject;
-			for (const [k, v] of Object.entries(value as IDataObject)) target[k] = resolveTemplate(v, param, credentials, false) as IDataObject[string];
+			for (const [k, v] of Object.entries(value as IDataObject)) target[k] = resolveTemplate(v, param, credentials) as IDataObject[string];
 		} else {
-			(data.options as unknown as IDataObject)[key] = resolveTemplate(value, param, credentials, key === 'url') as IDataObject[string];
+			(data.options as unknown as IDataObject)[key] = resolveTemplate(value, param, credentials, key === 'url' ? segment : undefined) as IDataObject[string];
 		}
 	}
 	data.options.method = (data.options.method ?? 'GET') as IHttpRequestMethods;
@@ -552,53 +747,55 @@ export async function runPool<T>(
 	return results;
 }
 
-/** Reads "Max Concurrent Requests" and "Timeout" from the node's Request Options. */
+/** Reads "Max Concurrent Requests", "Timeout" and "Max Response Size" from the node's Request Options. */
 export function readRequestOptions(ctx: IExecuteFunctions, settings: ProviderSettings) {
 	const options = ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 	const concurrency = Number(options.concurrency ?? settings.defaultConcurrency);
 	const timeout = Number(options.timeout ?? DEFAULT_TIMEOUT_MS);
+	const maxResponseMb = Number(options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024);
 	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 50) {
 		throw new NodeOperationError(ctx.getNode(), `"Max Concurrent Requests" must be a whole number from 1 to 50, got ${String(options.concurrency)}`);
 	}
 	if (!Number.isFinite(timeout) || timeout < 1) {
 		throw new NodeOperationError(ctx.getNode(), `"Timeout" must be a positive number of milliseconds, got ${String(options.timeout)}`);
 	}
-	return { concurrency, timeout };
-}
-
-/** Collects the credential's secret values once, for redaction. */
-export function secretValues(credentials: ICredentialDataDecryptedObject | undefined, fields: string[]): string[] {
-	if (!credentials) return [];
-	return fields.map((f) => credentials[f]).filter((v): v is string => typeof v === 'string' && v.length >= 4);
+	if (!Number.isFinite(maxResponseMb) || maxResponseMb <= 0) {
+		throw new NodeOperationError(ctx.getNode(), `"Max Response Size" must be a positive number of megabytes, got ${String(options.maxResponseSize)}`);
+	}
+	return { concurrency, timeout, maxResponseBytes: Math.round(maxResponseMb * 1024 * 1024) };
 }
 
 /** Wraps any error into one that names the item, keeps the provider's message and holds no secret. */
-export function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
+export function itemError(run: RunContext, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.message = redact(error.message, secrets);
-		if (error.description) error.description = redact(error.description, secrets);
 		(error as { context: IDataObject }).context = { ...(error.context ?? {}), itemIndex };
-		return error;
+		return run.mask.error(error);
 	}
-	const message = redact((error as Error)?.message ?? String(error), secrets);
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+	return run.mask.error(new NodeOperationError(run.ctx.getNode(), (error as Error)?.message ?? String(error), { itemIndex }));
 }
 
-/** Shapes the output of every item: paired to its input, or `{ error }` when continue-on-fail is on. */
-export function collectResults(
-	ctx: IExecuteFunctions,
+/**
+ * Shapes the output of every item: paired to its input, or `{ error }` when continue-on-fail is on;
+ * every secret of the run masked in errors and output.
+ */
+export async function collectResults(
+	run: RunContext,
 	results: Array<{ ok: true; value: INodeExecutionData[] } | { ok: false; error: unknown } | undefined>,
-	secrets: string[],
-): INodeExecutionData[][] {
+): Promise<INodeExecutionData[][]> {
+	const { ctx } = run;
+	if (run.credentials?.oauthTokenData) {
+		// n8n may have refreshed the OAuth2 token during the run: the new one is a secret too
+		run.mask.add(...oauthTokens(await ctx.getCredentials<ICredentialDataDecryptedObject>(run.credentialType, 0)));
+	}
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < results.length; i++) {
 		const result = results[i];
 		if (!result) continue;
 		if (result.ok) {
-			for (const item of result.value) out.push({ ...item, pairedItem: { item: i } });
+			for (const item of run.mask.items(result.value)) out.push({ ...item, pairedItem: { item: i } });
 			continue;
 		}
-		const error = itemError(ctx, result.error, i, secrets);
+		const error = itemError(run, result.error, i);
 		if (!ctx.continueOnFail()) throw error;
 		out.push({ json: { error: error.message, ...(error.description ? { description: error.description } : {}) }, error, pairedItem: { item: i } });
 	}
@@ -616,15 +813,15 @@ export async function executeDeclared(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const plan = getPlan(description, resource, operation);
 	const { concurrency } = readRequestOptions(this, settings);
-	const run = await startRun(this, settings, true);
+	const run = await startRun(this, settings);
 	const results = await runPool(items.length, concurrency, async (i) => await runItem(run, plan, i), !this.continueOnFail());
-	return collectResults(this, results, run.secrets);
+	return await collectResults(run, results);
 }
 
 /**
  * A custom operation (n8n's `customOperations[resource][operation]`) whose work is per item and
- * sends no request of its own, or only through `sendWithRetry`: same pool, pairing, error wrapping
- * and continue-on-fail as the declared operations.
+ * sends no request of its own, or only through `sendWithRetry`: same pool, pairing, error wrapping,
+ * masking and continue-on-fail as the declared operations.
  */
 export function perItemOperation(
 	settings: ProviderSettings,
@@ -646,6 +843,6 @@ export function perItemOperation(
 			},
 			!this.continueOnFail(),
 		);
-		return collectResults(this, results, run.secrets);
+		return await collectResults(run, results);
 	};
 }

@@ -54,7 +54,7 @@ describe('errors', () => {
 		const { sim, engine } = ctx;
 		sim.fail({ kind: 'delay', ms: 600 });
 		const result = await engine.run([send({}, { requestOptions: { timeout: 200 } })]);
-		expect(result.error('CAM')?.message).toBe('Chat&Messenger: no answer within 200 ms (request timed out)');
+		expect(result.error('CAM')?.message).toBe('Chat&Messenger: no answer within 200 ms (request timed out) — the service may have done it: check before retrying (item 0)');
 		// the server still handles the late request: wait for it, so it cannot leak into the next test
 		for (let i = 0; i < 40 && sim.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
 		expect(sim.messages).toHaveLength(1);

@@ -3,7 +3,7 @@
  * recording status, meeting info, and booking ("subscribe") — with the documented envelope
  * `{code, data, message, state}` (`state: 0` = failure, with HTTP 200) and codes 200001–200009.
  *
- * Choices where the document is silent (kept in one place here and in the README, section Zijing Cloud):
+ * Choices where the document is silent (kept in one place here and in docs/nodes/zijing-cloud.md):
  * - a missing or unknown `auth` key answers HTTP 200 with `state: 0, code: "403"` ("auth认证失败"),
  *   the "public response code" of an earlier edition of the same document; a parameter error answers
  *   `code: "400"` ("请求的参数异常"); `/meeting/*` answers carry string codes ("200"), `/subscribe/*`

@@ -167,8 +167,8 @@ describe('Room → Create', () => {
 			[{ room: 'dropped' }, { room: 'slow' }],
 		);
 		const errors = result.output('Visio').map((i) => i.json.error);
-		expect(errors[0]).toBe('Visioconference.me: the connection was dropped before an answer arrived');
-		expect(errors[1]).toBe('Visioconference.me: no answer within 300 ms (request timed out)');
+		expect(errors[0]).toBe('Visioconference.me: the connection was dropped before an answer arrived — the service may have done it: check before retrying (item 0)');
+		expect(errors[1]).toBe('Visioconference.me: no answer within 300 ms (request timed out) — the service may have done it: check before retrying (item 1)');
 		expect(sim.requests()).toHaveLength(2);
 	});
 

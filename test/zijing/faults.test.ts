@@ -155,7 +155,7 @@ describe('HTTP and network failures', () => {
 		[{ kind: 'malformed' as const }, 'Zijing Cloud error 200: the answer was not valid JSON'],
 		[{ kind: 'empty' as const }, 'Zijing Cloud error 200: the answer was empty'],
 		[{ kind: 'status' as const, status: 200, body: { ok: true } }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state")'],
-		[{ kind: 'drop' as const }, 'Zijing Cloud: the connection was dropped before an answer arrived'],
+		[{ kind: 'drop' as const }, 'Zijing Cloud: the connection was dropped before an answer arrived — the service may have done it: check before retrying (item 0)'],
 	])('%p → %p, not retried', async (fault, message) => {
 		sim.fail(fault);
 		const result = await run();
@@ -166,7 +166,7 @@ describe('HTTP and network failures', () => {
 	test('a slow answer fails after the Timeout option', async () => {
 		sim.fail({ kind: 'delay', ms: 1500 });
 		const result = await run({ ...start, requestOptions: { timeout: 300 } });
-		expect(result.error('Zijing')!.message).toBe('Zijing Cloud: no answer within 300 ms (request timed out)');
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud: no answer within 300 ms (request timed out) — the service may have done it: check before retrying (item 0)');
 	});
 
 	test('the meeting info flat shape handles a broken answer', async () => {

@@ -181,7 +181,7 @@ describe('Meeting → Create', () => {
 		expect(out[2].json.error).toMatch(/^"Start Time" must be a date and time .*got "15\/09\/2024 10:00" \(item 2\)$/);
 		expect(out[3].json.error).toMatch(/^"Start Time" .*got "2024-02-30T10:00:00" \(item 3\)$/);
 		expect(out[4].json.error).toBe('"Timezone" is not an IANA timezone (e.g. Asia/Tokyo), got "Mars/Olympus" (item 4)');
-		expect(out[5].json.error).toBe('"User" must be "me", a user ID or an email address, got "" (item 5)');
+		expect(out[5].json.error).toBe('"User" is empty (item 5)');
 		expect(out[6].json.error).toBe('"Password" must be 1 to 10 characters: letters, digits, @ - _ * (item 6)');
 		expect(JSON.stringify(out)).not.toContain('far-too-long-secret');
 		expect(sim.requests('POST', '/v2/users/me/meetings')).toHaveLength(1);

@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import type { HttpFailure, ProviderSettings } from '../../shared/executor';
+import { CAM_METHODS } from './methods';
 
 export const SERVICE = 'Chat&Messenger';
 
@@ -63,11 +64,15 @@ export function hasErrors(body: unknown): body is { errors: unknown } {
 	return true;
 }
 
+const READ_ONLY_PATHS = [CAM_METHODS.getConferenceRooms, CAM_METHODS.getConferenceMaster, CAM_METHODS.getConferenceRoomStatus].map((m) => m.path);
+
 export const settings: ProviderSettings = {
 	service: SERVICE,
 	credentialType: () => 'chatMessengerApi',
 	secretFields: ['apiToken'],
 	defaultConcurrency: 5,
+	// every method is a POST; only these read
+	readOnly: (options) => READ_ONLY_PATHS.some((path) => String(options.url ?? '').endsWith(path)),
 	describeHttpError(failure: HttpFailure) {
 		if (hasErrors(failure.body)) {
 			const { code, original } = describeErrors(failure.body.errors);

@@ -82,6 +82,22 @@ export async function signYtxRequest(
 	return requestOptions;
 }
 
+/**
+ * The `Sign` and `Authorization` values of every stamp a request may have been signed with (each
+ * second from a moment before it was sent to when it was answered): secrets to mask.
+ */
+export function signedValues(credentials: ICredentialDataDecryptedObject, sentAt: Date, answeredAt: Date): string[] {
+	const accountSid = String(credentials.accountSid ?? '');
+	const authToken = String(credentials.authToken ?? '');
+	const values: string[] = [];
+	for (let t = Math.floor(sentAt.getTime() / 1000) - 1; t <= Math.floor(answeredAt.getTime() / 1000); t++) {
+		const stamp = ytxStamp(new Date(t * 1000));
+		const sign = ytxSign(accountSid, authToken, stamp);
+		values.push(sign, sign.toLowerCase(), ytxAuthorization(accountSid, stamp));
+	}
+	return values;
+}
+
 const SIGN_IN_TEXT = /(Sign["']?\s*(?:=|:|%3D)\s*["']?)[0-9A-Fa-f]{32}/gi;
 const AUTHORIZATION_IN_TEXT = /(Authorization["']?\s*[:=]\s*["']?)[A-Za-z0-9+/=_-]{8,}/gi;
 const BASE64_TOKEN = /[A-Za-z0-9+/]{24,}={0,2}/g;

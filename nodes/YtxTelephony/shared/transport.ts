@@ -11,7 +11,7 @@ import {
 
 import type { HttpFailure, ProviderSettings } from '../../shared/executor';
 import { explainStatusCode } from './codes';
-import { maskDerivedSecrets, ytxBaseUrl } from './signing';
+import { maskDerivedSecrets, signedValues, ytxBaseUrl } from './signing';
 import { normalizeBookTime, normalizeParties, normalizePhone, PHONE_HINT } from './validation';
 
 export const SERVICE = 'YTX';
@@ -47,6 +47,7 @@ export const settings: ProviderSettings = {
 	service: SERVICE,
 	credentialType: () => CREDENTIAL_TYPE,
 	secretFields: ['authToken'],
+	requestSecrets: signedValues,
 	// YTX answers -104 (rate too high) to bursts: two requests in flight by default.
 	defaultConcurrency: 2,
 	describeHttpError(failure: HttpFailure) {

@@ -61,7 +61,7 @@ export async function downloadRecordingFile(
 			timeout,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		const failure = readHttpFailure(error);
+		const failure = await readHttpFailure(error);
 		const reason =
 			failure.status !== undefined
 				? `HTTP ${failure.status}${failure.status === 403 ? ' (the signed link may have expired: get the files again)' : ''}`

@@ -23,6 +23,7 @@ async function accountList(this: ILoadOptionsFunctions, url: string, what: strin
 		url,
 		qs: { account, ...qs },
 		json: true,
+		disableFollowRedirect: true,
 	})) as IDataObject;
 	if (!body || typeof body !== 'object' || Number(body.state) !== 1) {
 		const code = body && (typeof body.code === 'string' || typeof body.code === 'number') ? String(body.code) : undefined;

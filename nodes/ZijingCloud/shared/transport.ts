@@ -197,6 +197,8 @@ export const settings: ProviderSettings = {
 	credentialType: () => 'zijingCloudApi',
 	secretFields: ['apiKey', 'tenantAuthKey'],
 	defaultConcurrency: 5,
+	// status and recording lists are POSTs that only read
+	readOnly: (options) => options.method === 'GET' || /\/meeting\/(getRecords|getLiveRecStatus)$/.test(String(options.url ?? '')),
 	describeHttpError(failure: HttpFailure) {
 		const body = failure.body && typeof failure.body === 'object' ? (failure.body as IDataObject) : undefined;
 		const bodyCode = codeOf(body?.code);

@@ -1,25 +1,15 @@
 import {
 	NodeOperationError,
-	sleep,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IExecutePaginationFunctions,
-	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import {
-	httpError,
-	MAX_RETRY_AFTER_MS,
-	readHttpFailure,
-	sendWithRetry,
-	type HttpFailure,
-	type RunContext,
-} from '../../shared/executor';
+import { sendWithRetry, type RunContext } from '../../shared/executor';
 import { calendarDate, monthWindows } from './time';
-import { collectPages, inputError, meetingPathSegment, readLimit, settings } from './transport';
+import { collectPages, inputError, meetingPathSegment, readLimit } from './transport';
 
 const show = (v: unknown) => {
 	const text = JSON.stringify(v) ?? String(v);
@@ -83,60 +73,6 @@ export function checkDownloadHost(url: string, apiBaseUrl: string, environment: 
 	return target.protocol === 'https:' && (host === domain || host.endsWith(`.${domain}`)) ? target : undefined;
 }
 
-/** A response body in stream mode (kept structural: the package ships without stream imports). */
-type ByteStream = AsyncIterable<Buffer | string>;
-
-async function readSmall(stream: ByteStream): Promise<string> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of stream) {
-		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-		chunks.push(buffer);
-		size += buffer.length;
-		if (size > 65_536) break;
-	}
-	return Buffer.concat(chunks).toString('utf8');
-}
-
-function retryDelay(failure: HttpFailure, attempt: number): number {
-	const raw = failure.headers?.['retry-after'];
-	const seconds = Number(raw);
-	if (raw !== undefined && Number.isFinite(seconds)) return Math.min(Math.max(seconds * 1000, 0), MAX_RETRY_AFTER_MS);
-	return [1_000, 2_000, 4_000][attempt] ?? 4_000;
-}
-
-/** GET with the credential, answer as a stream; a 429 is retried, a failure's body is read to explain it. */
-async function streamWithRetry(this: IExecuteFunctions, run: RunContext, url: string, itemIndex: number): Promise<IN8nHttpFullResponse> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			return (await this.helpers.httpRequestWithAuthentication.call(this, run.credentialType, {
-				method: 'GET',
-				url,
-				encoding: 'stream',
-				returnFullResponse: true,
-				timeout: run.timeout,
-				headers: {},
-			} as IHttpRequestOptions)) as IN8nHttpFullResponse;
-		} catch (error) {
-			const failure = readHttpFailure(error);
-			const body = failure.body as { pipe?: unknown } | undefined;
-			if (body && typeof body === 'object' && typeof body.pipe === 'function') {
-				const text = await readSmall(failure.body as ByteStream);
-				try {
-					failure.body = JSON.parse(text);
-				} catch {
-					failure.body = text;
-				}
-			}
-			if (failure.status === 429 && attempt < 3) {
-				await sleep(retryDelay(failure, attempt));
-				continue;
-			}
-			throw httpError(this, settings, failure, itemIndex, run.secrets, run.timeout);
-		}
-	}
-}
-
 function fileNameFrom(disposition: unknown): string | undefined {
 	if (typeof disposition !== 'string') return undefined;
 	const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
@@ -194,7 +130,8 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 		);
 	}
 
-	const response = await streamWithRetry.call(this, run, target.toString(), itemIndex);
+	// the token goes only to the checked Zoom host: a redirect to another origin is followed without it
+	const response = await sendWithRetry(run, { method: 'GET', url: target.toString(), headers: {} }, itemIndex, { download: true });
 	const headers = (response.headers ?? {}) as IDataObject;
 	const fileType = String(file?.file_type ?? '').toUpperCase();
 	const extension = String(file?.file_extension ?? (fileType || 'bin')).toLowerCase();

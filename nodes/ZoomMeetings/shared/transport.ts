@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import type { HttpFailure, ProviderSettings } from '../../shared/executor';
+import { pathSegment } from '../../shared/pathSegment';
 
 export const SERVICE = 'Zoom';
 
@@ -112,7 +113,7 @@ export function meetingPathSegment(raw: unknown, label: string, ctx: IExecuteSin
 	if (!text || text.length > 100 || /\s/.test(text)) {
 		throw inputError(ctx, `"${label}" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got ${show(raw)}`, itemIndex);
 	}
-	const once = encodeURIComponent(text);
+	const once = pathSegment(ctx, text, label, itemIndex);
 	return text.startsWith('/') || text.includes('//') ? encodeURIComponent(once) : once;
 }
 
@@ -122,6 +123,7 @@ export function normalizeUserId(raw: unknown, label: string, ctx: IExecuteSingle
 	if (!text || text.length > 128 || /[\s/]/.test(text)) {
 		throw inputError(ctx, `"${label}" must be "me", a user ID or an email address, got ${show(raw)}`, itemIndex);
 	}
+	pathSegment(ctx, text, label, itemIndex);
 	return text;
 }
 

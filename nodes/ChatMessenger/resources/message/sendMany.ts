@@ -11,11 +11,9 @@ import {
 import {
 	collectResults,
 	itemError,
-	readRequestOptions,
 	runPool,
-	secretValues,
 	sendWithRetry,
-	type RunContext,
+	startRun,
 } from '../../../shared/executor';
 import { CAM_METHODS, camForm, FORM_CONTENT_TYPE } from '../../shared/methods';
 import { checkRecipients, checkRoomName, checkText, readAnswer, settings } from '../../shared/transport';
@@ -119,7 +117,8 @@ function itemRange(batch: Entry[]): string {
 /** The error of a failed batch, for one of its items (each item gets its own error object). */
 function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, label: string, description?: string): NodeApiError | NodeOperationError {
 	const original = error as NodeApiError;
-	const message = `${original?.message ?? String(error)} [${label}]`;
+	// the batch's label names its items, not the first item the request was sent for
+	const message = `${String(original?.message ?? error).replace(/ \(item \d+\)$/, '')} [${label}]`;
 	const details = [description, original?.description].filter(Boolean).join(' ');
 	if (error instanceof NodeApiError) {
 		const kept = (error as { errorResponse?: unknown }).errorResponse;
@@ -144,14 +143,11 @@ function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, l
  */
 export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const { timeout } = readRequestOptions(this, settings);
 	const batching = this.getNodeParameter('batching', 0, {}) as IDataObject;
 	const batchSize = wholeNumber(this, 'Messages per Request', batching.batchSize, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE);
 	const inFlight = wholeNumber(this, 'Requests in Flight', batching.batchesInFlight, DEFAULT_BATCHES_IN_FLIGHT, MAX_BATCHES_IN_FLIGHT);
-	const credentialType = settings.credentialType(this);
-	const credentials = await this.getCredentials(credentialType, 0);
-	const secrets = secretValues(credentials, settings.secretFields);
-	const run: RunContext = { ctx: this, settings, credentialType, secrets, timeout };
+	const run = await startRun(this, settings);
+	const credentials = run.credentials ?? {};
 	const continueOnFail = this.continueOnFail();
 
 	const results: Array<{ ok: true; value: INodeExecutionData[] } | { ok: false; error: unknown } | undefined> = new Array(items.length);
@@ -161,7 +157,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 		try {
 			entries.push(readEntry(this, read, i));
 		} catch (error) {
-			if (!continueOnFail) throw itemError(this, error, i, secrets);
+			if (!continueOnFail) throw itemError(run, error, i);
 			results[i] = { ok: false, error };
 		}
 	}
@@ -213,7 +209,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 		}
 		if (!continueOnFail) {
 			throw itemError(
-				this,
+				run,
 				batchError(
 					this,
 					result.error,
@@ -222,7 +218,6 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 					`None of the ${batch.length} messages of this request were accepted. ${sentBatches} of ${batches.length} requests were accepted before the node stopped.`,
 				),
 				batch[0].index,
-				secrets,
 			);
 		}
 		for (const entry of batch) {
@@ -232,5 +227,5 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 			};
 		}
 	}
-	return collectResults(this, results, secrets);
+	return await collectResults(run, results);
 }
