@@ -120,9 +120,8 @@ export const CREDENTIAL_CASES: CredentialCase[] = [
 		expected: {
 			json401: `Zoom refused the credential (HTTP 401); ${S2S_FIX}`,
 			html403: `Zoom refused the request (HTTP 403); ${S2S_FIX}`,
-			// the token request is the credential's own (not the test's): it follows the redirect and
-			// finds a login page where the token should be
-			loginRedirect: NO_ZOOM_TOKEN,
+			// the credential's token request does not follow a redirect either (the secret goes with it)
+			loginRedirect: redirect('Zoom'),
 			envelope200: NO_ZOOM_TOKEN,
 			foreignBody: NO_ZOOM_TOKEN,
 		},
