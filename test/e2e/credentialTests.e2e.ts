@@ -13,11 +13,9 @@ import path from 'node:path';
 
 import { buildAndPack, importCredentials, N8nServer, n8nInstall, prepareUserFolder } from '../../scripts/n8n-lib';
 import { answersPerShape, caseCredential, CREDENTIAL_CASES, type CredentialCase } from '../credentials/matrix';
+import { CREDENTIAL_TEST_OK } from '../harness/engine';
 import { startSandbox, type Sandbox, type SandboxCredential } from '../sandbox';
 import { WRONG_KEY_SHAPES } from '../simulators/base';
-
-/** What n8n 2.40's REST answer says when a credential test passed. */
-const OK_MESSAGE = 'Connection successful!';
 
 let server: N8nServer | undefined;
 let sandbox: Sandbox | undefined;
@@ -67,7 +65,7 @@ describe.each(CREDENTIAL_CASES.map((c) => [c.label, c] as const))('%s: the Test 
 	const probes = () => sim().log.slice(seen).filter(c.probe);
 
 	test('the right key: "Connection successful!"', async () => {
-		expect(await pressTest(c)).toEqual({ status: 'OK', message: OK_MESSAGE });
+		expect(await pressTest(c)).toEqual({ status: 'OK', message: CREDENTIAL_TEST_OK });
 		expect(probes()).toHaveLength(1);
 	});
 
