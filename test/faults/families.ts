@@ -10,7 +10,7 @@ import { CamSimulator } from '../simulators/cam';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 import { ZijingSimulator } from '../simulators/zijing';
 import { ytxFamily } from '../ytx/family';
-import { zoomFamily } from '../zoom/family';
+import { zoomFamily, zoomOAuth2Family } from '../zoom/family';
 
 export interface BadInput {
 	label: string;
@@ -34,6 +34,8 @@ export interface Family {
 	isSideEffect: (method: string, path: string) => boolean;
 	/** the service's own "failed" answer with HTTP 200, if it has one */
 	envelopeFailure?: Fault;
+	/** the same failure envelope carrying a given message (to echo the request back in it) */
+	envelopeWith?: (message: string) => unknown;
 	/** what the 401 answer looks like at this service */
 	unauthorized?: Fault;
 	badInputs: BadInput[];
@@ -55,6 +57,7 @@ export const families: Family[] = [
 		item: { name: 'Weekly sync' },
 		isSideEffect: (method, path) => method === 'POST' && path.endsWith('/entreprise/visio'),
 		envelopeFailure: { kind: 'status', status: 200, body: { code: 500, data: null, message: 'room quota reached' } },
+		envelopeWith: (message) => ({ code: 500, data: null, message }),
 		unauthorized: { kind: 'status', status: 401, body: { code: 401, data: null, message: 'Invalid API token' } },
 		badInputs: [
 			{ label: 'empty', item: { name: '' }, message: /"Room Name" is empty/ },
@@ -84,6 +87,7 @@ export const families: Family[] = [
 		item: { theme: '季度评审' },
 		isSideEffect: (method, path) => method === 'POST' && path === '/subscribe/createmeet',
 		envelopeFailure: { kind: 'status', status: 200, body: { code: '200009', data: null, message: '该时间段已被预约', state: 0 } },
+		envelopeWith: (message) => ({ code: '200009', data: null, message, state: 0 }),
 		unauthorized: { kind: 'status', status: 401, body: { code: '403', data: null, message: 'auth认证失败', state: 0 } },
 		badInputs: [
 			{ label: 'empty theme', item: { theme: '' }, message: /"Theme" is empty/ },
@@ -91,7 +95,7 @@ export const families: Family[] = [
 			{ label: 'end before start', item: { theme: 't', start: '2026-12-05 10:00', end: '2026-12-05 09:00' }, message: /"End" .* must be after "Start"/ },
 			{ label: 'injection-like theme', item: { theme: '\'; DROP TABLE meetings; --', start: 'now(); --' }, message: /"Start" is not a valid date and time/ },
 		],
-		secrets: (sim) => [(sim as ZijingSimulator).apiKey],
+		secrets: (sim) => [(sim as ZijingSimulator).apiKey, `${(sim as ZijingSimulator).apiId}:${(sim as ZijingSimulator).apiKey}`],
 	},
 	ytxFamily,
 	{
@@ -104,6 +108,7 @@ export const families: Family[] = [
 		item: { text: 'Hello & 🎉', to: 'user1@example.com' },
 		isSideEffect: (method, path) => method === 'POST' && path === '/sendMessage',
 		envelopeFailure: { kind: 'status', status: 200, body: { errors: [{ code: 'E100', message: 'panel not found' }] } },
+		envelopeWith: (message) => ({ errors: [{ code: 'E100', message }] }),
 		unauthorized: { kind: 'status', status: 401, body: { errors: [{ code: 'invalidApiToken', message: 'Invalid apiToken' }] } },
 		badInputs: [
 			{ label: 'empty text', item: { text: '', to: 'user1@example.com' }, message: /"Text" is empty/ },
@@ -121,9 +126,11 @@ export const families: Family[] = [
 		item: { text: 'Hello & 🎉', to: 'user1@example.com' },
 		isSideEffect: (method, path) => method === 'POST' && path === '/sendMessages',
 		envelopeFailure: { kind: 'status', status: 200, body: { errors: [{ code: 'E100', message: 'user not found' }] } },
+		envelopeWith: (message) => ({ errors: [{ code: 'E100', message }] }),
 		unauthorized: { kind: 'status', status: 401, body: { errors: [{ code: 'invalidApiToken', message: 'Invalid apiToken' }] } },
 		badInputs: [{ label: 'empty text', item: { text: '', to: 'user1@example.com' }, message: /"Text" is empty/ }],
 		secrets: (sim) => [(sim as CamSimulator).apiToken],
 	},
 	zoomFamily,
+	zoomOAuth2Family,
 ];

@@ -7,7 +7,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createEngine, type Engine } from '../harness/engine';
-import type { Fault, Simulator } from '../simulators/base';
+import { everyString } from '../harness/runText';
+import { Simulator, type Fault } from '../simulators/base';
 import { families } from './families';
 
 interface Cell {
@@ -22,7 +23,16 @@ interface Cell {
 	/** how many answers in a row get the fault */
 	times?: number;
 	timeout?: number;
+	/** more Request Options of the node */
+	options?: IDataObject;
 }
+
+/** Another host: where a redirect points. It must never be contacted. */
+const elsewhere = new Simulator('elsewhere');
+elsewhere.route('GET', '/collect', () => ({ status: 200, body: { code: 201, data: { url: 'https://attacker.invalid/r' } } }));
+elsewhere.route('POST', '/collect', () => ({ status: 200, body: { code: 201, data: { url: 'https://attacker.invalid/r' } } }));
+beforeAll(async () => await elsewhere.start());
+afterAll(async () => await elsewhere.stop());
 
 const cells: Cell[] = [
 	// n8n's authentication helper sends a request once more after a 401 (the service processed nothing)
@@ -38,7 +48,41 @@ const cells: Cell[] = [
 	{ label: 'slow answer past the timeout', fault: { kind: 'delay', ms: 1200 }, message: (s) => new RegExp(`^${s}: no answer within 300 ms`), requests: 1, timeout: 300 },
 	{ label: 'dropped connection', fault: { kind: 'drop' }, message: (s) => new RegExp(`^${s}: the connection was dropped`), requests: 1 },
 	{ label: 'HTTP-200 failure envelope', fault: (f) => f.envelopeFailure, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	// the service (or an error page in front of it) echoes the request, headers included: nothing of it may survive
+	{ label: 'error page echoing the request (HTTP 500)', fault: { kind: 'echo', status: 500 }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	{ label: 'error answer echoing the request (HTTP 400)', fault: { kind: 'echo', status: 400 }, message: (s) => new RegExp(`^${s} error \\S+: `), requests: 1 },
+	{
+		label: 'HTTP-200 failure envelope echoing the request',
+		fault: (f) => (f.envelopeWith ? { kind: 'echo', status: 200, wrap: f.envelopeWith } : undefined),
+		message: (s) => new RegExp(`^${s} error \\S+: `),
+		requests: 1,
+	},
+	{
+		label: 'connection dropped after the status line (HTTP 200)',
+		fault: { kind: 'dropAfterHeaders', status: 200 },
+		message: (s) => new RegExp(`^${s}: the connection was dropped while the answer \\(HTTP 200\\) was arriving — the service may have done it: check before retrying ${ITEM_0}$`),
+		requests: 1,
+	},
+	{
+		label: 'answer larger than Max Response Size',
+		fault: { kind: 'oversized', bytes: 32 * 1024 * 1024 },
+		message: (s) => new RegExp(`^${s}: the answer is larger than 0.3 MB and was not read — the service may have done it: check before retrying ${ITEM_0}$`),
+		requests: 1,
+		options: { maxResponseSize: 0.3 },
+	},
+	...([301, 302, 303, 307, 308] as const).map(
+		(status): Cell => ({
+			label: `redirect ${status} to another host`,
+			fault: () => ({ kind: 'redirect', status, location: `${elsewhere.url}/collect?token=from-the-redirect` }),
+			message: (s) =>
+				new RegExp(`^${s} error ${status}: the service answered with a redirect to ${escape(new URL(elsewhere.url).host)}, which is not followed: the credential is only sent to the address configured in it ${ITEM_0}$`),
+			requests: 1,
+		}),
+	),
 ];
+
+/** how the first item is named: `(item 0)`, or its request for the batched Send Many */
+const ITEM_0 = '(?:\\(item 0\\)|\\[request 1 of 2, item 0\\])';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -73,7 +117,8 @@ describe.each(families)('$label', (family) => {
 		const fault = typeof cell.fault === 'function' ? cell.fault(family) : cell.fault;
 		if (!fault) return; // the service has no such answer (e.g. no HTTP-200 failure envelope)
 		sim.fail(fault, { times: cell.times ?? 1, match: (r) => family.isSideEffect(r.method, r.path) });
-		const result = await engine.run([node(cell.timeout ? { timeout: cell.timeout } : {})], [family.item, family.item]);
+		elsewhere.reset();
+		const result = await engine.run([node({ ...(cell.timeout ? { timeout: cell.timeout } : {}), ...cell.options })], [family.item, family.item]);
 		const out = result.output('Node');
 		expect(out.map((i) => i.pairedItem)).toEqual(expect.arrayContaining([{ item: 0 }, { item: 1 }]));
 		const first = out.find((i) => (i.pairedItem as { item: number }).item === 0)!;
@@ -87,8 +132,20 @@ describe.each(families)('$label', (family) => {
 		// the second item is untouched by the first one's fault
 		expect(second.json.error).toBeUndefined();
 		expect(sideEffects()).toBe(cell.requests + 1);
-		const everything = JSON.stringify(result.run);
-		for (const secret of family.secrets(sim)) expect(everything).not.toContain(secret);
+		const everything = everyString(result.run);
+		const secrets = family.secrets(sim);
+		expect(secrets.length).toBeGreaterThan(0);
+		for (const secret of secrets) expect(everything).not.toContain(secret);
+		// nothing was sent to another host
+		expect(elsewhere.log).toEqual([]);
+		if (fault.kind === 'oversized') expect(sim.oversizedBytesSent).toBeLessThan(fault.bytes);
+	});
+
+	test('a value made of dots never changes the request path', async () => {
+		const dots = Object.fromEntries(Object.keys(family.item).map((k) => [k, '..']));
+		const result = await engine.run([node()], [{ ...family.item, ...dots }, { ...family.item, user: '.' }]);
+		expect(result.output('Node').length).toBe(2);
+		for (const request of sim.log) expect(family.isSideEffect(request.method, request.path)).toBe(true);
 	});
 
 	test('without continue-on-fail the node stops with the error of the failing item', async () => {

@@ -37,6 +37,15 @@ export type Fault =
 	| { kind: 'empty'; status?: number }
 	| { kind: 'delay'; ms: number }
 	| { kind: 'drop' }
+	/** a redirect (as a proxy, a moved API or an attacker in the path would answer) */
+	| { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
+	/** an answer that echoes the request line, headers and body back, as some error pages do; `wrap` puts the echo into the service's own shape */
+	| { kind: 'echo'; status: number; wrap?: (echo: string) => unknown }
+	/** the status line and part of the body are sent, then the connection is dropped */
+	| { kind: 'dropAfterHeaders'; status?: number }
+	/** a JSON answer of `bytes` bytes, streamed */
+	| { kind: 'oversized'; bytes: number }
+	/** a canned answer (e.g. a wrong key coming back in one of `WRONG_KEY_SHAPES`) */
 	| { kind: 'answer'; response: SimResponse };
 
 /**
@@ -212,6 +221,17 @@ export class Simulator {
 			}
 			if (fault.kind === 'delay') {
 				await new Promise((r) => setTimeout(r, fault.ms));
+			} else if (fault.kind === 'dropAfterHeaders') {
+				res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+				res.write('{"code":200,"data":{"id":');
+				setTimeout(() => req.socket.destroy(), 20);
+				return;
+			} else if (fault.kind === 'oversized') {
+				return this.streamOversized(res, fault.bytes);
+			} else if (fault.kind === 'echo') {
+				const echo = `${request.method} ${req.url ?? ''} ${JSON.stringify(req.headers)} ${text}`;
+				const body = fault.wrap ? fault.wrap(echo) : { message: echo };
+				return this.send(res, { status: fault.status, body });
 			} else {
 				return this.send(res, this.faultResponse(fault));
 			}
@@ -231,8 +251,32 @@ export class Simulator {
 		this.send(res, { status: 404, body: { message: `no route ${request.method} ${request.path}` } });
 	}
 
-	private faultResponse(fault: Exclude<Fault, { kind: 'drop' } | { kind: 'delay' }>): SimResponse {
+	/** Streams `{"data":"xxxx…"}` of about `bytes` bytes; stops writing when the client goes away. */
+	private streamOversized(res: http.ServerResponse, bytes: number) {
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.write('{"code":200,"data":"');
+		const chunk = 'x'.repeat(64 * 1024);
+		let sent = 0;
+		this.oversizedBytesSent = 0;
+		const pump = () => {
+			while (sent < bytes) {
+				if (res.destroyed) return;
+				sent += chunk.length;
+				this.oversizedBytesSent = sent;
+				if (!res.write(chunk)) return void res.once('drain', pump);
+			}
+			res.end('"}');
+		};
+		pump();
+	}
+
+	/** how much of the last oversized answer was written before the client stopped reading */
+	oversizedBytesSent = 0;
+
+	private faultResponse(fault: Extract<Fault, { kind: 'status' | 'rateLimit' | 'html' | 'malformed' | 'empty' | 'redirect' | 'answer' }>): SimResponse {
 		switch (fault.kind) {
+			case 'redirect':
+				return { status: fault.status, headers: { Location: fault.location }, body: { message: 'moved' } };
 			case 'status':
 				return { status: fault.status, body: fault.body ?? { message: `HTTP ${fault.status}` }, headers: fault.headers };
 			case 'rateLimit':

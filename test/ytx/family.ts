@@ -29,6 +29,7 @@ export const ytxFamily: Family = {
 	item: { name: '周会', creator: '13600007556', parties: [{ name: '张三', phone: '15000000804' }] },
 	isSideEffect: (method, path) => method === 'POST' && path.endsWith('/call/TeleMeeting.wx'),
 	envelopeFailure: { kind: 'status', status: 200, body: { statusCode: '-102', statusMsg: '电话号码无效', requestId: '' } },
+	envelopeWith: (message) => ({ statusCode: '-102', statusMsg: message, requestId: '' }),
 	badInputs: [
 		{ label: 'empty name', item: { name: ' ', creator: '13600007556', parties: [{ name: 'a', phone: '15000000804' }] }, message: /"Meeting Name" is empty/ },
 		{ label: 'bad creator', item: { name: 'x', creator: '12345', parties: [{ name: 'a', phone: '15000000804' }] }, message: /"Creator Phone" is not a phone number: "12345"/ },

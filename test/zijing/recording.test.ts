@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createEngine } from '../harness/engine';
+import { Simulator } from '../simulators/base';
 import { ZijingSimulator, zijingNode } from '../simulators/zijing';
 
 const sim = new ZijingSimulator();
@@ -237,6 +238,26 @@ describe('Recording → Get Files / Delete File', () => {
 		expect(sim.storage.log.every((r) => r.headers.auth === undefined)).toBe(true);
 		expect(sim.authLeaks).toHaveLength(0);
 		expect(JSON.stringify(sim.storage.log.map((r) => r.headers))).not.toContain(sim.apiKey);
+	});
+
+	test.each([301, 302, 307, 308] as const)('a %d from the storage host to another host: every hop goes without the auth header', async (status) => {
+		const mirror = new Simulator('mirror');
+		mirror.route('GET', '/copy', () => ({ status: 200, raw: Buffer.from('mirrored'), headers: { 'Content-Type': 'video/mp4' } }));
+		await mirror.start();
+		try {
+			const recordId = await recordOnce();
+			sim.storage.fail({ kind: 'redirect', status, location: `${mirror.url}/copy?sig=1` });
+			const result = await run({ resource: 'recording', operation: 'getFiles', recordId, download: true });
+			expect(result.error('Zijing')).toBeUndefined();
+			expect(Buffer.from(result.output('Zijing')[0].binary!.data.data, 'base64').toString()).toBe('mirrored');
+			expect(mirror.log).toHaveLength(1);
+			for (const request of [...sim.storage.log, ...mirror.log]) {
+				expect(request.headers.auth).toBeUndefined();
+				expect(JSON.stringify(request.headers)).not.toContain(sim.apiKey);
+			}
+		} finally {
+			await mirror.stop();
+		}
 	});
 
 	test('control: the storage host does notice a request that carries an auth header', async () => {

@@ -29,7 +29,7 @@ export const zoomFamily: Family = {
 		authentication: 'serverToServerOAuth',
 		resource: 'meeting',
 		operation: 'create',
-		userId: 'me',
+		userId: '={{ $json.user ?? "me" }}',
 		topic: '={{ $json.topic }}',
 		startTime: '={{ $json.start }}',
 		timezone: 'Asia/Tokyo',
@@ -42,9 +42,43 @@ export const zoomFamily: Family = {
 		{ label: 'empty topic', item: { topic: ' ', start: '2024-09-15T10:00:00' }, message: /"Topic" is empty/ },
 		{ label: 'bad start time', item: { topic: 'x', start: '15/09/2024' }, message: /"Start Time" must be a date and time .*got "15\/09\/2024"/ },
 		{ label: 'impossible date', item: { topic: 'x', start: '2024-02-30T10:00:00' }, message: /"Start Time" must be a date and time/ },
+		{ label: 'dots as the user (path segment)', item: { topic: 'x', start: '2024-09-15T10:00:00', user: '..' }, message: /"User" cannot be "\.\."/ },
+		{ label: 'one dot as the user (path segment)', item: { topic: 'x', start: '2024-09-15T10:00:00', user: '.' }, message: /"User" cannot be "\."/ },
 	],
 	secrets: (sim: Simulator) => {
 		const zoom = sim as ZoomSimulator;
 		return [zoom.s2sClientSecret, Buffer.from(`${zoom.s2sClientId}:${zoom.s2sClientSecret}`).toString('base64'), ...zoom.accessTokens.keys()];
 	},
 };
+
+/** The same family with a connected OAuth2 credential (user-level app). */
+export const zoomOAuth2Family: Family = {
+	...zoomFamily,
+	label: 'Zoom Meetings (OAuth2): Meeting → Create',
+	credential: (sim) => {
+		const zoom = sim as ZoomSimulator;
+		return {
+			type: 'zoomMeetingsOAuth2Api',
+			data: {
+				clientId: zoom.clientId,
+				clientSecret: zoom.clientSecret,
+				environment: 'custom',
+				customOAuthBaseUrl: zoom.url,
+				customApiBaseUrl: zoom.apiBaseUrl,
+				oauthTokenData: tokensOf(zoom),
+			},
+		};
+	},
+	parameters: { ...zoomFamily.parameters, authentication: 'oAuth2' },
+	secrets: (sim: Simulator) => {
+		const zoom = sim as ZoomSimulator;
+		return [zoom.clientSecret, Buffer.from(`${zoom.clientId}:${zoom.clientSecret}`).toString('base64'), ...zoom.accessTokens.keys(), ...zoom.refreshTokens, ...zoom.usedRefreshTokens];
+	},
+};
+
+/** One set of OAuth2 tokens per simulator (the credential is stored anew for every test). */
+const issued = new WeakMap<ZoomSimulator, object>();
+function tokensOf(zoom: ZoomSimulator): object {
+	if (!issued.has(zoom) || !zoom.refreshTokens.size) issued.set(zoom, zoom.issueOAuthTokens());
+	return issued.get(zoom)!;
+}

@@ -1,3 +1,4 @@
+import { Simulator } from '../simulators/base';
 import { ZoomSimulator } from '../simulators/zoom';
 import { oauthSetup, s2sSetup, zoomNode, type Setup } from './common';
 
@@ -157,6 +158,48 @@ describe('Cloud Recording → Download', () => {
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: file.download_url })]);
 		expect(result.output('Zoom')[0].binary?.data.mimeType).toBe('video/mp4');
 		expect(sim.requests('GET', `/rec/download/${file.id}`)).toHaveLength(2);
+	});
+});
+
+describe('Cloud Recording → Download: the token stays with Zoom', () => {
+	const cdn = new Simulator('elsewhere');
+	cdn.route('GET', '/file', () => ({ status: 200, raw: Buffer.from('not a recording'), headers: { 'Content-Type': 'video/mp4' } }));
+	beforeAll(async () => await cdn.start());
+	afterAll(async () => await cdn.stop());
+	beforeEach(() => cdn.reset());
+
+	test.each([301, 302, 303, 307, 308] as const)('a %d from the Zoom host to another host is followed without the token', async (status) => {
+		for (const { engine, credential } of [setup, oauthSetup(sim)]) {
+			cdn.reset();
+			const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
+			const file = recording.recording_files[0];
+			sim.fail({ kind: 'redirect', status, location: `${cdn.url}/file?sig=abc` }, { match: (r) => r.path.startsWith('/rec/download/') });
+			const result = await engine.run([zoomNode({ engine, credential }, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: file.download_url })]);
+			expect(result.error('Zoom')).toBeUndefined();
+			expect(Buffer.from(result.output('Zoom')[0].binary!.data.data, 'base64').toString()).toBe('not a recording');
+			// the Zoom host got the token, the other host got the request without it
+			expect(sim.requests('GET', `/rec/download/${file.id}`).at(-1)!.headers.authorization).toMatch(/^Bearer \S+$/);
+			expect(cdn.log).toHaveLength(1);
+			expect(cdn.log[0].headers.authorization).toBeUndefined();
+			expect(JSON.stringify(cdn.log[0].headers)).not.toMatch(/Bearer|zat_/);
+		}
+	});
+});
+
+describe('Server-to-Server token request', () => {
+	const elsewhere = new Simulator('elsewhere');
+	elsewhere.route('POST', '/token', () => ({ status: 200, body: { access_token: 'from-elsewhere', expires_in: 3600 } }));
+	beforeAll(async () => await elsewhere.start());
+	afterAll(async () => await elsewhere.stop());
+
+	test.each([301, 302, 307, 308] as const)('a %d on the token endpoint is not followed: the client secret stays with Zoom', async (status) => {
+		elsewhere.reset();
+		sim.fail({ kind: 'redirect', status, location: `${elsewhere.url}/token` }, { match: (r) => r.path === '/oauth/token' });
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'user', operation: 'get', userId: 'me' })]);
+		expect(result.error('Zoom')?.message).toBeTruthy();
+		expect(elsewhere.log).toEqual([]);
+		expect(sim.requests('GET', /^\/v2\/users/)).toEqual([]);
+		expect(JSON.stringify(result.run)).not.toContain(sim.s2sClientSecret);
 	});
 });
 
