@@ -6,6 +6,7 @@
 import type { Sandbox, SandboxCredential } from '../sandbox';
 import type { SimRequest, WrongKeyShape } from '../simulators/base';
 import type { ZoomSimulator } from '../simulators/zoom';
+import { zoomOAuth2Family } from '../zoom/family';
 
 export interface CredentialCase {
 	/** what the case is called in test names */
@@ -134,20 +135,8 @@ export const CREDENTIAL_CASES: CredentialCase[] = [
  */
 export function caseCredential(sandbox: Sandbox, type: string): SandboxCredential {
 	if (type === 'zoomMeetingsOAuth2Api') {
-		const zoom = sandbox.get<ZoomSimulator>('zoom');
-		return {
-			id: 'matrixZoomOAuth2',
-			name: 'Zoom OAuth2 (credential tests)',
-			type,
-			data: {
-				clientId: zoom.clientId,
-				clientSecret: zoom.clientSecret,
-				environment: 'custom',
-				customOAuthBaseUrl: zoom.url,
-				customApiBaseUrl: zoom.apiBaseUrl,
-				oauthTokenData: zoom.issueOAuthTokens(),
-			},
-		};
+		const { data } = zoomOAuth2Family.credential(sandbox.get<ZoomSimulator>('zoom'));
+		return { id: 'matrixZoomOAuth2', name: 'Zoom OAuth2 (credential tests)', type, data };
 	}
 	const found = sandbox.credentials.find((c) => c.type === type);
 	if (!found) throw new Error(`the sandbox has no ${type} credential`);
