@@ -336,14 +336,49 @@ class CutOff extends Error {
 	}
 }
 
-/** Reads a streamed body up to `cap` bytes; past it the stream is destroyed and `TooLarge` thrown (or, with `cut`, the head kept). */
-async function readCapped(stream: ByteStream, cap: number, cut = false): Promise<Buffer> {
+/** The body did not arrive within the request's timeout. */
+class BodyTimeout extends Error {
+	code = 'ETIMEDOUT';
+
+	constructor() {
+		super('timeout while reading the answer');
+	}
+}
+
+/**
+ * Reads a streamed body up to `cap` bytes; past it the stream is destroyed and `TooLarge` thrown
+ * (or, with `cut`, the head kept). A body still arriving after `timeoutMs` is abandoned.
+ */
+async function readCapped(stream: ByteStream, cap: number, cut = false, timeoutMs?: number, abandon?: () => void): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
-	for await (const chunk of stream) {
+	if (timeoutMs === undefined) return await collect();
+	// an unreferenced timer: it does not keep n8n (or a test run) waiting
+	const deadline = AbortSignal.timeout(Math.max(1, timeoutMs));
+	let onTimeout = () => {};
+	const timedOut = new Promise<never>((_resolve, reject) => {
+		onTimeout = () => {
+			// a destroyed stream does not end a pending read: stop waiting, and close the connection
+			abandon?.();
+			stream.destroy?.();
+			reject(new BodyTimeout());
+		};
+		deadline.addEventListener('abort', onTimeout);
+	});
+	const reading = collect();
+	reading.catch(() => {});
+	try {
+		return await Promise.race([reading, timedOut]);
+	} finally {
+		deadline.removeEventListener('abort', onTimeout);
+	}
+
+	async function collect(): Promise<Buffer> {
+		for await (const chunk of stream) {
 		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
 		size += buffer.length;
 		if (size > cap) {
+			abandon?.();
 			stream.destroy?.();
 			if (cut) {
 				chunks.push(buffer.subarray(0, buffer.length - (size - cap)));
@@ -352,8 +387,9 @@ async function readCapped(stream: ByteStream, cap: number, cut = false): Promise
 			throw new TooLarge(size);
 		}
 		chunks.push(buffer);
+		}
+		return Buffer.concat(chunks);
 	}
-	return Buffer.concat(chunks);
 }
 
 /** What axios makes of a body by default: JSON when it parses, the text otherwise. */
@@ -410,6 +446,7 @@ export async function readHttpFailure(error: unknown, sent?: IHttpRequestOptions
 	};
 	const sentSecrets = addedByCredential(e?.config, sent);
 	if (e instanceof TooLarge) return { tooLarge: e.bytes, sent: true };
+	if (e instanceof BodyTimeout) return { networkCode: e.code, networkMessage: e.message, sent: true };
 	if (e instanceof CutOff) return { networkCode: 'ECONNRESET', networkMessage: e.message, cutOffAfter: e.status, sent: true };
 	if (e?.response?.status) {
 		let body = e.response.data ?? e.response.body;
@@ -586,10 +623,16 @@ export async function sendWithRetry(
 	};
 	for (let attempt = 0; ; attempt++) {
 		const sentAt = new Date();
+		// n8n gives every request the execution's cancel signal; this one can also close a connection
+		// whose answer is abandoned (too large, or still arriving at the timeout)
+		const connection = new AbortController();
+		const cancel = run.ctx.getExecutionCancelSignal?.();
+		const signal = cancel ? AbortSignal.any([cancel, connection.signal]) : connection.signal;
+		const requester = Object.create(run.ctx, { getExecutionCancelSignal: { value: () => signal } }) as IExecuteFunctions;
 		try {
 			try {
 				const response = (await run.ctx.helpers.httpRequestWithAuthentication.call(
-					run.ctx,
+					requester,
 					run.credentialType,
 					{ ...request, headers: { ...request.headers } },
 					// the credential read for this run: n8n authenticates with it instead of reading it again
@@ -597,8 +640,9 @@ export async function sendWithRetry(
 					credentials ? { credentialsDecrypted: { ...credentialDetails(run), data: credentials } } : undefined,
 				)) as IN8nHttpFullResponse;
 				if (!download && options.encoding === undefined && isStream(response.body)) {
-					const raw = await readCapped(response.body, run.maxResponseBytes).catch((error: unknown) => {
-						throw error instanceof TooLarge ? error : new CutOff(response.statusCode, error);
+					const left = (request.timeout ?? run.timeout) - (Date.now() - sentAt.getTime());
+					const raw = await readCapped(response.body, run.maxResponseBytes, false, left, () => connection.abort()).catch((error: unknown) => {
+						throw error instanceof TooLarge || error instanceof BodyTimeout ? error : new CutOff(response.statusCode, error);
 					});
 					response.body = parseBody(raw) as IN8nHttpFullResponse['body'];
 				}

@@ -43,6 +43,8 @@ export type Fault =
 	| { kind: 'echo'; status: number; wrap?: (echo: string) => unknown }
 	/** the status line and part of the body are sent, then the connection is dropped */
 	| { kind: 'dropAfterHeaders'; status?: number }
+	/** the status line and part of the body are sent, then nothing more (until the client gives up) */
+	| { kind: 'stallAfterHeaders' }
 	/** a JSON answer of `bytes` bytes, streamed */
 	| { kind: 'oversized'; bytes: number }
 	/** a canned answer (e.g. a wrong key coming back in one of `WRONG_KEY_SHAPES`) */
@@ -225,6 +227,10 @@ export class Simulator {
 				res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
 				res.write('{"code":200,"data":{"id":');
 				setTimeout(() => req.socket.destroy(), 20);
+				return;
+			} else if (fault.kind === 'stallAfterHeaders') {
+				res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+				res.write('{"code":201,"data":{"url":');
 				return;
 			} else if (fault.kind === 'oversized') {
 				return this.streamOversized(res, fault.bytes);

@@ -1,4 +1,5 @@
 import { createEngine, type Engine, type TestNode } from '../harness/engine';
+import { Simulator } from '../simulators/base';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 
 const TYPE = 'n8n-nodes-conferencing.visioconference';
@@ -17,6 +18,12 @@ beforeEach(() => {
 	engine = createEngine();
 	credential = engine.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl });
 });
+
+/** Waits (a bounded number of polls) until the simulator has no request open, and checks it. */
+async function connectionsClosed() {
+	for (let i = 0; i < 200 && sim.inFlight > 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+	expect(sim.inFlight).toBe(0);
+}
 
 function roomNode(parameters: Record<string, unknown> = {}, extra: Partial<TestNode> = {}): TestNode {
 	return {
@@ -170,6 +177,34 @@ describe('Room → Create', () => {
 		expect(errors[0]).toBe('Visioconference.me: the connection was dropped before an answer arrived — the service may have done it: check before retrying (item 0)');
 		expect(errors[1]).toBe('Visioconference.me: no answer within 300 ms (request timed out) — the service may have done it: check before retrying (item 1)');
 		expect(sim.requests()).toHaveLength(2);
+	});
+
+	test('an answer that stops halfway fails at the timeout; a connection refused says nothing was sent', async () => {
+		sim.fail({ kind: 'stallAfterHeaders' });
+		const stalled = await engine.run([roomNode({ requestOptions: { timeout: 300 } }, { continueOnFail: true })], [{ room: 'stalled' }]);
+		expect(stalled.output('Visio')[0].json.error).toMatch(
+			/^Visioconference\.me: (no answer within 300 ms \(request timed out\)|the connection was dropped while the answer \(HTTP 200\) was arriving) — the service may have done it: check before retrying \(item 0\)$/,
+		);
+		// the abandoned answer's connection is closed, not left open
+		await connectionsClosed();
+		// a port nobody listens on: the connection is refused, the room cannot have been created
+		const closed = new Simulator('closed');
+		await closed.start();
+		await closed.stop();
+		const refused = createEngine();
+		refused.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: `${closed.url}/api/v1` });
+		const result = await refused.run([roomNode({}, { continueOnFail: true })], [{ room: 'nowhere' }]);
+		expect(result.output('Visio')[0].json.error).toBe('Visioconference.me: the server refused the connection (nothing was sent) (item 0)');
+	});
+
+	test('an answer over 10 MB (the default Max Response Size) fails without being read whole', async () => {
+		sim.fail({ kind: 'oversized', bytes: 64 * 1024 * 1024 });
+		const result = await engine.run([roomNode({}, { continueOnFail: true })], [{ room: 'huge' }]);
+		expect(result.output('Visio')[0].json.error).toBe(
+			'Visioconference.me: the answer is larger than 10 MB and was not read — the service may have done it: check before retrying (item 0)',
+		);
+		expect(sim.oversizedBytesSent).toBeLessThan(64 * 1024 * 1024);
+		await connectionsClosed();
 	});
 
 	test('keeps at most "Max Concurrent Requests" requests in flight (default 5)', async () => {
