@@ -15,7 +15,7 @@ import { zoomEnvironmentProperties } from '../nodes/ZoomMeetings/shared/environm
 
 import { headerFromCredential } from '../nodes/shared/auth';
 
-function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+export function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment === 'custom') return String(credentials.customOAuthBaseUrl ?? '').replace(/\/+$/, '');
 	return credentials.environment === 'zoomGov' ? 'https://zoomgov.com' : 'https://zoom.us';
 }
@@ -27,14 +27,17 @@ function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
  */
 const inFlight = new Map<string, Promise<IDataObject>>();
 
-async function requestToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+/** The app-token grants: Server-to-Server apps (`account_credentials`), General apps (`client_credentials`). */
+export type AppTokenGrant = 'account_credentials' | 'client_credentials';
+
+async function requestToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, grant: AppTokenGrant): Promise<IDataObject> {
 	const accountId = String(credentials.accountId ?? '').trim();
 	const clientId = String(credentials.clientId ?? '').trim();
 	const clientSecret = String(credentials.clientSecret ?? '').trim();
 	const response = (await this.helpers.httpRequest({
 		method: 'POST',
 		url: `${oauthBaseUrl(credentials)}/oauth/token`,
-		qs: { grant_type: 'account_credentials', account_id: accountId },
+		qs: grant === 'account_credentials' ? { grant_type: grant, account_id: accountId } : { grant_type: grant },
 		headers: {
 			Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
 			'Content-Type': 'application/x-www-form-urlencoded',
@@ -45,9 +48,35 @@ async function requestToken(this: IHttpRequestHelper, credentials: ICredentialDa
 		disableFollowRedirect: true,
 	})) as IDataObject;
 	if (typeof response?.access_token !== 'string' || response.access_token === '') {
-		throw new Error('Zoom did not return an access token for these Server-to-Server OAuth credentials');
+		const kind = grant === 'account_credentials' ? 'Server-to-Server OAuth credentials' : 'client credentials';
+		throw new Error(`Zoom did not return an access token for these ${kind}`);
 	}
 	return { accessToken: response.access_token };
+}
+
+/** A credential's `preAuthentication`: the app's own token, one request for all the items waiting for it. */
+export function appTokenPreAuthentication(grant: AppTokenGrant) {
+	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const key = createHash('sha256')
+			.update([grant, oauthBaseUrl(credentials), credentials.accountId, credentials.clientId, credentials.clientSecret].join('\u0000'))
+			.digest('hex');
+		let pending = inFlight.get(key);
+		if (!pending) {
+			pending = requestToken.call(this, credentials, grant).finally(() => inFlight.delete(key));
+			inFlight.set(key, pending);
+		}
+		return await pending;
+	};
+}
+
+/** The app's client ID and secret, the environment, and the hidden field the token is kept in. */
+export function appTokenProperties(clientIdDescription: string): INodeProperties[] {
+	return [
+		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true, description: clientIdDescription },
+		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		...zoomEnvironmentProperties('Where /oauth/token lives'),
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+	];
 }
 
 /**
@@ -76,42 +105,10 @@ export class ZoomMeetingsServerToServerApi implements ICredentialType {
 			required: true,
 			description: 'Shown on the Server-to-Server OAuth app’s "App Credentials" page',
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
-		...zoomEnvironmentProperties('Where /oauth/token lives'),
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...appTokenProperties('Shown on the Server-to-Server OAuth app’s "App Credentials" page'),
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const key = createHash('sha256')
-			.update([oauthBaseUrl(credentials), credentials.accountId, credentials.clientId, credentials.clientSecret].join('\u0000'))
-			.digest('hex');
-		let pending = inFlight.get(key);
-		if (!pending) {
-			pending = requestToken.call(this, credentials).finally(() => inFlight.delete(key));
-			inFlight.set(key, pending);
-		}
-		return await pending;
-	}
+	preAuthentication = appTokenPreAuthentication('account_credentials');
 
 	authenticate = headerFromCredential('Authorization', 'accessToken', 'Bearer ');
 

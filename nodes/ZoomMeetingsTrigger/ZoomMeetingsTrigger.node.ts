@@ -1,9 +1,9 @@
-/* eslint-disable @n8n/community-nodes/webhook-lifecycle-complete -- Zoom event subscriptions are created in the Zoom App Marketplace, not through an API: there is no webhook to create, check or delete from n8n. */
 import {
 	NodeConnectionTypes,
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDataObject,
+	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
@@ -13,9 +13,23 @@ import {
 
 import { eventOptions, isSelected, selectedEvents, URL_VALIDATION_EVENT } from './shared/events';
 import { rememberOnce } from './shared/replayGuard';
-import { encryptPlainToken, verifySignedRequest } from './shared/signature';
+import { encryptPlainToken, MAX_BODY_BYTES, MAX_PLAIN_TOKEN_LENGTH, verifySignedRequest } from './shared/signature';
+import {
+	CLIENT_CREDENTIALS_CREDENTIAL,
+	createSubscription,
+	deleteSubscription,
+	SERVER_TO_SERVER_CREDENTIAL,
+	subscriptionExists,
+} from './shared/subscription';
 
 const CREDENTIAL = 'zoomMeetingsWebhookApi';
+
+/** Whether this node registers its own subscription through Zoom's API. */
+function isAutomatic(this: IHookFunctions): boolean {
+	return this.getNodeParameter('subscription', 'manual') === 'automatic';
+}
+
+const automatic = { subscription: ['automatic'] };
 
 /** Answers the request itself with a short JSON reason; no workflow run starts. */
 function refuse(this: IWebhookFunctions, status: number, code: string, message: string): IWebhookResponseData {
@@ -58,16 +72,89 @@ export class ZoomMeetingsTrigger implements INodeType {
 		defaults: { name: 'Zoom Meetings Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'zoomMeetingsWebhookApi', required: true, testedBy: 'zoomMeetingsWebhookSecretTokenTest' }],
+		credentials: [
+			{ name: 'zoomMeetingsWebhookApi', required: true, testedBy: 'zoomMeetingsWebhookSecretTokenTest' },
+			{
+				name: SERVER_TO_SERVER_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { ...automatic, authentication: ['serverToServer'] } },
+			},
+			{
+				name: CLIENT_CREDENTIALS_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { ...automatic, authentication: ['clientCredentials'] } },
+			},
+		],
 		// answered as soon as the workflow starts, with an empty 200 (Zoom wants a 2xx within 3 seconds)
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'zoom' }],
 		properties: [
 			{
+				displayName: 'Subscription',
+				name: 'subscription',
+				type: 'options',
+				options: [
+					{
+						name: 'Register Automatically',
+						value: 'automatic',
+						description:
+							'On activation the node creates the app’s event subscription for the events below, pointing at this workflow, and deletes it on deactivation',
+					},
+					{
+						name: 'Set Up in the Zoom App Marketplace',
+						value: 'manual',
+						description: 'You paste this node’s Production URL into the app’s event subscription yourself',
+					},
+				],
+				default: 'manual',
+			},
+			{
 				displayName:
-					'In the Zoom App Marketplace, open your app → Features → Event Subscriptions, paste this node’s Production URL as the Event notification endpoint URL, press Validate (the workflow must be active) and subscribe to the same events as below',
+					'In the Zoom App Marketplace, open your app → Features → Access → Event Subscriptions, paste this node’s Production URL as the Event notification endpoint URL, press Validate (the workflow must be active) and subscribe to the same events as below. Nothing is created or deleted from n8n in this mode.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { subscription: ['manual'] } },
+			},
+			{
+				displayName:
+					'The app needs the scopes of the chosen events (selected in its build flow); Zoom validates the URL when the workflow is activated, so n8n must be reachable from Zoom over HTTPS',
+				name: 'automaticNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: automatic },
+			},
+			{
+				displayName: 'App Type',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Server-to-Server OAuth App', value: 'serverToServer' },
+					{ name: 'General App (Client Credentials)', value: 'clientCredentials' },
+				],
+				default: 'serverToServer',
+				description: 'Event subscriptions belong to the app: Zoom takes only the app’s own token for them, never a user’s OAuth token',
+				displayOptions: { show: automatic },
+			},
+			{
+				displayName: 'Subscribers',
+				name: 'subscribers',
+				type: 'options',
+				options: [
+					{ name: 'Whole Account', value: 'account', description: 'Events of every user in the credential’s account' },
+					{ name: 'Chosen Users', value: 'users', description: 'Events of up to 10 users of the account' },
+				],
+				default: 'account',
+				displayOptions: { show: automatic },
+			},
+			{
+				displayName: 'User IDs',
+				name: 'userIds',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. KDcuGIm1QgePTO8WbOqwIQ, x1yCzABCDEfg23HiJKl4mN',
+				description: 'Comma-separated Zoom user IDs (10 at most) whose events start the workflow',
+				displayOptions: { show: { ...automatic, subscribers: ['users'] } },
 			},
 			{
 				displayName: 'Events',
@@ -118,6 +205,23 @@ export class ZoomMeetingsTrigger implements INodeType {
 		],
 	};
 
+	webhookMethods = {
+		default: {
+			/** Automatic: Zoom still lists the stored subscription. Manual: the subscription lives in the app, so it exists. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return isAutomatic.call(this) ? await subscriptionExists.call(this) : true;
+			},
+			/** Automatic: finds or creates the subscription and subscribes the account or users. Manual: nothing to create. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				return isAutomatic.call(this) ? await createSubscription.call(this) : true;
+			},
+			/** Automatic: deletes the stored subscription. Manual: nothing to delete (it stays in the app). */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return isAutomatic.call(this) ? await deleteSubscription.call(this) : true;
+			},
+		},
+	};
+
 	methods = {
 		credentialTest: {
 			/** Checks the token locally: Zoom has no API call that verifies a webhook Secret Token. */
@@ -149,6 +253,9 @@ export class ZoomMeetingsTrigger implements INodeType {
 		}
 
 		const raw = rawBodyOf.call(this);
+		if (raw.length > MAX_BODY_BYTES) {
+			return refuse.call(this, 413, 'body_too_large', `The body is ${raw.length} bytes; Zoom events are at most ${MAX_BODY_BYTES} bytes here`);
+		}
 		const now = Date.now();
 		const verdict = verifySignedRequest(secretToken, this.getHeaderData(), raw, now);
 		if (verdict.ok === false) return refuse.call(this, verdict.status, verdict.code, verdict.message);
@@ -168,6 +275,14 @@ export class ZoomMeetingsTrigger implements INodeType {
 			const plainToken = (body.payload as IDataObject | undefined)?.plainToken;
 			if (typeof plainToken !== 'string' || !plainToken) {
 				return refuse.call(this, 400, 'missing_plain_token', 'The url_validation event has no payload.plainToken');
+			}
+			if (plainToken.length > MAX_PLAIN_TOKEN_LENGTH) {
+				return refuse.call(
+					this,
+					400,
+					'plain_token_too_long',
+					`payload.plainToken is ${plainToken.length} characters long; Zoom's are short, at most ${MAX_PLAIN_TOKEN_LENGTH} are answered`,
+				);
 			}
 			return { webhookResponse: { plainToken, encryptedToken: encryptPlainToken(secretToken, plainToken) } };
 		}

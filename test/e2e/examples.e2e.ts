@@ -25,6 +25,7 @@ import {
 	type Workflow,
 } from '../../scripts/n8n-lib';
 import { startSandbox, ZOOM_WEBHOOK_SECRET, type Sandbox } from '../sandbox';
+import { Simulator } from '../simulators/base';
 import type { CamSimulator } from '../simulators/cam';
 import type { VisioconferenceSimulator } from '../simulators/visioconference';
 import type { YtxSimulator } from '../simulators/ytx';
@@ -263,6 +264,55 @@ describe('Visioconference examples', () => {
 	});
 });
 
+describe('credentials stay with their service, in the real n8n', () => {
+	const visio = () => sandbox!.get<VisioconferenceSimulator>('visioconference');
+	const elsewhere = new Simulator('elsewhere');
+	elsewhere.route('POST', '/collect', () => ({ status: 200, body: { code: 201, data: { url: 'https://attacker.invalid/r' } } }));
+	beforeAll(async () => await elsewhere.start());
+	afterAll(async () => await elsewhere.stop());
+	beforeEach(() => {
+		visio().reset();
+		elsewhere.reset();
+	});
+
+	const lastExecution = async (workflowId: string) => {
+		const { results } = await server!.api<{ results: Array<{ id: string; status: string }> }>(
+			'GET',
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`,
+		);
+		return { status: results[0].status, run: unflattenExecution(await server!.api('GET', `/executions/${results[0].id}`)) };
+	};
+
+	it('a 307 redirect to another host is not followed: that host receives nothing, the error names it', async () => {
+		await withLog(async () => {
+			await ensureActive('exVisioWebhookRm');
+			visio().fail({ kind: 'redirect', status: 307, location: `${elsewhere.url}/collect` });
+			const answer = await server!.webhook('visioconference-room', { name: 'Moved', participants: [{ name: 'Anne' }] });
+			expect(answer.status).toBe(500);
+			expect(elsewhere.log).toEqual([]);
+			const { status, run } = await lastExecution('exVisioWebhookRm');
+			expect(status).toBe('error');
+			expect((run.resultData.error as { message: string }).message).toBe(
+				`Visioconference.me error 307: the service answered with a redirect to ${new URL(elsewhere.url).host}, which is not followed: the credential is only sent to the address configured in it (item 0)`,
+			);
+		});
+	});
+
+	it('an error page echoing the request leaves no key anywhere in the stored execution', async () => {
+		await withLog(async () => {
+			await ensureActive('exVisioWebhookRm');
+			visio().fail({ kind: 'echo', status: 500 });
+			const answer = await server!.webhook('visioconference-room', { name: 'Echo', participants: [{ name: 'Anne' }] });
+			expect(answer.status).toBe(500);
+			expect(answer.text).not.toContain(visio().apiKey);
+			const { status, run } = await lastExecution('exVisioWebhookRm');
+			expect(status).toBe('error');
+			expect(JSON.stringify(run)).toContain('x-token');
+			expect(JSON.stringify(run)).not.toContain(visio().apiKey);
+		});
+	});
+});
+
 describe('Zoom examples', () => {
 	const zoom = () => sandbox!.get<ZoomSimulator>('zoom');
 	const cam = () => sandbox!.get<CamSimulator>('cam');
@@ -350,6 +400,70 @@ describe('Zoom examples', () => {
 			await new Promise((r) => setTimeout(r, 1500));
 			expect((await server!.latestExecution('exZoomRecording1'))?.id).toBe(before?.id);
 			expect(zoom().requests('GET', /^\/rec\//)).toHaveLength(0);
+		});
+	});
+
+	it('trigger, automatic subscription: activation creates it in Zoom, a signed event runs once, deactivation deletes it', async () => {
+		await withLog(async () => {
+			// the app's Secret Token: Zoom signs the url_validation and the events with it
+			zoom().webhookSecretToken = ZOOM_WEBHOOK_SECRET;
+			const webhookId = '5c6d7e8f-0a1b-4c2d-9e3f-a0b1c2d3e4f5';
+			const created = await server!.createWorkflow({
+				name: 'Zoom trigger with automatic subscription',
+				nodes: [
+					{
+						id: 'zoom-trigger-auto',
+						name: 'Zoom Meetings Trigger',
+						type: nodeType('zoomMeetingsTrigger'),
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId,
+						parameters: { subscription: 'automatic', authentication: 'serverToServer', subscribers: 'account', events: ['meeting.started'], output: 'full' },
+						credentials: {
+							zoomMeetingsWebhookApi: { id: 'sbxZoomWebhook01', name: 'Zoom webhook (sandbox)' },
+							zoomMeetingsServerToServerApi: { id: 'sbxZoomS2S000001', name: 'Zoom Server-to-Server (sandbox)' },
+						},
+					},
+					{ id: 'zoom-trigger-noop', name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+				],
+				connections: { 'Zoom Meetings Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+			});
+			await server!.activate(created);
+			// n8n may finish registering the workflow's webhooks a moment after answering
+			for (const started = Date.now(); Date.now() - started < 15_000 && zoom().requests('PATCH').length === 0; ) {
+				await new Promise((r) => setTimeout(r, 250));
+			}
+
+			const subscriptions = [...zoom().eventSubscriptions.values()];
+			// (a token n8n kept from an earlier test is refused by the reset simulator: a first GET, then a new token)
+			expect(zoom().log.map((r) => `${r.method} ${r.path}`).slice(-3)).toEqual([
+				'GET /v2/marketplace/app/event_subscription',
+				'POST /v2/marketplace/app/event_subscription',
+				`PATCH /v2/marketplace/app/event_subscription/${subscriptions[0]?.event_subscription_id}`,
+			]);
+			expect(subscriptions).toHaveLength(1);
+			expect(subscriptions[0]).toMatchObject({ events: ['meeting.started'], subscription_scope: 'account', accountSubscribed: true, app: 's2s' });
+			expect(subscriptions[0].event_webhook_url).toMatch(new RegExp(`/webhook/${webhookId}/zoom$`));
+			expect(await server!.latestExecution(created.id)).toBeUndefined();
+
+			const meeting = { id: 85746065432, uuid: '4444AAAiAAAAAiAiAiiAii==', topic: 'Automatic subscription', host_id: zoom().owner.id };
+			const deliveries = await zoom().deliverEvent('meeting.started', meeting);
+			expect(deliveries.map((d) => d.status)).toEqual([200]);
+			const { id, status, run } = await server!.waitForExecution(created.id);
+			expect(status).toBe('success');
+			expect(run.resultData.runData.Received[0].data.main[0].map((item: { json: unknown }) => item.json)).toEqual([
+				expect.objectContaining({ event: 'meeting.started', payload: { account_id: zoom().accountId, object: meeting } }),
+			]);
+			await new Promise((r) => setTimeout(r, 1500));
+			expect((await server!.latestExecution(created.id))?.id).toBe(id);
+
+			await server!.api('POST', `/workflows/${created.id}/deactivate`);
+			for (const started = Date.now(); Date.now() - started < 15_000 && zoom().eventSubscriptions.size > 0; ) {
+				await new Promise((r) => setTimeout(r, 250));
+			}
+			expect(zoom().eventSubscriptions.size).toBe(0);
+			expect(zoom().requests('DELETE', `/v2/marketplace/app/event_subscription/${subscriptions[0].event_subscription_id}`)).toHaveLength(1);
+			expect(await zoom().deliverEvent('meeting.started', meeting)).toEqual([]);
 		});
 	});
 });

@@ -240,7 +240,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	 * `$self["environment"]`) are resolved, with `$self` = the credential's own data.
 	 */
 	private resolveSelf(data: ICredentialDataDecryptedObject, values?: ICredentialsExpressionResolveValues): ICredentialDataDecryptedObject {
-		if (!values || !Object.values(data).some((v) => typeof v === 'string' && v.startsWith('='))) return data;
+		if (!Object.values(data).some((v) => typeof v === 'string' && v.startsWith('='))) return data;
+		if (!values) {
+			// no run around the call (a trigger's webhook methods): n8n resolves against a mock workflow
+			const node = { id: 'mock', name: 'mock', type: 'mock', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+			const mockType = { description: { properties: [] } };
+			const nodeTypes = { getByName: () => mockType, getByNameAndVersion: () => mockType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+			return workflow.expression.getComplexParameterValue(node, data as never, 'internal', {}, undefined, undefined, data) as ICredentialDataDecryptedObject;
+		}
 		return values.workflow.expression.getParameterValue(
 			data as never,
 			values.runExecutionData,

@@ -7,10 +7,21 @@
  * above 2^31, start times in UTC, one month at most per recording list request (a longer range is
  * silently cut), meeting UUIDs that must be double-encoded in paths, and a recording download that
  * needs the bearer token and redirects to the file.
+ *
+ * Event subscriptions (Marketplace API, `/v2/marketplace/app/event_subscription`): create (Zoom
+ * first sends a signed `endpoint.url_validation` to the URL and refuses the subscription when the
+ * answer is wrong: 404 code 1701), subscribe the account or up to 10 users (PATCH), list (GET, with
+ * the required `account_id` and `user_id`), delete (404 code 1601 once gone). They are app-owned: a
+ * user's OAuth token (authorization code) is refused with 403, the app's own token
+ * (`client_credentials` for the OAuth app, `account_credentials` for Server-to-Server) is taken;
+ * an event needs its scope among the app's scopes (400 code 1602), an unknown event is 404 code 1601.
+ * `deliverEvent` then sends an event to every subscription that includes it and was subscribed, the
+ * way Zoom does (signed with the app's Secret Token).
  */
 import { randomBytes } from 'node:crypto';
 
 import { Simulator, type SimRequest, type SimResponse } from './base';
+import { ZoomWebhookSender, type Delivery } from './zoomWebhooks';
 
 const hex = (n: number) => randomBytes(n).toString('hex');
 
@@ -94,6 +105,30 @@ export interface ZoomRecording {
 interface AccessToken {
 	expiresAt: number;
 	app: 'oauth' | 's2s';
+	/** the app's own token (client or account credentials), not a user's */
+	appOwned: boolean;
+}
+
+export interface ZoomEventSubscription {
+	event_subscription_id: string;
+	events: string[];
+	event_subscription_name?: string;
+	event_webhook_url: string;
+	subscription_scope: 'user' | 'account' | 'master_account';
+	created_source: 'openapi';
+	account_id: string;
+	app: 'oauth' | 's2s';
+	/** subscribed with PATCH: the whole account, and/or these users */
+	accountSubscribed: boolean;
+	userIds: Set<string>;
+}
+
+/** The scope an event needs among the app's scopes; undefined: Zoom has no such event. */
+function eventScope(event: string): string | undefined {
+	if (/^meeting\.[a-z_]+$/.test(event)) return 'meeting:read:admin';
+	if (/^webinar\.[a-z_]+$/.test(event)) return 'webinar:read:admin';
+	if (/^recording\.[a-z_]+$/.test(event)) return 'cloud_recording:read:admin';
+	return undefined;
 }
 
 const BOOLEAN_SETTINGS = [
@@ -189,6 +224,11 @@ export class ZoomSimulator extends Simulator {
 	readonly registrants = new Map<number, ZoomRegistrant[]>();
 	readonly recordings: ZoomRecording[] = [];
 	readonly fileContents = new Map<string, { bytes: Buffer; mimeType: string; fileName?: string }>();
+	readonly eventSubscriptions = new Map<string, ZoomEventSubscription>();
+	/** the scopes chosen in each app's build flow */
+	readonly appScopes: Record<'oauth' | 's2s', Set<string>> = { oauth: new Set(), s2s: new Set() };
+	/** the Secret Token Zoom signs each app's webhook requests with */
+	webhookSecretToken = 'QTMTsKHtS_mBSrKaFpxt1w';
 	private readonly pages = new Map<string, { scope: string; offset: number }>();
 	private nextMeetingId = 86220627999;
 	/** seconds added to the clock (to let tokens expire) */
@@ -210,6 +250,10 @@ export class ZoomSimulator extends Simulator {
 		this.route('GET', '/v2/meetings/:meetingId/recordings', (req) => this.authed(req, () => this.getRecordings(req)));
 		this.route('DELETE', '/v2/meetings/:meetingId/recordings', (req) => this.authed(req, () => this.deleteRecordings(req)));
 		this.route('GET', '/v2/users/:userId/recordings', (req) => this.authed(req, () => this.listRecordings(req)));
+		this.route('POST', '/v2/marketplace/app/event_subscription', (req) => this.appOwned(req, (app) => this.createSubscription(req, app)));
+		this.route('GET', '/v2/marketplace/app/event_subscription', (req) => this.appOwned(req, (app) => this.listSubscriptions(req, app)));
+		this.route('PATCH', '/v2/marketplace/app/event_subscription/:id', (req) => this.appOwned(req, (app) => this.subscribe(req, app)));
+		this.route('DELETE', '/v2/marketplace/app/event_subscription/:id', (req) => this.appOwned(req, (app) => this.deleteSubscription(req, app)));
 		this.route('GET', '/rec/download/:fileId', (req) => this.download(req));
 		this.route('GET', '/rec/file/:fileId', (req) => this.serveFile(req));
 		this.reset();
@@ -238,6 +282,10 @@ export class ZoomSimulator extends Simulator {
 		this.registrants.clear();
 		this.recordings.length = 0;
 		this.fileContents.clear();
+		this.eventSubscriptions.clear();
+		this.appScopes.oauth = new Set(['meeting:read:admin', 'user:read:admin', 'cloud_recording:read:admin']);
+		this.appScopes.s2s = new Set(['meeting:read:admin', 'meeting:write:admin', 'user:read:admin', 'cloud_recording:read:admin', 'webinar:read:admin']);
+		this.webhookSecretToken = 'QTMTsKHtS_mBSrKaFpxt1w';
 		this.pages.clear();
 		this.skewMs = 0;
 		this.nextMeetingId = 86220627999;
@@ -268,7 +316,7 @@ export class ZoomSimulator extends Simulator {
 	issueOAuthTokens(expiresIn = 3600) {
 		const access = `zat_${hex(16)}`;
 		const refresh = `zrt_${hex(16)}`;
-		this.accessTokens.set(access, { expiresAt: this.now() + expiresIn * 1000, app: 'oauth' });
+		this.accessTokens.set(access, { expiresAt: this.now() + expiresIn * 1000, app: 'oauth', appOwned: false });
 		this.refreshTokens.add(refresh);
 		return { access_token: access, refresh_token: refresh, token_type: 'bearer', expires_in: expiresIn, scope: 'meeting:write user:read' };
 	}
@@ -401,11 +449,17 @@ export class ZoomSimulator extends Simulator {
 			const account = req.query.account_id ?? form.account_id;
 			if (account !== this.accountId) return { status: 400, body: { reason: 'Invalid account_id', error: 'invalid_request' } };
 			const access = `zs2s_${hex(16)}`;
-			this.accessTokens.set(access, { expiresAt: this.now() + 3600_000, app: 's2s' });
+			this.accessTokens.set(access, { expiresAt: this.now() + 3600_000, app: 's2s', appOwned: true });
 			return {
 				status: 200,
 				body: { access_token: access, token_type: 'bearer', expires_in: 3600, scope: 'meeting:read:admin meeting:write:admin user:read:admin', api_url: 'https://api.zoom.us' },
 			};
+		}
+		if (grant === 'client_credentials') {
+			if (app !== 'oauth') return { status: 400, body: { reason: 'Unsupported grant type', error: 'unsupported_grant_type' } };
+			const access = `zcc_${hex(16)}`;
+			this.accessTokens.set(access, { expiresAt: this.now() + 3600_000, app: 'oauth', appOwned: true });
+			return { status: 200, body: { access_token: access, token_type: 'bearer', expires_in: 3600, scope: [...this.appScopes.oauth].join(' ') } };
 		}
 		return { status: 400, body: { reason: 'Unsupported grant type', error: 'unsupported_grant_type' } };
 	}
@@ -446,6 +500,122 @@ export class ZoomSimulator extends Simulator {
 			status: 200,
 			body: { page_size: size, total_records: all.length, next_page_token: next, [key]: slice },
 		};
+	}
+
+	// ---- event subscriptions (app-owned) --------------------------------------------------------
+
+	private appOwned(req: SimRequest, handler: (app: 'oauth' | 's2s') => SimResponse | Promise<SimResponse>): SimResponse | Promise<SimResponse> {
+		const denied = this.bearer(req);
+		if (denied) return denied;
+		const token = this.accessTokens.get(String(req.headers.authorization).replace(/^Bearer\s+/, ''))!;
+		if (!token.appOwned) {
+			return { status: 403, body: { code: 403, message: 'Event subscriptions are app-owned: use a client credentials or Server-to-Server OAuth token.' } };
+		}
+		return handler(token.app);
+	}
+
+	private subscriptionOf(id: string, app: 'oauth' | 's2s'): ZoomEventSubscription | undefined {
+		const found = this.eventSubscriptions.get(id);
+		return found && found.app === app ? found : undefined;
+	}
+
+	private unknownUser(ids: unknown): SimResponse | undefined {
+		if (ids === undefined) return undefined;
+		if (!Array.isArray(ids) || ids.length > 10 || ids.some((id) => typeof id !== 'string')) return invalid('Invalid field: user_ids (10 at most).');
+		const missing = ids.find((id) => !this.users.some((u) => u.id === id));
+		return missing ? { status: 404, body: { code: 1001, message: `User does not exist or does not belong to this account: ${missing}.` } } : undefined;
+	}
+
+	private async createSubscription(req: SimRequest, app: 'oauth' | 's2s'): Promise<SimResponse> {
+		const body = this.jsonBody(req);
+		if (!body) return invalid('Request Body should be a valid JSON object.');
+		if (!Array.isArray(body.events) || body.events.length === 0) return { status: 400, body: { code: 1500, message: 'The events list is empty.' } };
+		if (typeof body.event_webhook_url !== 'string' || !body.event_webhook_url) return { status: 400, body: { code: 1500, message: 'The event webhook url is empty.' } };
+		if (!['user', 'account', 'master_account'].includes(body.subscription_scope)) return { status: 400, body: { code: 1500, message: 'The subscription scope is invalid.' } };
+		if (body.account_id !== undefined && body.account_id !== this.accountId) return { status: 404, body: { code: 1001, message: `Account does not exist: ${String(body.account_id)}.` } };
+		const userError = this.unknownUser(body.user_ids);
+		if (userError) return userError;
+		for (const event of body.events as unknown[]) {
+			const scope = typeof event === 'string' ? eventScope(event) : undefined;
+			if (!scope) return { status: 404, body: { code: 1601, message: `App event not exists: ${String(event)}` } };
+			if (!this.appScopes[app].has(scope)) return { status: 400, body: { code: 1602, message: `The event is not allowed for the app: ${String(event)}` } };
+		}
+		// Zoom validates the endpoint before it keeps the subscription
+		const sender = new ZoomWebhookSender(this.webhookSecretToken, body.event_webhook_url, this.accountId);
+		let valid = false;
+		try {
+			valid = sender.checkValidation(await sender.validate()).valid;
+		} catch {
+			valid = false;
+		}
+		if (!valid) return { status: 404, body: { code: 1701, message: `The event webhook url validate failed: ${body.event_webhook_url}.` } };
+		const id = randomBytes(16).toString('base64url').slice(0, 22);
+		this.eventSubscriptions.set(id, {
+			event_subscription_id: id,
+			events: [...(body.events as string[])],
+			event_subscription_name: typeof body.event_subscription_name === 'string' ? body.event_subscription_name : undefined,
+			event_webhook_url: body.event_webhook_url,
+			subscription_scope: body.subscription_scope,
+			created_source: 'openapi',
+			account_id: this.accountId,
+			app,
+			accountSubscribed: false,
+			userIds: new Set(),
+		});
+		return { status: 201, body: { event_subscription_id: id } };
+	}
+
+	private subscribe(req: SimRequest, app: 'oauth' | 's2s'): SimResponse {
+		const subscription = this.subscriptionOf(req.params.id, app);
+		if (!subscription) return { status: 404, body: { code: 1601, message: `App event subscription is invalid: ${req.params.id}` } };
+		const body = this.jsonBody(req);
+		if (!body || typeof body.account_id !== 'string') return invalid('Invalid field: account_id.');
+		if (body.account_id !== this.accountId) return { status: 404, body: { code: 1001, message: `User does not exist or does not belong to this account: ${body.account_id}.` } };
+		const userError = this.unknownUser(body.user_ids);
+		if (userError) return userError;
+		const userIds = (body.user_ids as string[] | undefined) ?? [];
+		if (userIds.length) for (const id of userIds) subscription.userIds.add(id);
+		else subscription.accountSubscribed = true;
+		return { status: 204 };
+	}
+
+	private listSubscriptions(req: SimRequest, app: 'oauth' | 's2s'): SimResponse {
+		if (!req.query.account_id) return invalid('Invalid field: account_id.');
+		if (!req.query.user_id) return invalid('Invalid field: user_id.');
+		const scope = req.query.subscription_scope;
+		if (scope !== undefined && !['user', 'account', 'master_account'].includes(scope)) return { status: 400, body: { code: 1500, message: 'The subscription scope is invalid.' } };
+		if (req.query.account_id !== this.accountId) return { status: 404, body: { code: 1001, message: 'User does not exist or does not belong to this account.' } };
+		const user = this.findUser(req.query.user_id);
+		if (!user) return { status: 404, body: { code: 1001, message: 'User does not exist or does not belong to this account.' } };
+		const list = [...this.eventSubscriptions.values()]
+			.filter((s) => s.app === app && (!scope || s.subscription_scope === scope))
+			.filter((s) => s.subscription_scope !== 'user' || s.userIds.has(user.id))
+			.map(({ app: _app, accountSubscribed: _account, userIds: _users, account_id: _accountId, ...visible }) => visible);
+		const answer = this.page(req, `subscriptions:${app}:${user.id}:${scope ?? ''}`, list, 'event_subscriptions');
+		if (answer.status !== 200) return answer;
+		const { total_records: _total, ...rest } = answer.body as Record<string, unknown>;
+		return { ...answer, body: rest };
+	}
+
+	private deleteSubscription(req: SimRequest, app: 'oauth' | 's2s'): SimResponse {
+		if (!this.subscriptionOf(req.params.id, app)) return { status: 404, body: { code: 1601, message: `App event subscription is invalid: ${req.params.id}` } };
+		this.eventSubscriptions.delete(req.params.id);
+		return { status: 204 };
+	}
+
+	/**
+	 * Something happened in the account: Zoom sends the event to every subscription that includes it
+	 * and that the account (or the user the event is about) is subscribed to.
+	 */
+	async deliverEvent(event: string, object: Record<string, unknown>, userId = this.owner.id): Promise<Delivery[]> {
+		const deliveries: Delivery[] = [];
+		for (const subscription of this.eventSubscriptions.values()) {
+			if (!subscription.events.includes(event)) continue;
+			if (!subscription.accountSubscribed && !subscription.userIds.has(userId)) continue;
+			const sender = new ZoomWebhookSender(this.webhookSecretToken, subscription.event_webhook_url, this.accountId);
+			deliveries.push(await sender.sendEvent(event, object));
+		}
+		return deliveries;
 	}
 
 	// ---- users ---------------------------------------------------------------------------------

@@ -207,6 +207,25 @@ describe('Room → Create', () => {
 		await connectionsClosed();
 	});
 
+	test('a successful answer that echoes the request: the key is masked in the output, the rest kept', async () => {
+		sim.fail({
+			kind: 'echo',
+			status: 200,
+			wrap: (echo) => ({
+				code: 201,
+				data: { url: 'https://visioconference.me/meet/ECHO123', uniqid: 'ECHO123', iframe: '', room: { name: echo, moderator_token: 'MODTOKEN' } },
+				message: '',
+			}),
+		});
+		const result = await engine.run([roomNode()], [{ room: 'Echo' }]);
+		const [item] = result.output('Visio');
+		const name = String((item.json.room as { name: string }).name);
+		expect(name).toContain('POST /api/v1/entreprise/visio');
+		expect(name).toContain('***');
+		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
+		expect(item.json.moderatorLink).toBe('https://visioconference.me/meet/ECHO123?m=MODTOKEN');
+	});
+
 	test('keeps at most "Max Concurrent Requests" requests in flight (default 5)', async () => {
 		sim.fail({ kind: 'delay', ms: 40 }, { times: 40 });
 		const items = Array.from({ length: 20 }, (_, i) => ({ room: `r${i}` }));

@@ -15,7 +15,7 @@ const TIMESTAMP = '1732350000';
 const SIGNATURE = 'v0=4eebcb9135dd38cce56033bf99eba635cc510e6256d929b727cecc97d32bd02a';
 const NOW = 1732350000 * 1000 + 2000;
 
-function headers(signature: string | undefined, timestamp: string | undefined) {
+function headers(signature: string | string[] | undefined, timestamp: string | string[] | undefined) {
 	return { 'x-zm-signature': signature, 'x-zm-request-timestamp': timestamp };
 }
 
@@ -47,11 +47,36 @@ describe('Zoom webhook signature', () => {
 		['no timestamp header', SECRET, SIGNATURE, undefined, 'missing_signature'],
 		['a signature without v0=', SECRET, SIGNATURE.slice(3), TIMESTAMP, 'malformed_signature'],
 		['a truncated signature', SECRET, SIGNATURE.slice(0, 40), TIMESTAMP, 'malformed_signature'],
-		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_signature'],
+		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_timestamp'],
+		['a 13-digit timestamp in milliseconds', SECRET, SIGNATURE, '1732350000000', 'malformed_timestamp'],
+		['a 9-digit timestamp', SECRET, SIGNATURE, '173235000', 'malformed_timestamp'],
+		['two signature headers joined by the HTTP parser', SECRET, `${SIGNATURE}, ${SIGNATURE}`, TIMESTAMP, 'repeated_header'],
+		['two signature headers as an array', SECRET, [SIGNATURE, SIGNATURE], TIMESTAMP, 'repeated_header'],
+		['two timestamp headers', SECRET, SIGNATURE, [TIMESTAMP, TIMESTAMP], 'repeated_header'],
 	])('refuses %s', (_label, secret, signature, timestamp, code) => {
 		const verdict = verifySignedRequest(secret, headers(signature, timestamp), Buffer.from(RAW), NOW);
 		expect(verdict).toMatchObject({ ok: false, status: 401, code });
 		expect(JSON.stringify(verdict)).not.toContain(SECRET);
+	});
+
+	it('says what is wrong with a header in its message', () => {
+		const verdict = (signature: string | string[], timestamp: string | string[]) =>
+			verifySignedRequest(SECRET, headers(signature, timestamp), Buffer.from(RAW), NOW);
+		expect(verdict(SIGNATURE, '1732350000000')).toEqual({
+			ok: false,
+			status: 401,
+			code: 'malformed_timestamp',
+			message: 'The x-zm-request-timestamp header must be Unix seconds (10 digits), as Zoom sends it',
+		});
+		expect(verdict([SIGNATURE, SIGNATURE], TIMESTAMP)).toEqual({
+			ok: false,
+			status: 401,
+			code: 'repeated_header',
+			message: 'The x-zm-signature header was sent more than once',
+		});
+		expect(verdict(SIGNATURE.slice(3), TIMESTAMP)).toMatchObject({
+			message: "The x-zm-signature header is not in Zoom's format (v0= and 64 hex digits)",
+		});
 	});
 
 	it('names the missing headers', () => {
@@ -111,6 +136,6 @@ describe('credential test (testedBy)', () => {
 
 	it('the node declares it for its credential', () => {
 		const { credentials } = new ZoomMeetingsTrigger().description;
-		expect(credentials).toEqual([{ name: 'zoomMeetingsWebhookApi', required: true, testedBy: 'zoomMeetingsWebhookSecretTokenTest' }]);
+		expect(credentials?.[0]).toEqual({ name: 'zoomMeetingsWebhookApi', required: true, testedBy: 'zoomMeetingsWebhookSecretTokenTest' });
 	});
 });

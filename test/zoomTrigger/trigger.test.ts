@@ -3,6 +3,8 @@
  * HTTP requests to a stand-in of n8n's webhook server (webhookHost.ts), which runs the node's
  * webhook() in n8n-core's WebhookContext and starts the workflow with n8n-core's WorkflowExecute.
  */
+import http from 'node:http';
+
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 
@@ -208,6 +210,68 @@ describe('refused calls answer 401 without starting the workflow', () => {
 		const first = await zoom.sendEvent('meeting.ended', meeting);
 		expect(first.status).toBe(200);
 		await expectRefused(await zoom.replay(first), 'replayed_request');
+	});
+});
+
+describe('size caps and header formats', () => {
+	async function expectRefusedWith(answer: { status: number; json?: unknown }, status: number, json: unknown) {
+		expect(answer.status).toBe(status);
+		expect(answer.json).toEqual(json);
+		expect(await executionsAfterSettling()).toHaveLength(0);
+		expect(host.results.at(-1)).toEqual({ noWebhookResponse: true });
+	}
+
+	it('a correctly signed 20 MB event does not start a run (413)', async () => {
+		const event = zoom.event('meeting.started', { ...meeting, agenda: 'x'.repeat(20 * 1024 * 1024) });
+		const answer = await zoom.send(event);
+		const size = Buffer.byteLength(JSON.stringify(event));
+		await expectRefusedWith(answer, 413, {
+			code: 'body_too_large',
+			message: `The body is ${size} bytes; Zoom events are at most 2097152 bytes here`,
+		});
+	});
+
+	it('an event just under the cap is accepted', async () => {
+		const answer = await zoom.sendEvent('meeting.started', { ...meeting, agenda: 'x'.repeat(2 * 1024 * 1024 - 1000) });
+		expect(answer.status).toBe(200);
+		expect(await executionsAfterSettling()).toHaveLength(1);
+	});
+
+	it('a signed url_validation with a 1 MB plainToken is not echoed (400)', async () => {
+		const plainToken = 'A'.repeat(1024 * 1024);
+		const answer = await zoom.validate(plainToken);
+		await expectRefusedWith(answer, 400, {
+			code: 'plain_token_too_long',
+			message: "payload.plainToken is 1048576 characters long; Zoom's are short, at most 128 are answered",
+		});
+		expect(answer.text).not.toContain('A'.repeat(200));
+	});
+
+	it('a 13-digit timestamp in milliseconds is refused, even when the signature covers it', async () => {
+		const answer = await zoom.send(zoom.event('meeting.started', meeting), { timestamp: Date.now() });
+		await expectRefusedWith(answer, 401, {
+			code: 'malformed_timestamp',
+			message: 'The x-zm-request-timestamp header must be Unix seconds (10 digits), as Zoom sends it',
+		});
+	});
+
+	it('a request with the signature header twice gets 401, not a server error', async () => {
+		const signed = zoom.sign(zoom.event('meeting.started', meeting));
+		const rawHeaders: string[] = ['host', new URL(signed.url).host, 'content-length', String(Buffer.byteLength(signed.raw))];
+		for (const [name, value] of Object.entries(signed.headers)) {
+			rawHeaders.push(name, value);
+			if (name === 'x-zm-signature') rawHeaders.push(name, value);
+		}
+		const answer = await new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+			const request = http.request(signed.url, { method: 'POST', headers: rawHeaders }, (response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+			});
+			request.on('error', reject);
+			request.end(signed.raw);
+		});
+		await expectRefusedWith(answer, 401, { code: 'repeated_header', message: 'The x-zm-signature header was sent more than once' });
 	});
 });
 

@@ -10,11 +10,14 @@
  *   `responseData` selects (n8n evaluates it with the default "firstEntryJson"; "noData" = empty
  *   body), and run the workflow with n8n-core's `WorkflowExecute` from the trigger's output, as
  *   n8n's workflow runner does.
+ * `activate()` and `deactivate()` run the node's webhook methods in n8n-core's real `HookContext`,
+ * in the order n8n's active-workflow manager does (checkExists, then create when it answered false;
+ * delete), with the workflow's static data kept between calls as n8n keeps it.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
@@ -69,16 +72,34 @@ export interface TriggerHost {
 	/** waits for every started run to finish */
 	settled(): Promise<void>;
 	setParameters(parameters: IDataObject): void;
+	/** the workflow's static data (what the node stored at activation) */
+	staticData: IDataObject;
+	/** what n8n does when the workflow is activated: checkExists, then create if it answered false */
+	activate(): Promise<{ existed: boolean }>;
+	/** what n8n does when the workflow is deactivated: delete */
+	deactivate(): Promise<boolean>;
 	stop(): Promise<void>;
+}
+
+export interface HostOptions {
+	/** more credentials for the trigger: type → data (stored and set on the node) */
+	credentials?: Record<string, IDataObject>;
 }
 
 const TRIGGER_TYPE = `${PREFIX}zoomMeetingsTrigger`;
 let hostCount = 0;
 
-export async function startTriggerHost(secretToken: string, parameters: IDataObject): Promise<TriggerHost> {
+export async function startTriggerHost(secretToken: string, parameters: IDataObject, options: HostOptions = {}): Promise<TriggerHost> {
 	hostCount += 1;
 	const engine = createEngine({ 'test.received': new Received() });
 	engine.store.add('zoom-webhook', 'zoomMeetingsWebhookApi', { secretToken }, 'Zoom webhook');
+	const nodeCredentials: INode['credentials'] = { zoomMeetingsWebhookApi: { id: 'zoom-webhook', name: 'Zoom webhook' } };
+	for (const [type, data] of Object.entries(options.credentials ?? {})) {
+		engine.store.add(`cred-${type}`, type, data as never, type);
+		nodeCredentials[type] = { id: `cred-${type}`, name: type };
+	}
+	const staticData: IDataObject = {};
+	let baseUrl = 'http://127.0.0.1:5678';
 	const workflowId = `zoom-trigger-workflow-${hostCount}`;
 	const webhookId = `0d1c5a52-7f3e-4a8e-9f2b-${String(hostCount).padStart(12, '0')}`;
 	const path = `/webhook/${webhookId}/zoom`;
@@ -96,7 +117,7 @@ export async function startTriggerHost(secretToken: string, parameters: IDataObj
 			position: [0, 0],
 			webhookId,
 			parameters: nodeParameters as INode['parameters'],
-			credentials: { zoomMeetingsWebhookApi: { id: 'zoom-webhook', name: 'Zoom webhook' } },
+			credentials: nodeCredentials,
 		};
 		const received: INode = { id: 'received', name: 'Received', type: 'test.received', typeVersion: 1, position: [200, 0], parameters: {} };
 		const workflow = new Workflow({
@@ -106,6 +127,7 @@ export async function startTriggerHost(secretToken: string, parameters: IDataObj
 			connections: { [trigger.name]: { main: [[{ node: received.name, type: 'main', index: 0 }]] } } as never,
 			active: true,
 			nodeTypes: engine.nodeTypes,
+			staticData,
 			settings: { executionOrder: 'v1' },
 		});
 		return { workflow, trigger };
@@ -129,12 +151,12 @@ export async function startTriggerHost(secretToken: string, parameters: IDataObj
 			hooks,
 			executionId: 'zoom-execution',
 			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://127.0.0.1:5678/rest',
-			instanceBaseUrl: 'http://127.0.0.1:5678/',
-			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			restApiUrl: `${baseUrl}/rest`,
+			instanceBaseUrl: `${baseUrl}/`,
+			formWaitingBaseUrl: `${baseUrl}/form-waiting`,
+			webhookBaseUrl: `${baseUrl}/webhook`,
+			webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
+			webhookTestBaseUrl: `${baseUrl}/webhook-test`,
 			variables: {},
 			userId: 'test-user',
 			httpRequest: req,
@@ -230,6 +252,23 @@ export async function startTriggerHost(secretToken: string, parameters: IDataObj
 	server.keepAliveTimeout = 1000;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
+	baseUrl = `http://127.0.0.1:${port}`;
+
+	function hookContext(): { context: HookContext; nodeType: INodeType } {
+		const { workflow, trigger } = buildWorkflow();
+		const nodeType = engine.nodeTypes.getByName(TRIGGER_TYPE);
+		const data = additionalData(workflow);
+		const webhookData: IWebhookData = {
+			httpMethod: 'POST',
+			node: trigger.name,
+			path: `${webhookId}/zoom`,
+			webhookDescription: nodeType.description.webhooks![0],
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: data,
+			webhookId,
+		};
+		return { context: new HookContext(workflow, trigger, data, 'trigger', 'activate', webhookData), nodeType };
+	}
 
 	return {
 		engine,
@@ -241,6 +280,18 @@ export async function startTriggerHost(secretToken: string, parameters: IDataObj
 		},
 		setParameters(parameters) {
 			nodeParameters = parameters;
+		},
+		staticData,
+		async activate() {
+			const { context, nodeType } = hookContext();
+			const methods = nodeType.webhookMethods!.default!;
+			const existed = await methods.checkExists.call(context);
+			if (!existed) await methods.create.call(context);
+			return { existed };
+		},
+		async deactivate() {
+			const { context, nodeType } = hookContext();
+			return await nodeType.webhookMethods!.default!.delete.call(context);
 		},
 		async stop() {
 			server.closeAllConnections();

@@ -1,0 +1,82 @@
+/**
+ * The pack's one masking mechanism: which forms of a secret are masked where, and what is left alone.
+ */
+import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+
+import { SecretMask } from '../../nodes/shared/secrets';
+import { signedValues, ytxAuthorization, ytxSign, ytxStamp } from '../../nodes/YtxTelephony/shared/signing';
+
+const node = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+
+describe('SecretMask', () => {
+	test('masks a secret as sent, URL-encoded, and in base64 with and without padding', () => {
+		const secret = 'k3y/with+chars';
+		const mask = new SecretMask().add(secret);
+		const b64 = Buffer.from(secret).toString('base64');
+		expect(b64.endsWith('=')).toBe(true);
+		const text = `a ${secret} b ${encodeURIComponent(secret)} c ${b64} d ${b64.replace(/=+$/, '')} e`;
+		expect(mask.text(text)).toBe('a *** b *** c *** d *** e');
+	});
+
+	test('a field read when masking: a token that arrives during the run is masked', () => {
+		const credential: IDataObject = { clientSecret: 'secret-value-1' };
+		const mask = new SecretMask().watch(credential, ['clientSecret', 'accessToken']);
+		expect(mask.text('token tok-fetched-later')).toBe('token tok-fetched-later');
+		credential.accessToken = 'tok-fetched-later';
+		expect(mask.text('token tok-fetched-later')).toBe('token ***');
+	});
+
+	test('errors also lose any Bearer/Basic value; output keeps text that only looks like one', () => {
+		const mask = new SecretMask().add('known-secret');
+		const text = 'Authorization: Bearer abcdef123456 and Basic dXNlcjpwYXNz and known-secret';
+		expect(mask.errorText(text)).toBe('Authorization: Bearer *** and Basic *** and ***');
+		expect(mask.text(text)).toBe('Authorization: Bearer abcdef123456 and Basic dXNlcjpwYXNz and ***');
+	});
+
+	test('values shorter than 4 characters are not treated as secrets (they would corrupt ordinary data)', () => {
+		const mask = new SecretMask().add('800', 'abcd');
+		expect(mask.text('room 8000000, key abcd')).toBe('room 8000000, key ***');
+	});
+
+	test('output items: strings masked deeply, the item object reused when nothing changed', () => {
+		const mask = new SecretMask().add('s3cr3t-token');
+		const clean = { json: { a: 'x', list: ['y'] } };
+		const dirty = { json: { a: 'x', nested: { list: ['has s3cr3t-token inside', 2] } }, binary: {} };
+		const [first, second] = mask.items([clean, dirty]);
+		expect(first).toBe(clean);
+		expect(second.json).toEqual({ a: 'x', nested: { list: ['has *** inside', 2] } });
+		expect(dirty.json.nested.list[0]).toBe('has s3cr3t-token inside');
+	});
+
+	test('errors: every field n8n keeps is masked, the cause reduced to its masked message', () => {
+		const mask = new SecretMask().add('s3cr3t-token');
+		const error = new NodeApiError(node, { message: 'echo s3cr3t-token', headers: { authorization: 'Bearer s3cr3t-token' } } as JsonObject, {
+			message: 'failed with s3cr3t-token',
+			description: 'see s3cr3t-token',
+		});
+		error.context.request = { headers: { 'X-Token': 's3cr3t-token' } };
+		(error as { cause?: unknown }).cause = { message: 'socket s3cr3t-token', config: { headers: { auth: 's3cr3t-token' } } };
+		mask.error(error);
+		const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack, cause: (error as { cause?: unknown }).cause });
+		expect(everything).not.toContain('s3cr3t-token');
+		expect(error.message).toBe('failed with ***');
+		expect(error.description).toBe('see ***');
+		expect((error as { cause?: unknown }).cause).toEqual({ message: 'socket ***' });
+	});
+});
+
+describe('YTX signed values', () => {
+	test('every second from one before sending to the answer, Sign (both cases) and Authorization', () => {
+		const credentials = { accountSid: 'sid0001', authToken: 'tokenABCDEF' };
+		const sentAt = new Date('2026-11-30T01:00:00.400Z');
+		const answeredAt = new Date('2026-11-30T01:00:02.100Z');
+		const values = signedValues(credentials, sentAt, answeredAt);
+		const stamps = ['20261130085959', '20261130090000', '20261130090001', '20261130090002'];
+		expect(stamps.map((s) => ytxStamp(new Date(`2026-11-30T${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12)}+08:00`)))).toEqual(stamps);
+		for (const stamp of stamps) {
+			const sign = ytxSign('sid0001', 'tokenABCDEF', stamp);
+			expect(values).toEqual(expect.arrayContaining([sign, sign.toLowerCase(), ytxAuthorization('sid0001', stamp)]));
+		}
+		expect(values).toHaveLength(stamps.length * 3);
+	});
+});

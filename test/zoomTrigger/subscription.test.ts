@@ -1,0 +1,227 @@
+/**
+ * The Zoom Meetings Trigger registering its own webhook: activation and deactivation run the node's
+ * webhook methods in n8n-core's HookContext (webhookHost.ts) against the Zoom simulator's
+ * event-subscription endpoints; Zoom's url_validation and events then reach the trigger over HTTP.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { ZoomSimulator } from '../simulators/zoom';
+import { startTriggerHost, type TriggerHost } from './webhookHost';
+
+const PATH = '/v2/marketplace/app/event_subscription';
+const meeting = { id: 85746065432, uuid: '4444AAAiAAAAAiAiAiiAii==', topic: 'Weekly sync', host_id: 'KDcuGIm1QgePTO8WbOqwIQ' };
+
+let sim: ZoomSimulator;
+const hosts: TriggerHost[] = [];
+
+beforeAll(async () => {
+	sim = new ZoomSimulator();
+	await sim.start();
+});
+
+afterAll(async () => {
+	await sim.stop();
+});
+
+beforeEach(() => sim.reset());
+
+afterEach(async () => {
+	for (const host of hosts.splice(0)) await host.stop();
+});
+
+function s2sCredential(): IDataObject {
+	return {
+		accountId: sim.accountId,
+		clientId: sim.s2sClientId,
+		clientSecret: sim.s2sClientSecret,
+		environment: 'custom',
+		customOAuthBaseUrl: sim.url,
+		customApiBaseUrl: sim.apiBaseUrl,
+	};
+}
+
+function generalAppCredential(): IDataObject {
+	return {
+		clientId: sim.clientId,
+		clientSecret: sim.clientSecret,
+		accountId: sim.accountId,
+		environment: 'custom',
+		customOAuthBaseUrl: sim.url,
+		customApiBaseUrl: sim.apiBaseUrl,
+	};
+}
+
+async function host(parameters: IDataObject, secretToken = sim.webhookSecretToken): Promise<TriggerHost> {
+	const started = await startTriggerHost(secretToken, parameters, {
+		credentials: { zoomMeetingsServerToServerApi: s2sCredential(), zoomMeetingsClientCredentialsApi: generalAppCredential() },
+	});
+	hosts.push(started);
+	return started;
+}
+
+const automatic = {
+	subscription: 'automatic',
+	authentication: 'serverToServer',
+	subscribers: 'account',
+	events: ['recording.completed', 'meeting.started'],
+	output: 'full',
+};
+
+describe('automatic mode, Server-to-Server app, whole account', () => {
+	it('activation creates the subscription (after Zoom validated the URL) and subscribes the account', async () => {
+		const trigger = await host(automatic);
+		expect(await trigger.activate()).toEqual({ existed: false });
+
+		const [token] = sim.requests('POST', '/oauth/token');
+		expect(token.query).toMatchObject({ grant_type: 'account_credentials', account_id: sim.accountId });
+		const [created] = sim.requests('POST', PATH);
+		expect(created.json).toEqual({
+			events: ['meeting.started', 'recording.completed'],
+			event_subscription_name: 'n8n zoom trigger / Zoom Meetings Trigger',
+			event_webhook_url: trigger.url,
+			subscription_scope: 'account',
+			account_id: sim.accountId,
+		});
+		const [subscription] = [...sim.eventSubscriptions.values()];
+		expect(sim.requests('PATCH', `${PATH}/${subscription.event_subscription_id}`).map((r) => r.json)).toEqual([{ account_id: sim.accountId }]);
+		expect(subscription).toMatchObject({ event_webhook_url: trigger.url, accountSubscribed: true, app: 's2s' });
+		expect(trigger.staticData).toEqual({ 'node:Zoom Meetings Trigger': { eventSubscriptionId: subscription.event_subscription_id } });
+		// Zoom's url_validation reached the trigger and was answered, and started nothing
+		expect(trigger.results).toEqual([{ webhookResponse: { plainToken: expect.any(String), encryptedToken: expect.any(String) } }]);
+		await trigger.settled();
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	it('a subscribed event starts one execution; an event not in the subscription is not sent', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		const deliveries = await sim.deliverEvent('meeting.started', meeting);
+		expect(deliveries.map((d) => [d.request.url, d.status])).toEqual([[trigger.url, 200]]);
+		expect(await sim.deliverEvent('meeting.ended', meeting)).toEqual([]);
+		await trigger.settled();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].received[0].json).toMatchObject({ event: 'meeting.started', payload: { account_id: sim.accountId, object: meeting } });
+	});
+
+	it('checkExists finds the stored subscription: a second activation creates nothing', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		expect(await trigger.activate()).toEqual({ existed: true });
+		expect(sim.requests('POST', PATH)).toHaveLength(1);
+		expect(sim.eventSubscriptions.size).toBe(1);
+	});
+
+	it('deactivation deletes the subscription; Zoom then sends nothing', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		const [id] = sim.eventSubscriptions.keys();
+		expect(await trigger.deactivate()).toBe(true);
+		expect(sim.requests('DELETE', `${PATH}/${id}`)).toHaveLength(1);
+		expect(sim.eventSubscriptions.size).toBe(0);
+		expect(trigger.staticData).toEqual({ 'node:Zoom Meetings Trigger': {} });
+		expect(await sim.deliverEvent('meeting.started', meeting)).toEqual([]);
+	});
+
+	it('deactivation succeeds when Zoom no longer has the subscription (404 code 1601)', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		sim.eventSubscriptions.clear();
+		expect(await trigger.deactivate()).toBe(true);
+		expect(sim.requests('DELETE')).toHaveLength(1);
+	});
+
+	it('finds the app’s subscription for the same URL and events instead of creating a second one', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		delete (trigger.staticData['node:Zoom Meetings Trigger'] as IDataObject).eventSubscriptionId;
+		expect(await trigger.activate()).toEqual({ existed: false });
+		expect(sim.requests('POST', PATH)).toHaveLength(1);
+		expect(sim.requests('PATCH')).toHaveLength(2);
+		expect(sim.eventSubscriptions.size).toBe(1);
+	});
+
+	it('activation after the events changed creates a subscription with the new events', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		await trigger.deactivate();
+		trigger.setParameters({ ...automatic, events: ['meeting.ended'] });
+		expect(await trigger.activate()).toEqual({ existed: false });
+		expect([...sim.eventSubscriptions.values()].map((s) => s.events)).toEqual([['meeting.ended']]);
+	});
+});
+
+describe('automatic mode, General app (client credentials), chosen users', () => {
+	it('subscribes only the chosen users, with the app’s client-credentials token', async () => {
+		const other = sim.addUser();
+		const trigger = await host({ ...automatic, authentication: 'clientCredentials', subscribers: 'users', userIds: ` ${sim.owner.id} ` });
+		await trigger.activate();
+
+		const [token] = sim.requests('POST', '/oauth/token');
+		expect(token.query).toEqual({ grant_type: 'client_credentials' });
+		expect(sim.requests('POST', PATH)[0].json).toMatchObject({ subscription_scope: 'user', user_ids: [sim.owner.id], account_id: sim.accountId });
+		expect(sim.requests('PATCH')[0].json).toEqual({ account_id: sim.accountId, user_ids: [sim.owner.id] });
+		expect(sim.requests('GET', PATH)[0].query).toMatchObject({ account_id: sim.accountId, user_id: sim.owner.id, subscription_scope: 'user' });
+
+		expect(await sim.deliverEvent('recording.completed', meeting, other.id)).toEqual([]);
+		expect((await sim.deliverEvent('recording.completed', meeting, sim.owner.id)).map((d) => d.status)).toEqual([200]);
+		await trigger.settled();
+		expect(trigger.executions.map((e) => e.trigger[0].json.event)).toEqual(['recording.completed']);
+
+		expect(await trigger.deactivate()).toBe(true);
+		expect(sim.eventSubscriptions.size).toBe(0);
+	});
+});
+
+describe('automatic mode refusals', () => {
+	it('an event outside the app’s scopes: Zoom’s reason is in the error', async () => {
+		const trigger = await host({ ...automatic, authentication: 'clientCredentials', events: ['webinar.started'] });
+		await expect(trigger.activate()).rejects.toThrow(
+			'Zoom refused to create the event subscription (HTTP 400 1602: The event is not allowed for the app: webinar.started)',
+		);
+		expect(sim.eventSubscriptions.size).toBe(0);
+	});
+
+	it('a wrong Secret Token: Zoom’s URL validation fails and nothing is created', async () => {
+		const trigger = await host(automatic, 'not-the-apps-secret-token');
+		await expect(trigger.activate()).rejects.toThrow(
+			`Zoom refused to create the event subscription (HTTP 404 1701: The event webhook url validate failed: ${trigger.url}.)`,
+		);
+		expect(sim.eventSubscriptions.size).toBe(0);
+		expect(trigger.staticData['node:Zoom Meetings Trigger']).toEqual({});
+	});
+
+	it.each([
+		[{ events: ['*'] }, '"All Events" cannot be registered with Zoom automatically'],
+		[{ events: [] }, '"Events" is empty: pick the events to register with Zoom'],
+		[{ subscribers: 'users', userIds: ' , ' }, '"User IDs" must list 1 to 10 Zoom user IDs, comma-separated (it lists 0)'],
+		[{ subscribers: 'users', userIds: Array.from({ length: 11 }, (_, i) => `user${i}`).join(',') }, '"User IDs" must list 1 to 10 Zoom user IDs, comma-separated (it lists 11)'],
+	])('%j is refused before any request', async (change, message) => {
+		const trigger = await host({ ...automatic, ...change });
+		await expect(trigger.activate()).rejects.toThrow(message);
+		expect(sim.log).toHaveLength(0);
+	});
+});
+
+describe('manual mode', () => {
+	it('activation and deactivation send nothing to Zoom: the subscription lives in the app', async () => {
+		const trigger = await host({ events: ['meeting.started'], output: 'full' });
+		expect(await trigger.activate()).toEqual({ existed: true });
+		expect(await trigger.deactivate()).toBe(true);
+		expect(sim.log).toHaveLength(0);
+		expect(trigger.staticData).toEqual({});
+	});
+});
+
+describe('the simulator’s app-owned rule', () => {
+	it('refuses a user’s OAuth token on the event-subscription endpoints', async () => {
+		const { access_token } = sim.issueOAuthTokens();
+		const response = await fetch(`${sim.apiBaseUrl}/marketplace/app/event_subscription?account_id=${sim.accountId}&user_id=me`, {
+			headers: { Authorization: `Bearer ${access_token}` },
+		});
+		expect(response.status).toBe(403);
+		expect(await response.json()).toEqual({
+			code: 403,
+			message: 'Event subscriptions are app-owned: use a client credentials or Server-to-Server OAuth token.',
+		});
+	});
+});
