@@ -27,6 +27,7 @@ import {
 	type N8nInstall,
 	type Workflow,
 } from '../scripts/n8n-lib';
+import { stopOnSignals } from '../scripts/processes';
 import type { Simulator } from '../test/simulators/base';
 import { CamSimulator } from '../test/simulators/cam';
 import { VisioconferenceSimulator } from '../test/simulators/visioconference';
@@ -261,13 +262,7 @@ export async function startBench(options: { env?: Record<string, string> } = {})
 		if (process.env.KEEP_N8N_FOLDER !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
 		else log(`kept ${userFolder}`);
 	};
-	process.on('exit', () => server.killNow());
-	const interrupted = async () => {
-		await stop();
-		process.exit(130);
-	};
-	process.once('SIGINT', () => void interrupted());
-	process.once('SIGTERM', () => void interrupted());
+	stopOnSignals(stop, { exitCode: 130 });
 	try {
 		await server.setupOwner();
 	} catch (error) {

@@ -38,6 +38,7 @@ import {
 	REPO,
 	type Workflow,
 } from '../scripts/n8n-lib';
+import { stopOnSignals } from '../scripts/processes';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -227,15 +228,14 @@ async function main() {
 		customExtensions: extDir,
 		...(CPU_PROFILE_DIR ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROFILE_DIR)}` } } : {}),
 	});
-	process.on('exit', () => server.killNow());
-	const interrupted = async () => {
-		await server.stop();
-		await sim.stop();
-		fs.rmSync(userFolder, { recursive: true, force: true });
-		process.exit(130);
-	};
-	process.once('SIGINT', () => void interrupted());
-	process.once('SIGTERM', () => void interrupted());
+	stopOnSignals(
+		async () => {
+			await server.stop();
+			await sim.stop();
+			fs.rmSync(userFolder, { recursive: true, force: true });
+		},
+		{ exitCode: 130 },
+	);
 	const times = new Map<string, number[]>(variants.map((v) => [v.key, []]));
 	const cpu = new Map<string, number[]>(variants.map((v) => [v.key, []]));
 	const n8nPid = server.child.pid!;

@@ -14,6 +14,8 @@ if command -v flock >/dev/null 2>&1; then
 	flock 9
 	if [ -f "$DIR/.complete" ]; then echo "$DIR"; exit 0; fi
 fi
+# node-gyp below needs python3, make and g++
+bash "$(dirname "${BASH_SOURCE[0]}")/ensure-system-packages.sh" build
 cd "$DIR"
 [ -f package.json ] || echo '{"name":"n8n-runtime","private":true}' > package.json
 echo "installing n8n@$N8N_VERSION and node@$NODE_RUNTIME_VERSION into $DIR (one time, a few minutes)" >&2

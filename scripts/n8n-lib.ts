@@ -4,15 +4,17 @@
  * installs community packages, start n8n on a free loopback port, set up the owner, create
  * credentials and workflows over the REST API, activate them, call webhooks, use n8n's CLI, stop.
  *
- * Used by `npm start` (scripts/start.ts), `npm run test:e2e` (test/e2e) and `npm run bench`.
+ * Used by `npm start` (scripts/start.ts), `npm run test:e2e` (test/e2e) and `npm run bench`; n8n runs
+ * under scripts/processes.ts (its own process group, never outliving this process).
  * Plain Node APIs only (no extra dependency); run with `npx tsx`.
  */
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+import { freePort, httpOk, ManagedProcess, processAlive, sleepMs } from './processes';
 
 export const REPO = path.resolve(__dirname, '..');
 export const PACKAGE_NAME: string = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).name;
@@ -86,15 +88,6 @@ export function packStagingDir(): string {
 	return lastStagingDir;
 }
 
-const processAlive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-};
-
 /** Removes the build folders of processes that are gone (one folder per process: runs may overlap). */
 function removeStalePackDirs() {
 	if (!fs.existsSync(PACK_DIR)) return;
@@ -105,13 +98,85 @@ function removeStalePackDirs() {
 	}
 }
 
+/** A digest of what the build reads: the shipped sources and the locked dev dependencies. */
+function sourcesDigest(): string {
+	const hash = createHash('sha256');
+	const add = (rel: string) => {
+		const stat = fs.statSync(path.join(REPO, rel), { throwIfNoEntry: false });
+		if (stat?.isDirectory()) {
+			for (const entry of fs.readdirSync(path.join(REPO, rel)).sort()) add(path.join(rel, entry));
+		} else if (stat) {
+			hash.update(`${rel}\0`).update(fs.readFileSync(path.join(REPO, rel))).update('\0');
+		}
+	};
+	for (const entry of [...SHIPPED_SOURCES, 'package-lock.json']) add(entry);
+	return hash.digest('hex').slice(0, 16);
+}
+
+/** Builds of unchanged sources kept for reuse (`.tmp/pack/built-<digest>`): the newest few. */
+const KEPT_BUILDS = 4;
+
+function keepNewestBuilds() {
+	const builds = fs
+		.readdirSync(PACK_DIR)
+		.filter((entry) => entry.startsWith('built-'))
+		.map((entry) => ({ dir: path.join(PACK_DIR, entry), mtime: fs.statSync(path.join(PACK_DIR, entry)).mtimeMs }))
+		.sort((a, b) => b.mtime - a.mtime);
+	for (const { dir } of builds.slice(KEPT_BUILDS)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Points `.tmp/pack/src` at the newest default build. */
+function linkStaging(staging: string) {
+	try {
+		const current = fs.lstatSync(PACK_STAGING_DIR, { throwIfNoEntry: false });
+		if (current) fs.rmSync(PACK_STAGING_DIR, { recursive: !current.isSymbolicLink(), force: true });
+		fs.symlinkSync(staging, PACK_STAGING_DIR, 'dir');
+	} catch {
+		// another run relinked it at the same moment: its build is as good
+	}
+}
+
 /**
  * `npm run build && npm pack` on a copy of the sources (so the working tree's dist/ is untouched and
  * nothing stale is packed), in a folder of this process (`.tmp/pack/<pid>`) so that overlapping runs
  * (tests, benchmark, npm start) don't build into each other. Returns the tarball's path.
+ * Without `outDir`, the build is kept as `.tmp/pack/built-<digest of the sources>` and reused while
+ * the sources are unchanged (npm start again, the next test suite).
  */
-export function buildAndPack(outDir = path.join(PACK_DIR, String(process.pid))): string {
+export function buildAndPack(outDir?: string): string {
 	removeStalePackDirs();
+	if (outDir === undefined) {
+		const digest = sourcesDigest();
+		const built = path.join(PACK_DIR, `built-${digest}`);
+		const record = path.join(built, 'tarball.txt');
+		if (fs.existsSync(record)) {
+			const tarball = path.join(built, fs.readFileSync(record, 'utf8').trim());
+			const now = new Date();
+			fs.utimesSync(built, now, now);
+			lastStagingDir = path.join(built, 'src');
+			linkStaging(lastStagingDir);
+			log(`reusing the build of the same sources (${path.relative(REPO, tarball)})`);
+			return tarball;
+		}
+		const own = path.join(PACK_DIR, String(process.pid));
+		const tarball = packInto(own);
+		// not kept: a build with errors ignored, or sources edited while they were built
+		if (process.env.ALLOW_BUILD_ERRORS === '1' || sourcesDigest() !== digest) return tarball;
+		fs.writeFileSync(path.join(own, 'tarball.txt'), path.basename(tarball));
+		try {
+			fs.renameSync(own, built);
+		} catch {
+			return tarball; // the same sources were built by another run at the same moment: keep ours
+		}
+		lastStagingDir = path.join(built, 'src');
+		linkStaging(lastStagingDir);
+		keepNewestBuilds();
+		return path.join(built, path.basename(tarball));
+	}
+	return packInto(outDir);
+}
+
+function packInto(outDir: string): string {
 	const staging = path.join(outDir, 'src');
 	fs.rmSync(outDir, { recursive: true, force: true });
 	fs.mkdirSync(staging, { recursive: true });
@@ -135,15 +200,7 @@ export function buildAndPack(outDir = path.join(PACK_DIR, String(process.pid))):
 	}>;
 	const tarball = path.join(outDir, packed[0].filename);
 	lastStagingDir = staging;
-	if (path.dirname(outDir) === PACK_DIR) {
-		try {
-			const current = fs.lstatSync(PACK_STAGING_DIR, { throwIfNoEntry: false });
-			if (current) fs.rmSync(PACK_STAGING_DIR, { recursive: !current.isSymbolicLink(), force: true });
-			fs.symlinkSync(staging, PACK_STAGING_DIR, 'dir');
-		} catch {
-			// another run relinked it at the same moment: its build is as good
-		}
-	}
+	if (path.dirname(outDir) === PACK_DIR) linkStaging(staging);
 	log(`packed ${path.basename(tarball)} (${packed[0].files.length} files)`);
 	return tarball;
 }
@@ -165,34 +222,22 @@ export function prepareUserFolder(tarball: string, folder?: string): string {
 	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
 		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
 	}
+	// the same tarball is installed already (npm start again with unchanged sources): nothing to do
+	const stamp = path.join(nodesDir, `.${PACKAGE_NAME}.sha256`);
+	const digest = createHash('sha256').update(fs.readFileSync(tarball)).digest('hex');
+	if (fs.existsSync(installedPackDir(userFolder)) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
+		log(`${path.basename(tarball)} is installed in ${nodesDir} already`);
+		return userFolder;
+	}
 	log(`installing ${path.basename(tarball)} into ${nodesDir}`);
 	run('npm', ['i', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', path.resolve(tarball)], nodesDir);
+	fs.writeFileSync(stamp, digest);
 	return userFolder;
 }
 
 /** Path of the installed pack inside a user folder. */
 export const installedPackDir = (userFolder: string) =>
 	path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-export async function portIsFree(port: number): Promise<boolean> {
-	return await new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
 
 export interface StartOptions {
 	userFolder: string;
@@ -243,12 +288,60 @@ export interface HttpAnswer<T = unknown> {
 	json?: T;
 }
 
+export interface WebhookCallOptions {
+	method?: string;
+	/** how long a 404 is retried: right after activation n8n may still answer 404 for a moment (default 10 s) */
+	registerWaitMs?: number;
+	/** a call without an answer after this fails, as such rather than as a test timeout (default 120 s) */
+	timeoutMs?: number;
+	/** the editor's test URL (`/webhook-test/…`) */
+	test?: boolean;
+}
+
+/** Calls an n8n webhook (`<baseUrl>/webhook/<path>`, JSON body), retrying the 404 of a webhook being registered. */
+export async function callWebhook<T = unknown>(
+	baseUrl: string,
+	webhookPath: string,
+	body?: unknown,
+	options: WebhookCallOptions = {},
+): Promise<HttpAnswer<T>> {
+	const method = options.method ?? 'POST';
+	const url = `${baseUrl}/${options.test ? 'webhook-test' : 'webhook'}/${webhookPath}`;
+	const started = Date.now();
+	for (;;) {
+		const res = await fetch(url, {
+			method,
+			headers: body !== undefined ? { 'content-type': 'application/json' } : {},
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+		}).catch((error: Error) => {
+			throw new Error(`${method} ${url} ${body === undefined ? '' : JSON.stringify(body)}: no answer (${error.message})`);
+		});
+		const answer = await answerOf<T>(res);
+		if (res.status === 404 && Date.now() - started < (options.registerWaitMs ?? 10_000)) {
+			await sleepMs(250);
+			continue;
+		}
+		return answer;
+	}
+}
+
+/** An HTTP answer with its body as text and, when it is JSON, parsed. */
+async function answerOf<T>(res: Response): Promise<HttpAnswer<T>> {
+	const text = await res.text();
+	let json: T | undefined;
+	try {
+		json = JSON.parse(text) as T;
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, headers: res.headers, text, json };
+}
+
 /** A running n8n server (its own process group) with a logged-in REST session. */
 export class N8nServer {
 	cookie = '';
 	readonly browserId = randomBytes(12).toString('hex');
-	private exited?: Promise<number | null>;
-	private exitCode?: number | null;
 
 	private constructor(
 		readonly install: N8nInstall,
@@ -256,14 +349,11 @@ export class N8nServer {
 		readonly port: number,
 		readonly env: NodeJS.ProcessEnv,
 		readonly logFile: string,
-		readonly child: ChildProcess,
-	) {
-		this.exited = new Promise((resolve) =>
-			child.once('exit', (code, signal) => {
-				this.exitCode = code ?? (signal ? -1 : null);
-				resolve(this.exitCode);
-			}),
-		);
+		readonly process: ManagedProcess,
+	) {}
+
+	get child() {
+		return this.process.child;
 	}
 
 	get baseUrl() {
@@ -318,22 +408,13 @@ export class N8nServer {
 		const brokerPort = await freePort();
 		const env = N8nServer.environment(install, options, port, brokerPort);
 		const logFile = options.logFile ?? path.join(options.userFolder, 'n8n.log');
-		const out = fs.openSync(logFile, 'a');
 		log(`starting n8n ${install.version} on ${`http://127.0.0.1:${port}`} (log: ${logFile})`);
-		const child = spawn(install.node, [install.bin, 'start'], {
+		const child = ManagedProcess.spawn('n8n', install.node, [install.bin, 'start'], {
 			cwd: options.userFolder,
 			env,
-			detached: true,
-			stdio: ['ignore', options.echo ? 'pipe' : out, options.echo ? 'pipe' : out],
+			logFile,
+			echo: options.echo,
 		});
-		if (options.echo) {
-			for (const stream of [child.stdout!, child.stderr!]) {
-				stream.on('data', (chunk: Buffer) => {
-					fs.writeSync(out, chunk);
-					process.stderr.write(chunk);
-				});
-			}
-		}
 		const server = new N8nServer(install, options, port, env, logFile, child);
 		try {
 			await server.waitReady(options.readyTimeout ?? 180_000);
@@ -346,68 +427,23 @@ export class N8nServer {
 
 	/** The last lines of n8n's log, without stack frames. */
 	logTail(lines = 60): string {
-		try {
-			return fs
-				.readFileSync(this.logFile, 'utf8')
-				.split('\n')
-				.filter((l) => !/^\s+at /.test(l))
-				.slice(-lines)
-				.join('\n');
-		} catch {
-			return '';
-		}
+		return this.process.logTail(lines);
 	}
 
 	async waitReady(timeoutMs: number): Promise<void> {
 		const started = Date.now();
-		while (Date.now() - started < timeoutMs) {
-			if (this.exitCode !== undefined) {
-				throw new Error(`n8n exited (code ${this.exitCode}) before it was ready. Last lines of ${this.logFile}:\n${this.logTail()}`);
-			}
-			try {
-				const res = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-				if (res.ok) {
-					log(`n8n ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-					return;
-				}
-			} catch {
-				// not listening yet
-			}
-			await new Promise((r) => setTimeout(r, 300));
-		}
-		throw new Error(`n8n was not ready after ${timeoutMs / 1000} s. Last lines of ${this.logFile}:\n${this.logTail()}`);
+		await this.process.waitFor('/healthz/readiness', async () => await httpOk(`${this.baseUrl}/healthz/readiness`), timeoutMs);
+		log(`n8n ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	}
 
 	/** Stops n8n and everything it started (its process group): SIGTERM, then SIGKILL after `graceMs`. */
 	async stop(graceMs = 15_000): Promise<void> {
-		const pid = this.child.pid;
-		if (pid === undefined || this.exitCode !== undefined) return;
-		const signal = (sig: NodeJS.Signals) => {
-			try {
-				process.kill(-pid, sig);
-			} catch {
-				// already gone
-			}
-		};
-		signal('SIGTERM');
-		const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref());
-		if ((await Promise.race([this.exited, timer])) === 'timeout') {
-			log('n8n did not stop in time; killing it');
-			signal('SIGKILL');
-			await this.exited;
-		}
-		signal('SIGKILL'); // leftovers of the group (task runner), if any
+		await this.process.stop(graceMs);
 	}
 
 	/** Synchronous last-resort kill (for process 'exit' handlers). */
 	killNow(): void {
-		if (this.child.pid !== undefined && this.exitCode === undefined) {
-			try {
-				process.kill(-this.child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		}
+		this.process.killNow();
 	}
 
 	async request<T = unknown>(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
@@ -425,14 +461,7 @@ export class N8nServer {
 		const setCookie = res.headers.getSetCookie?.() ?? [];
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth.split(';')[0];
-		const text = await res.text();
-		let json: T | undefined;
-		try {
-			json = JSON.parse(text) as T;
-		} catch {
-			json = undefined;
-		}
-		return { status: res.status, headers: res.headers, text, json };
+		return await answerOf<T>(res);
 	}
 
 	/** A REST call that must succeed; returns the `data` of n8n's answer. */
@@ -469,37 +498,9 @@ export class N8nServer {
 		return await this.api('POST', `/workflows/${workflow.id}/activate`, { versionId });
 	}
 
-	/**
-	 * Calls a production webhook. Right after activation n8n may still answer 404 for a moment;
-	 * that is retried for up to `registerWaitMs`.
-	 */
-	async webhook<T = unknown>(
-		webhookPath: string,
-		body?: unknown,
-		options: { method?: string; registerWaitMs?: number; test?: boolean } = {},
-	): Promise<HttpAnswer<T>> {
-		const method = options.method ?? 'POST';
-		const started = Date.now();
-		for (;;) {
-			const res = await fetch(`${this.baseUrl}/${options.test ? 'webhook-test' : 'webhook'}/${webhookPath}`, {
-				method,
-				headers: body !== undefined ? { 'content-type': 'application/json' } : {},
-				body: body === undefined ? undefined : JSON.stringify(body),
-				signal: AbortSignal.timeout(600_000),
-			});
-			const text = await res.text();
-			if (res.status === 404 && Date.now() - started < (options.registerWaitMs ?? 10_000)) {
-				await new Promise((r) => setTimeout(r, 250));
-				continue;
-			}
-			let json: T | undefined;
-			try {
-				json = JSON.parse(text) as T;
-			} catch {
-				json = undefined;
-			}
-			return { status: res.status, headers: res.headers, text, json };
-		}
+	/** Calls a production (or test) webhook of this server; see callWebhook(). */
+	async webhook<T = unknown>(webhookPath: string, body?: unknown, options: WebhookCallOptions = {}): Promise<HttpAnswer<T>> {
+		return await callWebhook<T>(this.baseUrl, webhookPath, body, { timeoutMs: 600_000, ...options });
 	}
 
 	/** The newest execution of a workflow (id, status), or undefined. */
@@ -583,7 +584,7 @@ export function outputOf(run: any, nodeName: string, output = 0): any[] {
 	return (task.data?.main?.[output] ?? []).map((item: { json: unknown }) => item.json);
 }
 
-/** Runs an n8n CLI command (its own process group, killed on timeout). */
+/** Runs an n8n CLI command (its own process group, killed on timeout); its output is returned. */
 export async function runCli(
 	install: N8nInstall,
 	env: NodeJS.ProcessEnv,
@@ -591,20 +592,30 @@ export async function runCli(
 	cwd: string,
 	timeoutMs = 300_000,
 ): Promise<{ code: number | null; signal?: string; stdout: string; stderr: string }> {
-	return await new Promise((resolve) => {
-		const child = execFile(
-			install.node,
-			[install.bin, ...args],
-			{ cwd, env, maxBuffer: 256 << 20, timeout: timeoutMs, killSignal: 'SIGKILL' },
-			(error, stdout, stderr) => {
-				const failure = error as (Error & { code?: number | string; signal?: string }) | null;
-				const code = failure ? (typeof failure.code === 'number' ? failure.code : -1) : 0;
-				const signal = failure ? (failure.signal ?? (typeof failure.code === 'string' ? failure.code : undefined)) : undefined;
-				resolve({ code, signal: signal ?? undefined, stdout, stderr });
-			},
-		);
-		child.on('error', () => undefined);
-	});
+	const child = spawn(install.node, [install.bin, ...args], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const proc = ManagedProcess.adopt(`n8n ${args[0]}`, child);
+	const stdout: Buffer[] = [];
+	const stderr: Buffer[] = [];
+	child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+	child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+	const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+	const timer = setTimeout(() => proc.killNow(), timeoutMs);
+	await proc.exited;
+	clearTimeout(timer);
+	await Promise.race([closed, sleepMs(1000)]);
+	return {
+		code: proc.exitCode ?? -1,
+		signal: proc.exitSignal ?? undefined,
+		stdout: Buffer.concat(stdout).toString(),
+		stderr: Buffer.concat(stderr).toString(),
+	};
+}
+
+export interface OfflineCliOptions {
+	install?: N8nInstall;
+	/** environment for n8n (database settings, …) */
+	env?: Record<string, string>;
+	encryptionKey?: string;
 }
 
 /**
@@ -613,7 +624,7 @@ export async function runCli(
 export async function cliOffline(
 	userFolder: string,
 	args: string[],
-	options: { install?: N8nInstall; env?: Record<string, string>; encryptionKey?: string } = {},
+	options: OfflineCliOptions = {},
 ) {
 	const install = options.install ?? n8nInstall();
 	const env = N8nServer.environment(
@@ -649,25 +660,35 @@ export interface ImportedCredential {
 }
 
 /** `n8n import:credentials` (plain data is encrypted by n8n; same id = replaced). Run while n8n is stopped. */
-export async function importCredentials(userFolder: string, credentials: ImportedCredential[], install?: N8nInstall) {
+export async function importCredentials(
+	userFolder: string,
+	credentials: ImportedCredential[],
+	install?: N8nInstall,
+	more: Omit<OfflineCliOptions, 'install'> = {},
+) {
 	if (!credentials.length) return;
 	const file = path.join(userFolder, `credentials-${process.pid}.json`);
 	fs.writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
 	try {
-		await cliOffline(userFolder, ['import:credentials', `--input=${file}`], { install });
+		await cliOffline(userFolder, ['import:credentials', `--input=${file}`], { ...more, install });
 	} finally {
 		fs.rmSync(file, { force: true });
 	}
 }
 
 /** `n8n import:workflow --separate` of the given workflow files. Run while n8n is stopped. */
-export async function importWorkflows(userFolder: string, files: string[], install?: N8nInstall) {
+export async function importWorkflows(
+	userFolder: string,
+	files: string[],
+	install?: N8nInstall,
+	more: Omit<OfflineCliOptions, 'install'> = {},
+) {
 	if (!files.length) return;
 	const dir = path.join(userFolder, `workflows-${process.pid}`);
 	fs.mkdirSync(dir, { recursive: true });
 	for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
 	try {
-		await cliOffline(userFolder, ['import:workflow', '--separate', `--input=${dir}`], { install });
+		await cliOffline(userFolder, ['import:workflow', '--separate', `--input=${dir}`], { ...more, install });
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
@@ -700,4 +721,3 @@ export function unflattenExecution(raw: { data: string }): any {
 	return revive(0);
 }
 
-export const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -9,7 +9,6 @@
  * Needs Chromium (`apt-get install -y chromium`) and a global WebSocket (Node ≥ 22), so run it with
  * the Node that n8n is installed with:  bash scripts/screenshots.sh
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +17,6 @@ import { startSandbox } from '../test/sandbox';
 import {
 	buildAndPack,
 	exampleFiles,
-	freePort,
 	importCredentials,
 	log,
 	N8nServer,
@@ -28,8 +26,8 @@ import {
 	packageManifest,
 	prepareUserFolder,
 	REPO,
-	sleepMs,
 } from './n8n-lib';
+import { freePort, ManagedProcess, sleepMs } from './processes';
 
 const OUT_DIR = path.join(REPO, 'docs', 'screenshots');
 const MAX_BYTES = 300 * 1024;
@@ -44,6 +42,7 @@ interface Description {
 
 function builtDescription(distFile: string): Description {
 	const className = path.basename(distFile).split('.')[0];
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, loaded the way n8n loads it
 	const mod = require(path.join(packStagingDir(), distFile)) as Record<string, new () => { description: Description }>;
 	return new mod[className]().description;
 }
@@ -102,21 +101,14 @@ async function main() {
 	await importCredentials(userFolder, sandbox.credentials, install);
 	const server = await N8nServer.start({ userFolder, install });
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-conferencing-chromium-'));
-	let browser: ReturnType<typeof spawn> | undefined;
+	let browser: ManagedProcess | undefined;
 	const cleanup = async () => {
-		if (browser?.pid) {
-			try {
-				process.kill(-browser.pid, 'SIGKILL');
-			} catch {
-				// gone
-			}
-		}
+		await browser?.stop(5_000, 'SIGKILL');
 		await server.stop();
 		await sandbox.stop();
 		fs.rmSync(profile, { recursive: true, force: true });
 		fs.rmSync(userFolder, { recursive: true, force: true });
 	};
-	process.on('exit', () => server.killNow());
 	try {
 		await server.setupOwner();
 		const targets: Array<{ file: string; workflowId: string; nodeId: string }> = [];
@@ -174,7 +166,8 @@ async function main() {
 		}
 
 		const debugPort = await freePort();
-		browser = spawn(
+		browser = ManagedProcess.spawn(
+			'chromium',
 			CHROMIUM,
 			[
 				'--headless',
@@ -191,7 +184,7 @@ async function main() {
 				'--window-size=1400,900',
 				'about:blank',
 			],
-			{ detached: true, stdio: 'ignore' },
+			{ logFile: path.join(profile, 'chromium.log') },
 		);
 		let pageUrl: string | undefined;
 		for (let i = 0; i < 100 && !pageUrl; i++) {

@@ -6,12 +6,17 @@
  *  2. sandbox mode (default): starts every provider simulator on fixed loopback ports and imports
  *     credentials pointing at them ("… (sandbox)", replaced on every start);
  *  3. imports the example workflows that were not imported before (so your edits stay);
- *  4. starts n8n, sets up the owner login, prints the editor URL; Ctrl-C stops everything.
+ *  4. starts n8n, sets up the owner login, prints the editor URL.
+ * Ctrl-C, SIGTERM, SIGHUP (to npm, to this process or to its process group, with or without a
+ * terminal) or the end of the npm process stop n8n, its task runner and the sandbox
+ * (scripts/processes.ts). `npm start` runs this file with `exec node --import tsx`, so npm's shell
+ * is not left in between and npm's SIGINT/SIGTERM forwarding reaches it.
  *
  * Options (after `npm start --`):
  *   --no-sandbox   no simulators, no sandbox credentials: create credentials for the real services
  *   --reset        start over with an empty n8n user folder
  *   --port <n>     n8n's port (default 5678, or a free one when 5678 is taken)
+ *   --free-ports   n8n and the simulators on free ports (next to another `npm start`)
  * The user folder is .tmp/n8n-home (N8N_HOME_DIR to change it).
  */
 import fs from 'node:fs';
@@ -22,16 +27,15 @@ import {
 	buildAndPack,
 	DEFAULT_OWNER,
 	exampleFiles,
-	freePort,
 	importCredentials,
 	importWorkflows,
 	log,
 	N8nServer,
 	n8nInstall,
-	portIsFree,
 	prepareUserFolder,
 	REPO,
 } from './n8n-lib';
+import { freePort, portIsFree, stopOnSignals } from './processes';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -43,32 +47,25 @@ const option = (name: string) => {
 async function main() {
 	const sandboxMode = !flag('--no-sandbox');
 	const home = path.resolve(process.env.N8N_HOME_DIR ?? path.join(REPO, '.tmp', 'n8n-home'));
-	if (flag('--reset')) fs.rmSync(home, { recursive: true, force: true });
 
+	let newExamples = 0;
+	let sandbox: Sandbox | undefined;
+	let server: N8nServer | undefined;
+	const shutdown = stopOnSignals(async (reason) => {
+		process.stderr.write(`\n${reason}: stopping n8n and the sandbox…\n`);
+		await server?.stop();
+		await sandbox?.stop();
+	});
+
+	if (flag('--reset')) fs.rmSync(home, { recursive: true, force: true });
 	const install = n8nInstall();
 	const tarball = buildAndPack();
 	fs.mkdirSync(home, { recursive: true });
 	prepareUserFolder(tarball, home);
 
-	let newExamples = 0;
-	let sandbox: Sandbox | undefined;
-	let server: N8nServer | undefined;
-	let stopping = false;
-	const stopAll = async (code: number) => {
-		if (stopping) return;
-		stopping = true;
-		process.stderr.write('\nstopping n8n and the sandbox…\n');
-		await server?.stop().catch(() => server?.killNow());
-		await sandbox?.stop().catch(() => undefined);
-		process.exit(code);
-	};
-	process.on('SIGINT', () => void stopAll(0));
-	process.on('SIGTERM', () => void stopAll(0));
-	process.on('exit', () => server?.killNow());
-
 	try {
 		if (sandboxMode) {
-			sandbox = await startSandbox({ fixedPorts: true });
+			sandbox = await startSandbox({ fixedPorts: !flag('--free-ports') });
 			await importCredentials(home, sandbox.credentials, install);
 		}
 		// examples not imported yet (all on the first start, new ones later; your edits stay)
@@ -83,15 +80,17 @@ async function main() {
 		}
 
 		const wanted = Number(option('--port') ?? process.env.N8N_PORT ?? 5678);
-		const port = (await portIsFree(wanted)) ? wanted : await freePort();
-		if (port !== wanted) log(`port ${wanted} is taken; using ${port}`);
+		const port = !flag('--free-ports') && (await portIsFree(wanted)) ? wanted : await freePort();
+		if (port !== wanted && !flag('--free-ports')) log(`port ${wanted} is taken; using ${port}`);
 		server = await N8nServer.start({ userFolder: home, install, port, logFile: path.join(home, 'n8n.log') });
 		await server.setupOwner(DEFAULT_OWNER);
 	} catch (error) {
+		if (shutdown.stopping) return; // stopped while starting: the cleanup is under way
 		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-		await stopAll(1);
+		shutdown.stop('start failed', 1);
 		return;
 	}
+	if (shutdown.stopping) return;
 
 	const lines = [
 		'',
@@ -115,4 +114,7 @@ async function main() {
 	process.stdout.write(lines.join('\n'));
 }
 
-void main();
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? String(error)}\n`);
+	process.exit(1); // every child process is killed on exit
+});

@@ -1,31 +1,52 @@
 /**
  * The engine that runs this pack's declared operations.
  *
- * Every operation is declared with n8n's own `routing` vocabulary (`request`, `send`, `output`,
- * `operations.pagination`, `preSend`, `postReceive`). n8n's routing node would run those
+ * Every operation is declared with n8n's own `routing` vocabulary. n8n's routing node would run those
  * declarations too, but it evaluates every property of the description for every item and fires all
  * items' requests at once; measured in the real n8n 2.40.7 it is slower than the HTTP Request node
  * and it floods rate-limited services (see README, "How operations run"). This executor reads the
  * same declarations, but:
- *  - works out once per run which properties belong to the chosen resource and operation;
- *  - reads only the parameters that are shown for each item;
- *  - keeps at most `concurrency` requests in flight, in item order;
+ *  - works out once per description and operation which properties belong to it;
+ *  - reads only the parameters that are shown for each item (display conditions on parameters and
+ *    on the node's version, `@version`, with plain values);
+ *  - keeps at most `concurrency` requests in flight, in item order ("Max Concurrent Requests";
+ *    the routing node's "Batching" option is not read);
  *  - retries a 429 (the service did not process the request) after `Retry-After` (capped) or
  *    1 s, 2 s, 4 s, and never retries anything else;
+ *  - never follows a redirect on an API call, reads answers up to "Max Response Size", refuses
+ *    empty or dot-only path segments, and times out after "Timeout" (default 30 s, not 300 s);
  *  - turns HTTP failures into a `NodeApiError` through the provider's error mapper, without the
- *    request (headers, signed URL) attached, and pairs every output item to its input item.
+ *    request (headers, signed URL) attached, masks every secret of the run, and pairs every output
+ *    item to its input item.
+ * Like the routing node, every request carries the credential's domain restriction ("Allowed HTTP
+ * Request Domains", checked before sending, the declared base URL's own host joining the list) and the
+ * "Proxy" and "Ignore SSL Issues" request options when the node offers them.
  *
- * Supported vocabulary (anything else is refused when the plan is built, so a declaration can't
- * silently do nothing): `request.{method,url,baseURL,qs,body,headers,encoding,json,returnFullResponse}`,
- * `send.{type,property,value,propertyInDotNotation,preSend,paginate}`,
- * `output.{postReceive,maxResults}`, `operations.pagination` as a function. Expressions are the
- * simple forms `={{$value}}`, `{{$parameter.x}}` / `{{$parameter["x"]}}` and `{{$credentials.x}}`;
- * parameter values placed in a URL are URL-encoded.
+ * What it runs: `requestDefaults` and an operation's `routing.request` with the keys
+ * method, url, baseURL, qs, body, headers, encoding, json, timeout, arrayFormat (the operation's
+ * headers, qs and body merged over the defaults' one level deep); an operation's
+ * `send.preSend`, `output.postReceive` and `operations.pagination` as a function; a property's
+ * `routing.request` (same keys), `send.{type: body|query, property, value, propertyInDotNotation,
+ * preSend, paginate}` and `output.{postReceive, maxResults}`, in collections and fixed collections too;
+ * `postReceive` functions and `rootProperty` (with `enabled: true|false`). Expressions: `={{$value}}`
+ * in a property's routing; `{{$parameter.x}}`, `{{$parameter["x"]}}` and `{{$credentials.x}}` in an
+ * operation's request and the request defaults (parameters placed in a URL are URL-encoded). A
+ * resource locator is sent as its value.
+ *
+ * Everything else is refused when the description's first plan is built, naming the property and the
+ * feature (`unsupportedFeatures`): other `postReceive` actions (`set`, `setKeyValue`, `filter`,
+ * `limit`, `sort`, `binaryData`) and `enabled` expressions, pagination declared on a property or as
+ * node-level `requestOperations`, generic and offset pagination, `_cnd`, `@feature` and `@tool`
+ * display conditions, other `send.type` values, other request keys, routing on options of a property
+ * other than the operation selector, and any other expression.
  */
 import {
+	assertUrlAllowed,
+	getCredentialAllowedDomains,
 	NodeApiError,
 	NodeOperationError,
 	sleep,
+	toHostname,
 	type DeclarativeRestApiSettings,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -38,6 +59,7 @@ import {
 	type INodeProperties,
 	type INodePropertyCollection,
 	type INodePropertyOptions,
+	type INodePropertyRouting,
 	type INodeTypeDescription,
 	type IPostReceiveBase,
 	type JsonObject,
@@ -117,9 +139,156 @@ interface Plan {
 }
 
 /** What the executor reads of a node: its properties (with their routing) and request defaults. */
-export type Declaration = Pick<INodeTypeDescription, 'properties' | 'requestDefaults'>;
+export type Declaration = Pick<INodeTypeDescription, 'properties' | 'requestDefaults'> &
+	Partial<Pick<INodeTypeDescription, 'requestOperations'>>;
 
 const planCache = new WeakMap<Declaration, Map<string, Plan>>();
+
+/** Request options a declaration may set: the executor passes them on to n8n's request helper. */
+const REQUEST_KEYS = new Set(['method', 'url', 'baseURL', 'qs', 'body', 'headers', 'encoding', 'json', 'timeout', 'arrayFormat']);
+const SEND_KEYS = new Set(['type', 'property', 'value', 'propertyInDotNotation', 'preSend', 'paginate']);
+const OUTPUT_KEYS = new Set(['postReceive', 'maxResults']);
+const VALUE_EXPRESSION = /^=\{\{\s*\$value\s*\}\}$/;
+
+/**
+ * Every feature of n8n's routing vocabulary that the executor does not run, found in a description:
+ * one line per use, naming the property and the feature. Checked once per description, when its
+ * first plan is built, so that a declaration never silently does less than n8n's routing node would.
+ */
+export function unsupportedFeatures(description: Declaration): string[] {
+	const problems: string[] = [];
+	if (description.requestOperations) problems.push('node: requestOperations (node-level pagination) is not supported');
+	checkRequest('requestDefaults', description.requestDefaults, 'template', problems);
+	const walk = (property: INodeProperties, path: string, topLevel: boolean) => {
+		const where = `property "${path}"`;
+		checkDisplayOptions(where, property, topLevel, problems);
+		if (property.routing) checkRouting(where, property.routing, problems);
+		if (property.routing && property.type === 'resourceLocator' && !topLevel) {
+			problems.push(`${where}: a resource locator with routing inside a collection is not supported`);
+		}
+		for (const option of property.options ?? []) {
+			if ('values' in option) {
+				for (const child of option.values) walk(child, `${path}.${option.name}.${child.name}`, false);
+			} else if ('type' in option) {
+				walk(option, `${path}.${option.name}`, false);
+			} else if ('routing' in option && option.routing) {
+				if (property.name !== 'operation' || !topLevel) {
+					problems.push(`${where}: routing on option "${String(option.value)}" is only supported on the operation selector`);
+				} else {
+					checkOperationRouting(`operation "${String(option.value)}"`, option.routing, problems);
+				}
+			}
+		}
+	};
+	for (const property of description.properties) walk(property, property.name, true);
+	return problems;
+}
+
+function checkDisplayOptions(where: string, property: INodeProperties, topLevel: boolean, problems: string[]) {
+	const { show, hide, ...rest } = property.displayOptions ?? {};
+	for (const key of Object.keys(rest)) {
+		if (key !== 'showOnDeployment' && key !== 'hideOnCloud') problems.push(`${where}: displayOptions.${key} is not supported`);
+	}
+	for (const [kind, conditions] of [['show', show], ['hide', hide]] as const) {
+		for (const [name, values] of Object.entries(conditions ?? {})) {
+			if (name.startsWith('@') && name !== '@version') problems.push(`${where}: displayOptions.${kind}["${name}"] is not supported`);
+			if (name === '@version' && (property.name === 'resource' || property.name === 'operation') && topLevel) {
+				problems.push(`${where}: displayOptions.${kind}["@version"] on the resource or operation selector is not supported`);
+			}
+			if ((values as unknown[] | undefined)?.some((v) => typeof v === 'object' && v !== null)) {
+				problems.push(`${where}: displayOptions.${kind}.${name} uses a _cnd condition, which is not supported`);
+			}
+		}
+	}
+}
+
+/** An operation's routing: a request with parameter/credential templates, preSend, postReceive, pagination as a function. */
+function checkOperationRouting(where: string, routing: INodePropertyRouting, problems: string[]) {
+	const { operations, ...rest } = routing;
+	for (const key of Object.keys(routing.send ?? {})) {
+		if (key !== 'preSend') problems.push(`${where}: routing.send.${key} on an operation is not supported (only preSend)`);
+	}
+	for (const key of Object.keys(routing.output ?? {})) {
+		if (key !== 'postReceive') problems.push(`${where}: routing.output.${key} on an operation is not supported (only postReceive)`);
+	}
+	for (const key of Object.keys(operations ?? {})) {
+		if (key !== 'pagination') problems.push(`${where}: routing.operations.${key} is not supported`);
+	}
+	if (operations?.pagination !== undefined && typeof operations.pagination !== 'function') {
+		problems.push(`${where}: routing.operations.pagination of type "${(operations.pagination as { type?: string }).type}" is not supported (only a function)`);
+	}
+	checkRouting(where, rest, problems, 'template');
+}
+
+/** A property's routing (or an operation's, less its pagination). */
+function checkRouting(where: string, routing: INodePropertyRouting, problems: string[], expressions: 'value' | 'template' = 'value') {
+	for (const key of Object.keys(routing)) {
+		if (key === 'operations') problems.push(`${where}: routing.operations (pagination declared on a property) is not supported`);
+		else if (!['request', 'send', 'output'].includes(key)) problems.push(`${where}: routing.${key} is not supported`);
+	}
+	checkRequest(`${where}: routing.request`, routing.request, expressions, problems);
+	const { send, output } = routing;
+	for (const key of Object.keys(send ?? {})) if (!SEND_KEYS.has(key)) problems.push(`${where}: routing.send.${key} is not supported`);
+	if (send?.type !== undefined && send.type !== 'body' && send.type !== 'query') {
+		problems.push(`${where}: routing.send.type "${String(send.type)}" is not supported (only body and query)`);
+	}
+	if (typeof send?.property === 'string' && send.property.startsWith('=')) {
+		problems.push(`${where}: routing.send.property as an expression is not supported`);
+	}
+	checkExpression(`${where}: routing.send.value`, send?.value, 'value', problems);
+	checkExpression(`${where}: routing.send.paginate`, send?.paginate, 'value', problems);
+	for (const key of Object.keys(output ?? {})) if (!OUTPUT_KEYS.has(key)) problems.push(`${where}: routing.output.${key} is not supported`);
+	checkExpression(`${where}: routing.output.maxResults`, output?.maxResults, 'value', problems);
+	for (const action of output?.postReceive ?? []) {
+		if (typeof action === 'function') continue;
+		const { type, enabled, properties } = action as IPostReceiveBase;
+		if (type !== 'rootProperty') {
+			problems.push(`${where}: routing.output.postReceive action "${type}" is not supported (only functions and rootProperty)`);
+		} else if (typeof properties?.property !== 'string' || properties.property.startsWith('=')) {
+			problems.push(`${where}: routing.output.postReceive rootProperty needs a plain property path`);
+		}
+		if (enabled !== undefined && typeof enabled !== 'boolean') {
+			problems.push(`${where}: routing.output.postReceive "${type}" with enabled as an expression is not supported`);
+		}
+	}
+}
+
+function checkRequest(where: string, request: object | undefined, expressions: 'value' | 'template', problems: string[]) {
+	for (const [key, value] of Object.entries(request ?? {})) {
+		if (!REQUEST_KEYS.has(key)) {
+			problems.push(`${where}.${key} is not supported (the executor does not pass it on)`);
+			continue;
+		}
+		const values = value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value) ? Object.entries(value) : [['', value]];
+		for (const [k, v] of values) checkExpression(`${where}.${key}${k ? `.${k}` : ''}`, v, expressions, problems);
+	}
+}
+
+/**
+ * The expressions the executor resolves itself: `={{$value}}` in a property's routing, and
+ * `{{$parameter.x}}` / `{{$parameter["x"]}}` / `{{$credentials.x}}` placed in an operation's
+ * request or the request defaults. Anything else is refused.
+ */
+function checkExpression(where: string, value: unknown, expressions: 'value' | 'template', problems: string[]) {
+	if (typeof value !== 'string' || !value.startsWith('=')) return;
+	const supported = expressions === 'value' ? VALUE_EXPRESSION.test(value) : !value.slice(1).replace(SIMPLE_EXPRESSION, '').includes('{{');
+	if (!supported) {
+		const forms = expressions === 'value' ? '={{$value}}' : '{{$parameter.x}}, {{$parameter["x"]}} and {{$credentials.x}}';
+		problems.push(`${where}: the expression ${value} is not supported (only ${forms})`);
+	}
+}
+
+const checkedDeclarations = new WeakSet<Declaration>();
+
+function checkDeclaration(description: Declaration) {
+	if (checkedDeclarations.has(description)) return;
+	const problems = unsupportedFeatures(description);
+	if (problems.length) throw new Error(`The node's declaration uses what this executor does not run:\n${problems.join('\n')}`);
+	checkedDeclarations.add(description);
+}
+
+const isPlainObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
 
 function showsFor(property: INodeProperties, key: string, value: string): boolean {
 	const show = property.displayOptions?.show?.[key];
@@ -131,6 +300,7 @@ function showsFor(property: INodeProperties, key: string, value: string): boolea
 
 /** The operation's declaration and the properties that belong to it, worked out once per description. */
 export function getPlan(description: Declaration, resource: string, operation: string): Plan {
+	checkDeclaration(description);
 	let plans = planCache.get(description);
 	if (!plans) {
 		plans = new Map();
@@ -150,15 +320,18 @@ export function getPlan(description: Declaration, resource: string, operation: s
 		throw new Error(`Unknown operation "${operation}" of resource "${resource}"`);
 	}
 	const routing = option.routing ?? {};
-	const pagination = routing.operations?.pagination;
-	if (pagination !== undefined && typeof pagination !== 'function') {
-		throw new Error(`Operation "${resource}:${operation}": only function pagination is supported`);
+	const request: IDataObject = { ...(description.requestDefaults ?? {}), ...(routing.request ?? {}) };
+	for (const part of ['headers', 'qs', 'body'] as const) {
+		// merged with the defaults, as n8n's routing node merges them (one level deep)
+		const defaults = description.requestDefaults?.[part];
+		const own = routing.request?.[part];
+		if (isPlainObject(defaults) && isPlainObject(own)) request[part] = { ...defaults, ...own };
 	}
 	const plan: Plan = {
-		request: { ...(description.requestDefaults ?? {}), ...(routing.request ?? {}) } as RoutingRequest,
+		request: request as RoutingRequest,
 		preSend: [...(routing.send?.preSend ?? [])],
 		postReceive: [...(routing.output?.postReceive ?? [])],
-		pagination: pagination as Pagination | undefined,
+		pagination: routing.operations?.pagination as Pagination | undefined,
 		properties: description.properties.filter(
 			(p) =>
 				p.name !== 'operation' &&
@@ -224,14 +397,15 @@ interface RequestData {
 }
 
 /** Applies one property's `routing` (and its children's, for collections) to the request. */
-function applyRouting(property: INodeProperties, value: unknown, data: RequestData) {
+function applyRouting(property: INodeProperties, value: unknown, data: RequestData, shown: (property: INodeProperties) => boolean) {
 	const routing = property.routing;
 	if (routing) {
 		const send = routing.send;
 		if (send) {
-			if (send.property !== undefined && send.type) {
+			if (send.property !== undefined) {
 				const sent = send.value !== undefined ? resolveValueExpression(send.value, value) : value;
-				const target = send.type === 'query' ? (data.options.qs ??= {}) : ((data.options.body ??= {}) as IDataObject);
+				// as n8n's routing node: anything not sent in the body goes to the query
+				const target = send.type === 'body' ? ((data.options.body ??= {}) as IDataObject) : (data.options.qs ??= {});
 				setPath(target, send.property, sent, send.propertyInDotNotation !== false);
 			}
 			if (send.preSend) data.preSend.push(...send.preSend);
@@ -255,7 +429,7 @@ function applyRouting(property: INodeProperties, value: unknown, data: RequestDa
 	if (value === null || typeof value !== 'object') return;
 	if (property.type === 'collection') {
 		for (const child of (property.options ?? []) as INodeProperties[]) {
-			if (child.name in (value as IDataObject)) applyRouting(child, (value as IDataObject)[child.name], data);
+			if (child.name in (value as IDataObject) && shown(child)) applyRouting(child, (value as IDataObject)[child.name], data, shown);
 		}
 	} else if (property.type === 'fixedCollection') {
 		for (const group of (property.options ?? []) as INodePropertyCollection[]) {
@@ -263,22 +437,25 @@ function applyRouting(property: INodeProperties, value: unknown, data: RequestDa
 			if (groupValue === undefined) continue;
 			for (const entry of Array.isArray(groupValue) ? groupValue : [groupValue]) {
 				for (const child of group.values) {
-					if (child.name in (entry as IDataObject)) applyRouting(child, (entry as IDataObject)[child.name], data);
+					if (child.name in (entry as IDataObject) && shown(child)) applyRouting(child, (entry as IDataObject)[child.name], data, shown);
 				}
 			}
 		}
 	}
 }
 
-function isShown(property: INodeProperties, param: (name: string) => unknown): boolean {
+/** A property's display conditions on other parameters and on the node's version (`@version`). */
+function isShown(property: INodeProperties, param: (name: string) => unknown, version: number): boolean {
 	const { show, hide } = property.displayOptions ?? {};
+	// names are the node's parameters: "/name" (from inside a collection) is the same as "name"
+	const value = (name: string) => (name === '@version' ? version : param(name.replace(/^\//, '')));
 	for (const [name, allowed] of Object.entries(show ?? {})) {
-		if (name === 'resource' || name === 'operation' || name.startsWith('@')) continue;
-		if (!(allowed as unknown[]).includes(param(name))) return false;
+		if (name === 'resource' || name === 'operation') continue;
+		if (!(allowed as unknown[]).includes(value(name))) return false;
 	}
 	for (const [name, refused] of Object.entries(hide ?? {})) {
-		if (name === 'resource' || name === 'operation' || name.startsWith('@')) continue;
-		if ((refused as unknown[]).includes(param(name))) return false;
+		if (name === 'resource' || name === 'operation') continue;
+		if ((refused as unknown[]).includes(value(name))) return false;
 	}
 	return true;
 }
@@ -578,6 +755,11 @@ export interface RunContext {
 	mask: SecretMask;
 	timeout: number;
 	maxResponseBytes: number;
+	/** the credential's domain restriction ("Allowed Domains"), as n8n's routing node reads it */
+	allowedDomains?: string;
+	/** "Proxy" and "Ignore SSL Issues" of the node's Request Options, when the node offers them */
+	proxy?: IHttpRequestOptions['proxy'];
+	skipSslCertificateValidation?: boolean;
 }
 
 /** OAuth2 tokens as n8n keeps them in the credential. */
@@ -586,15 +768,41 @@ function oauthTokens(credentials: ICredentialDataDecryptedObject | undefined): u
 	return data && typeof data === 'object' ? [data.access_token, data.refresh_token] : [];
 }
 
-/** Reads the node's credential once for the whole run and starts its secret mask. */
-export async function startRun(ctx: IExecuteFunctions, settings: ProviderSettings, withCredentials = true): Promise<RunContext> {
-	const { timeout, maxResponseBytes } = readRequestOptions(ctx, settings);
+/**
+ * Reads the node's credential once for the whole run and starts its secret mask, and works out the
+ * credential's domain restriction as n8n's routing node does. `endpoint` is the base URL of the
+ * node's declaration resolved without any parameter: when it has a host, the node (not the user)
+ * decides the address, so "None" does not block it and its host joins a list of allowed domains;
+ * a base URL that depends on a parameter is held to the restriction as written. Custom operations
+ * (no `endpoint`) belong to the node too, but the addresses they call are held to the list as written.
+ */
+export async function startRun(
+	ctx: IExecuteFunctions,
+	settings: ProviderSettings,
+	withCredentials = true,
+	endpoint?: (credentials: ICredentialDataDecryptedObject) => unknown,
+): Promise<RunContext> {
+	const { timeout, maxResponseBytes, proxy, skipSslCertificateValidation } = readRequestOptions(ctx, settings);
 	const credentialType = settings.credentialType(ctx);
 	const credentials = withCredentials ? await ctx.getCredentials(credentialType, 0) : undefined;
 	// fields are read again each time the mask is used: a Server-to-Server token fetched during the run is in them
-	const mask = new SecretMask().watch(credentials, settings.secretFields).add(...oauthTokens(credentials));
-	return { ctx, settings, credentialType, credentials, mask, timeout, maxResponseBytes };
+	const mask = new SecretMask().watch(credentials, settings.secretFields).add(...oauthTokens(credentials), proxy?.auth?.password);
+	// n8n versions before the domain restriction have neither the setting nor this function
+	const allowedDomains =
+		credentials && typeof getCredentialAllowedDomains === 'function'
+			? getCredentialAllowedDomains({
+					node: ctx.getNode(),
+					credentialData: credentials,
+					credentialOwnedSurface: !endpoint || toHostname(String(endpoint(credentials) ?? '')) !== undefined,
+					nodeEndpointUrl: endpoint ? String(endpoint(credentials) ?? '') : undefined,
+				})
+			: undefined;
+	return { ctx, settings, credentialType, credentials, mask, timeout, maxResponseBytes, allowedDomains, proxy, skipSslCertificateValidation };
 }
+
+/** The address a request goes to, as axios combines `baseURL` and `url`. */
+const requestUrl = (options: IHttpRequestOptions) =>
+	/^[a-z][a-z\d+.-]*:\/\//i.test(options.url) || !options.baseURL ? options.url : `${options.baseURL}${options.url}`;
 
 const isReadOnly = (settings: ProviderSettings, options: IHttpRequestOptions) =>
 	settings.readOnly ? settings.readOnly(options) : options.method === undefined || options.method === 'GET' || options.method === 'HEAD';
@@ -611,8 +819,15 @@ export async function sendWithRetry(
 	itemIndex: number,
 	{ download = false }: { download?: boolean } = {},
 ): Promise<IN8nHttpFullResponse> {
-	const { settings, credentials } = run;
+	const { settings, credentials, allowedDomains, proxy, skipSslCertificateValidation } = run;
 	const readOnly = isReadOnly(settings, options);
+	if (allowedDomains) {
+		try {
+			assertUrlAllowed({ url: requestUrl(options), allowedDomains, node: run.ctx.getNode() });
+		} catch (error) {
+			throw new NodeOperationError(run.ctx.getNode(), `${settings.service}: ${(error as Error).message} (nothing was sent) (item ${itemIndex})`, { itemIndex });
+		}
+	}
 	const request: IHttpRequestOptions = {
 		...options,
 		headers: { ...(options.headers ?? {}) },
@@ -620,6 +835,10 @@ export async function sendWithRetry(
 		timeout: options.timeout ?? run.timeout,
 		encoding: options.encoding ?? 'stream',
 		...(download ? { sendCredentialsOnCrossOriginRedirect: false } : { disableFollowRedirect: true }),
+		// n8n checks every redirect of a download against the allowed domains too
+		...(allowedDomains ? { allowedDomains } : {}),
+		...(proxy ? { proxy } : {}),
+		...(skipSslCertificateValidation ? { skipSslCertificateValidation } : {}),
 	};
 	for (let attempt = 0; ; attempt++) {
 		const sentAt = new Date();
@@ -669,9 +888,11 @@ export async function sendWithRetry(
 
 async function postProcess(
 	single: IExecuteSingleFunctions,
-	actions: PostReceiveAction[],
+	declared: PostReceiveAction[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
+	// as n8n's routing node: a disabled action is left out (and none left means the default output)
+	const actions = declared.filter((action) => typeof action === 'function' || action.enabled !== false);
 	let items: INodeExecutionData[];
 	if (actions.length === 0) {
 		return Array.isArray(response.body)
@@ -688,8 +909,6 @@ async function postProcess(
 				const inner = property.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], item.json);
 				return (Array.isArray(inner) ? inner : [inner]).map((json) => ({ json: json as IDataObject }));
 			});
-		} else {
-			throw new Error(`Unsupported postReceive action "${action.type}"`);
 		}
 	}
 	return items;
@@ -727,10 +946,14 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	}
 	data.options.method = (data.options.method ?? 'GET') as IHttpRequestMethods;
 	if (typeof data.options.baseURL === 'string') data.options.baseURL = data.options.baseURL.replace(/\/+$/, '');
+	const version = ctx.getNode().typeVersion;
+	const shown = (property: INodeProperties) => isShown(property, param, version);
 	for (const property of plan.properties) {
 		if (!property.routing && property.type !== 'collection' && property.type !== 'fixedCollection') continue;
-		if (!isShown(property, param)) continue;
-		applyRouting(property, param(property.name), data);
+		if (!shown(property)) continue;
+		// a resource locator is sent as its value (the ID), as n8n's routing node does
+		const value = property.type === 'resourceLocator' ? ctx.getNodeParameter(property.name, itemIndex, undefined, { extractValue: true }) : param(property.name);
+		applyRouting(property, value, data, shown);
 	}
 	data.preSend.push(...plan.preSend);
 	data.postReceive.push(...plan.postReceive);
@@ -791,7 +1014,11 @@ export async function runPool<T>(
 	return results;
 }
 
-/** Reads "Max Concurrent Requests", "Timeout" and "Max Response Size" from the node's Request Options. */
+/**
+ * Reads "Max Concurrent Requests", "Timeout" and "Max Response Size" from the node's Request Options,
+ * and "Proxy" / "Ignore SSL Issues" (`proxy`, `allowUnauthorizedCerts`) when the node offers them, as
+ * n8n's routing node reads them.
+ */
 export function readRequestOptions(ctx: IExecuteFunctions, settings: ProviderSettings) {
 	const options = ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 	const concurrency = Number(options.concurrency ?? settings.defaultConcurrency);
@@ -806,7 +1033,34 @@ export function readRequestOptions(ctx: IExecuteFunctions, settings: ProviderSet
 	if (!Number.isFinite(maxResponseMb) || maxResponseMb <= 0) {
 		throw new NodeOperationError(ctx.getNode(), `"Max Response Size" must be a positive number of megabytes, got ${String(options.maxResponseSize)}`);
 	}
-	return { concurrency, timeout, maxResponseBytes: Math.round(maxResponseMb * 1024 * 1024) };
+	return {
+		concurrency,
+		timeout,
+		maxResponseBytes: Math.round(maxResponseMb * 1024 * 1024),
+		proxy: options.proxy ? parseProxy(ctx, String(options.proxy)) : undefined,
+		skipSslCertificateValidation: options.allowUnauthorizedCerts === true,
+	};
+}
+
+/** "Proxy" as n8n's routing node takes it: a URL with host and port, and optional user:password. */
+function parseProxy(ctx: IExecuteFunctions, value: string): IHttpRequestOptions['proxy'] {
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	if (!url?.hostname || !url.port) {
+		throw new NodeOperationError(ctx.getNode(), 'The proxy is not valid', {
+			description: `The proxy URL does not contain a valid value for "${url?.hostname ? 'port' : 'host'}"`,
+		});
+	}
+	return {
+		host: url.hostname,
+		port: Number(url.port),
+		protocol: url.protocol.replace(/:$/, ''),
+		...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
+	};
 }
 
 /** Wraps any error into one that names the item, keeps the provider's message and holds no secret. */
@@ -857,7 +1111,8 @@ export async function executeDeclared(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const plan = getPlan(description, resource, operation);
 	const { concurrency } = readRequestOptions(this, settings);
-	const run = await startRun(this, settings);
+	// the base URL without any parameter: what the node, not the user, decides (as n8n's routing node)
+	const run = await startRun(this, settings, true, (credentials) => resolveTemplate(plan.request.baseURL, () => undefined, credentials));
 	const results = await runPool(items.length, concurrency, async (i) => await runItem(run, plan, i), !this.continueOnFail());
 	return await collectResults(run, results);
 }

@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { buildAndPack, cliOffline, importCredentials, N8nServer, n8nInstall, prepareUserFolder, REPO } from '../n8n-lib';
+import { buildAndPack, importCredentials, N8nServer, n8nInstall, prepareUserFolder, REPO } from '../n8n-lib';
+import { stopOnSignals } from '../processes';
 import { startSandbox } from '../../test/sandbox';
 import type { VisioconferenceSimulator } from '../../test/simulators/visioconference';
 import { countBy, ensureSystemPackages, mapLimit, QueueStack, startPostgres, waitForExecutions, WORKER_NAME_VAR, type Database } from './lib';
@@ -78,13 +79,6 @@ async function measure(setup: string, call: Caller, n: number, clients: number, 
 	};
 }
 
-/** Credentials as a file for `n8n import:credentials` (owner-only permissions). */
-function writeJson(folder: string, data: unknown): string {
-	const file = path.join(folder, `credentials-${process.pid}.json`);
-	fs.writeFileSync(file, JSON.stringify(data, null, 2), { mode: 0o600 });
-	return file;
-}
-
 function table(rows: Figures[], clients: number, version: string): string {
 	const cpu = os.cpus();
 	const lines = [
@@ -111,17 +105,13 @@ async function main() {
 	const rows: Figures[] = [];
 	let single: N8nServer | undefined;
 	let stack: QueueStack | undefined;
-	process.on('exit', () => {
-		single?.killNow();
-		stack?.killNow();
-	});
-	const interrupted = async () => {
-		await single?.stop().catch(() => undefined);
-		await stack?.stop().catch(() => undefined);
-		process.exit(130);
-	};
-	process.on('SIGINT', () => void interrupted());
-	process.on('SIGTERM', () => void interrupted());
+	stopOnSignals(
+		async () => {
+			await single?.stop();
+			await stack?.stop();
+		},
+		{ exitCode: 130 },
+	);
 
 	try {
 		// one instance
@@ -158,7 +148,7 @@ async function main() {
 				DB_POSTGRESDB_USER: pg.user,
 				DB_POSTGRESDB_PASSWORD: '',
 			};
-			await cliOffline(folder2, ['import:credentials', `--input=${writeJson(folder2, credentials)}`], { install, env: dbEnv });
+			await importCredentials(folder2, credentials, install, { env: dbEnv });
 			single = await N8nServer.start({
 				userFolder: folder2,
 				install,

@@ -5,27 +5,31 @@
  * process listens on loopback only, on a free port, in its own process group, and is stopped with
  * the stack.
  *
- * Built on scripts/n8n-lib.ts (install, build + pack, user folder, REST session). Used by
- * `npm run start:queue` (scripts/queue/stack.ts), `npm run test:queue` (test/queue) and
- * scripts/queue/bench.ts. Plain Node APIs only; run with `npx tsx`.
+ * Built on scripts/n8n-lib.ts (install, build + pack, user folder, REST session) and
+ * scripts/processes.ts (process groups, readiness). Used by `npm run start:queue`
+ * (scripts/queue/stack.ts), `npm run test:queue` (test/queue) and scripts/queue/bench.ts.
+ * Plain Node APIs only; run with `npx tsx`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 import {
-	cliOffline,
-	freePort,
+	callWebhook,
+	importCredentials,
+	importWorkflows,
 	N8nServer,
 	n8nInstall,
 	prepareUserFolder,
+	REPO,
 	runCli,
-	sleepMs,
 	type ImportedCredential,
 	type N8nInstall,
+	type WebhookCallOptions,
 } from '../n8n-lib';
+import { freePort, httpOk, ManagedProcess, sleepMs } from '../processes';
 
 export const qlog = (...args: unknown[]) => process.stderr.write(`[queue] ${args.map(String).join(' ')}\n`);
 
@@ -52,157 +56,20 @@ function which(cmd: string): string | undefined {
 
 /**
  * PostgreSQL server binaries and redis-server, installed from Debian's packages when missing
- * (`apt-get install -y postgresql redis-server`; needs root, as on CI and the dev machines).
+ * (scripts/ensure-system-packages.sh queue: apt-get as root or with sudo).
  */
 export function ensureSystemPackages(): { pgBin: string; redisServer: string } {
 	let pgBin = postgresBinDir();
 	let redisServer = which('redis-server');
 	if (!pgBin || !redisServer) {
-		const missing = [!pgBin && 'postgresql', !redisServer && 'redis-server'].filter(Boolean) as string[];
-		if (process.getuid?.() !== 0) {
-			throw new Error(`queue mode needs ${missing.join(' and ')}: install with  sudo apt-get install -y ${missing.join(' ')}`);
-		}
-		qlog(`installing ${missing.join(', ')} (apt-get, one time)`);
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		const update = spawnSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-		if (update.status !== 0) throw new Error('apt-get update failed');
-		const install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
-			stdio: ['ignore', 'ignore', 'inherit'],
-			env,
-		});
-		if (install.status !== 0) throw new Error(`apt-get install -y ${missing.join(' ')} failed`);
+		const script = path.join(REPO, 'scripts', 'ensure-system-packages.sh');
+		const result = spawnSync('bash', [script, 'queue'], { stdio: ['ignore', 'inherit', 'inherit'] });
+		if (result.status !== 0) throw new Error(`queue mode needs PostgreSQL and Redis: ${script} queue failed (exit ${result.status})`);
 		pgBin = postgresBinDir();
 		redisServer = which('redis-server');
 		if (!pgBin || !redisServer) throw new Error('postgresql / redis-server still missing after apt-get install');
 	}
 	return { pgBin, redisServer };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Processes
-
-export interface SpawnOptions {
-	env?: NodeJS.ProcessEnv;
-	cwd?: string;
-	logFile: string;
-	uid?: number;
-	gid?: number;
-}
-
-/** Every process started here and still running: killed when this process exits, however it exits. */
-const live = new Set<ManagedProcess>();
-let exitHookInstalled = false;
-function killLiveOnExit() {
-	if (exitHookInstalled) return;
-	exitHookInstalled = true;
-	process.once('exit', () => {
-		for (const p of live) p.killNow();
-	});
-}
-
-/** A child process in its own process group, its output in a log file. */
-export class ManagedProcess {
-	exitCode?: number | null;
-	exitSignal?: NodeJS.Signals | null;
-	readonly exited: Promise<void>;
-
-	constructor(
-		readonly name: string,
-		readonly child: ChildProcess,
-		readonly logFile: string,
-	) {
-		this.exited = new Promise((resolve) =>
-			child.once('exit', (code, signal) => {
-				this.exitCode = code;
-				this.exitSignal = signal;
-				live.delete(this);
-				resolve();
-			}),
-		);
-		live.add(this);
-		killLiveOnExit();
-	}
-
-	static spawn(name: string, cmd: string, args: string[], options: SpawnOptions): ManagedProcess {
-		const out = fs.openSync(options.logFile, 'a');
-		const child = spawn(cmd, args, {
-			cwd: options.cwd,
-			env: options.env ?? process.env,
-			detached: true,
-			stdio: ['ignore', out, out],
-			uid: options.uid,
-			gid: options.gid,
-		});
-		fs.closeSync(out);
-		child.on('error', (error) => qlog(`${name}: ${error.message}`));
-		return new ManagedProcess(name, child, options.logFile);
-	}
-
-	get running(): boolean {
-		return this.exitCode === undefined && this.exitSignal === undefined;
-	}
-
-	get pid(): number | undefined {
-		return this.child.pid;
-	}
-
-	/** Sends a signal to the whole process group (the process and what it started). */
-	signal(sig: NodeJS.Signals): void {
-		if (this.child.pid === undefined) return;
-		try {
-			process.kill(-this.child.pid, sig);
-		} catch {
-			// already gone
-		}
-	}
-
-	/** `sig` (SIGTERM by default), then SIGKILL after `graceMs`. */
-	async stop(graceMs = 15_000, sig: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-		if (this.running) {
-			this.signal(sig);
-			const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), graceMs).unref());
-			if ((await Promise.race([this.exited, timeout])) === 'timeout') {
-				qlog(`${this.name} did not stop in time; killing it`);
-				this.signal('SIGKILL');
-				await this.exited;
-			}
-		}
-		this.signal('SIGKILL'); // leftovers of the group
-	}
-
-	/** Synchronous last resort (process 'exit' handlers). */
-	killNow(): void {
-		this.signal('SIGKILL');
-	}
-
-	logTail(lines = 40): string {
-		try {
-			return fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n');
-		} catch {
-			return '';
-		}
-	}
-
-	/** Waits until `probe` says yes; fails early when the process exits. */
-	async waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-		const started = Date.now();
-		while (Date.now() - started < timeoutMs) {
-			if (!this.running) {
-				throw new Error(
-					`${this.name} exited (code ${this.exitCode}, signal ${this.exitSignal}) before ${what}. Last lines of ${this.logFile}:\n${this.logTail()}`,
-				);
-			}
-			if (await probe().catch(() => false)) return;
-			await sleepMs(250);
-		}
-		throw new Error(`${this.name}: no ${what} after ${timeoutMs / 1000} s. Last lines of ${this.logFile}:\n${this.logTail()}`);
-	}
-}
-
-async function httpOk(url: string): Promise<boolean> {
-	const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-	await res.arrayBuffer();
-	return res.ok;
 }
 
 /** PING over RESP, without a Redis client library. */
@@ -485,27 +352,9 @@ export class QueueStack {
 
 	/** `n8n import:credentials` / `import:workflow` against the stack's database (n8n stopped or not). */
 	async importOffline(credentials: ImportedCredential[], workflowFiles: string[]) {
-		const env = { ...this.sharedEnv };
-		const opts = { install: this.install, env, encryptionKey: this.options.encryptionKey ?? ENCRYPTION_KEY };
-		if (credentials.length) {
-			const file = path.join(this.userFolder, `credentials-${process.pid}.json`);
-			fs.writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
-			try {
-				await cliOffline(this.userFolder, ['import:credentials', `--input=${file}`], opts);
-			} finally {
-				fs.rmSync(file, { force: true });
-			}
-		}
-		if (workflowFiles.length) {
-			const wfDir = path.join(this.userFolder, `workflows-${process.pid}`);
-			fs.mkdirSync(wfDir, { recursive: true });
-			for (const f of workflowFiles) fs.copyFileSync(f, path.join(wfDir, path.basename(f)));
-			try {
-				await cliOffline(this.userFolder, ['import:workflow', '--separate', `--input=${wfDir}`], opts);
-			} finally {
-				fs.rmSync(wfDir, { recursive: true, force: true });
-			}
-		}
+		const more = { env: { ...this.sharedEnv }, encryptionKey: this.options.encryptionKey ?? ENCRYPTION_KEY };
+		await importCredentials(this.userFolder, credentials, this.install, more);
+		await importWorkflows(this.userFolder, workflowFiles, this.install, more);
 	}
 
 	/** Starts `n8n worker` and waits for its /healthz/readiness. */
@@ -587,34 +436,9 @@ export class QueueStack {
 		return out;
 	}
 
-	/**
-	 * Calls a production webhook (retries the 404 n8n answers for a moment after activation). A call
-	 * without an answer after `timeoutMs` fails (a hung call shows as such, not as a test timeout).
-	 */
-	async callWebhook<T = unknown>(webhookPath: string, body?: unknown, options: { method?: string; registerWaitMs?: number; timeoutMs?: number } = {}) {
-		const started = Date.now();
-		for (;;) {
-			const res = await fetch(`${this.webhookBaseUrl}/webhook/${webhookPath}`, {
-				method: options.method ?? 'POST',
-				headers: body !== undefined ? { 'content-type': 'application/json' } : {},
-				body: body === undefined ? undefined : JSON.stringify(body),
-				signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
-			}).catch((error: Error) => {
-				throw new Error(`POST /webhook/${webhookPath} ${JSON.stringify(body)}: no answer (${error.message})`);
-			});
-			const text = await res.text();
-			if (res.status === 404 && Date.now() - started < (options.registerWaitMs ?? 15_000)) {
-				await sleepMs(250);
-				continue;
-			}
-			let json: T | undefined;
-			try {
-				json = JSON.parse(text) as T;
-			} catch {
-				json = undefined;
-			}
-			return { status: res.status, text, json };
-		}
+	/** Calls a production webhook of the stack (the webhook process when there is one); see callWebhook(). */
+	async callWebhook<T = unknown>(webhookPath: string, body?: unknown, options: WebhookCallOptions = {}) {
+		return await callWebhook<T>(this.webhookBaseUrl, webhookPath, body, { registerWaitMs: 15_000, ...options });
 	}
 
 	/** Stops everything: n8n processes first (workers finish their jobs), then Redis and PostgreSQL. */

@@ -17,7 +17,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { buildAndPack, DEFAULT_OWNER, exampleFiles, n8nInstall, portIsFree, REPO } from '../n8n-lib';
+import { buildAndPack, DEFAULT_OWNER, exampleFiles, n8nInstall, REPO } from '../n8n-lib';
+import { portIsFree, stopOnSignals } from '../processes';
 import { startSandbox, type Sandbox } from '../../test/sandbox';
 import { QueueStack, qlog, WORKER_NAME_VAR } from './lib';
 
@@ -36,18 +37,11 @@ async function main() {
 
 	let stack: QueueStack | undefined;
 	let sandbox: Sandbox | undefined;
-	let stopping = false;
-	const shutdown = async (code: number) => {
-		if (stopping) return;
-		stopping = true;
-		process.stderr.write('\nstopping the queue stack…\n');
-		await stack?.stop().catch(() => stack?.killNow());
-		await sandbox?.stop().catch(() => undefined);
-		process.exit(code);
-	};
-	process.on('SIGINT', () => void shutdown(130));
-	process.on('SIGTERM', () => void shutdown(143));
-	process.on('exit', () => stack?.killNow());
+	const shutdown = stopOnSignals(async (reason) => {
+		process.stderr.write(`\n${reason}: stopping the queue stack…\n`);
+		await stack?.stop();
+		await sandbox?.stop();
+	});
 
 	const install = n8nInstall();
 	const tarball = buildAndPack(path.join(REPO, '.tmp', 'queue-pack-stack'));
@@ -66,12 +60,12 @@ async function main() {
 	try {
 		await stack.boot();
 	} catch (error) {
-		if (stopping) return; // Ctrl-C during the start: shutdown() is stopping what was started
+		if (shutdown.stopping) return; // Ctrl-C during the start: the cleanup stops what was started
 		if (error instanceof Error) error.message += `\n(logs kept in ${stack.dir})`;
 		await stack.stop({ keep: true });
 		throw error;
 	}
-	if (stopping) return;
+	if (shutdown.stopping) return;
 
 	// webhook examples are activated, so their production URLs answer right away
 	const activated: string[] = [];

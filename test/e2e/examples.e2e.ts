@@ -113,6 +113,7 @@ async function withLog<T>(fn: () => Promise<T>): Promise<T> {
 /** The class exported by a built file, as n8n's loader finds it (class named like the file). */
 function builtDescriptionName(distFile: string): string {
 	const className = path.basename(distFile).split('.')[0];
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built file, loaded the way n8n loads it
 	const mod = require(path.join(packStagingDir(), distFile)) as Record<string, new () => { description?: { name: string }; name?: string }>;
 	const Class = mod[className];
 	if (typeof Class !== 'function') throw new Error(`${distFile} does not export a class named ${className}`);
