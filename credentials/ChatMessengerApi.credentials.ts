@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { headerFromCredential } from '../nodes/shared/auth';
+import { requiredKeys, statusRules, testRules } from '../nodes/shared/credentialTest';
 
 export class ChatMessengerApi implements ICredentialType {
 	name = 'chatMessengerApi';
@@ -42,7 +43,9 @@ export class ChatMessengerApi implements ICredentialType {
 
 	authenticate = headerFromCredential('x-cam-apiToken', 'apiToken');
 
-	// Creates and sends nothing: lists the conference rooms (getConferenceRooms, a read).
+	// Creates and sends nothing: lists the conference rooms (getConferenceRooms, a read). Only an
+	// answer that carries `conferenceRooms` passes; an `errors` answer (HTTP 200), an HTTP error, a
+	// redirect (a self-hosted server or a gateway sends a refused token to its login page) fails.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}',
@@ -50,20 +53,18 @@ export class ChatMessengerApi implements ICredentialType {
 			method: 'GET',
 			headers: { Accept: 'application/json' },
 			json: true,
+			disableFollowRedirect: true,
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'The API token was rejected (401)' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 403, message: 'The API token has no API access (403): API access needs an Enterprise or higher cloud plan, or an on-premises install' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No Chat&Messenger API at this Server URL (404): check the address and, on premises, the port (usually 8080)' },
-			},
-		],
+		rules: testRules(
+			statusRules('Chat&Messenger', {
+				401: 'The API token was rejected (HTTP 401): check the API token',
+				403: 'The API token has no API access (HTTP 403): API access needs an Enterprise or higher cloud plan, or an on-premises install',
+				404: 'No Chat&Messenger API at this Server URL (HTTP 404): check the address and, on premises, the port (usually 8080)',
+			}),
+			requiredKeys(
+				['conferenceRooms'],
+				'Chat&Messenger did not answer with the conference rooms (no "conferenceRooms"): the API token was refused (an "errors" answer), or the Server URL is not a Chat&Messenger server',
+			),
+		),
 	};
 }

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { headerFromCredential } from '../nodes/shared/auth';
+import { allStatusesBut, rejectedCodes, requiredKeys, statusRules, testRules } from '../nodes/shared/credentialTest';
 
 export class VisioconferenceApi implements ICredentialType {
 	name = 'visioconferenceApi';
@@ -40,8 +41,10 @@ export class VisioconferenceApi implements ICredentialType {
 
 	authenticate = headerFromCredential('X-Token', 'apiKey');
 
-	// Creates nothing: a room request without a name is refused by its body only after the key was
-	// accepted (answer 400), while a rejected key answers 401/403 before the body is read.
+	// Creates nothing: a room request without a name. The key is checked before the body, so an
+	// accepted key gets a validation error (400/422) in the service's envelope, `{code, data, message}`;
+	// the document shows no other call. Only 200, 201, 400 and 422 reach the body rules: every other
+	// status, a redirect included, fails with its message.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
@@ -49,17 +52,23 @@ export class VisioconferenceApi implements ICredentialType {
 			method: 'POST',
 			body: {},
 			json: true,
-			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			ignoreHttpStatusErrors: { ignore: true, except: allStatusesBut(200, 201, 400, 422) },
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 401, message: 'The API key was rejected (401)' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 403, message: 'The API key was rejected (403)' },
-			},
-		],
+		rules: testRules(
+			statusRules('Visioconference.me', {
+				401: 'The API key was rejected (HTTP 401): check the API key',
+				403: 'The API key was rejected (HTTP 403): check the API key',
+				404: 'No Visioconference.me API at this base URL (HTTP 404): check the API Base URL',
+			}),
+			requiredKeys(
+				['code', 'message'],
+				'The answer is not a Visioconference.me API answer (no "code" and "message"): check the API Base URL; a proxy or login page may be in the way',
+			),
+			rejectedCodes('code', {
+				401: 'The API key was rejected (401): check the API key',
+				403: 'The API key was rejected (403): check the API key',
+			}),
+		),
 	};
 }

@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { rejectedCodes, requiredKeys, statusRules, testRules } from '../nodes/shared/credentialTest';
 import { signYtxRequest, YTX_API_VERSION, YTX_HOSTS } from '../nodes/YtxTelephony/shared/signing';
 
 export class YtxTelephonyApi implements ICredentialType {
@@ -84,7 +85,9 @@ export class YtxTelephonyApi implements ICredentialType {
 
 	// Creates nothing: a createMeeting without its meeting fields. After the signature and the app ID
 	// are accepted YTX answers -2 (missing parameter); a refused account, signature or app ID answers
-	// -200 … -205, each mapped to a message below.
+	// -200 … -205, each mapped to a message below, and a server error (-100) or rate limit (-104)
+	// says nothing about the key. An HTTP error, a redirect or an answer without the envelope fails.
+	// Rules can only refuse listed values: other codes (e.g. -204, no balance) pass (see the README).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{ $credentials.environment === "custom" ? String($credentials.customUrl).trim().replace(/\\/+$/, "") : ($credentials.environment === "sandbox" ? "${YTX_HOSTS.sandbox}" : "${YTX_HOSTS.production}") }}`,
@@ -92,13 +95,29 @@ export class YtxTelephonyApi implements ICredentialType {
 			method: 'POST',
 			body: { action: 'createMeeting', appid: '={{String($credentials.appId).trim()}}' },
 			json: true,
+			disableFollowRedirect: true,
 		},
-		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: '-200', message: 'YTX -200: no such user; check the Account SID' } },
-			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: '-201', message: 'YTX -201: the account is suspended or not activated' } },
-			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: '-202', message: 'YTX -202: the Authorization header was refused; check the Account SID and the server clock' } },
-			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: '-203', message: 'YTX -203: authToken check failed; check the Auth Token' } },
-			{ type: 'responseSuccessBody', properties: { key: 'statusCode', value: '-205', message: 'YTX -205: the App ID does not match the environment (sandbox app IDs only work on the sandbox), the IP is not whitelisted, or the app is not online' } },
-		],
+		rules: testRules(
+			statusRules('YTX', {
+				401: 'YTX refused the request (HTTP 401): check the Account SID and the Auth Token',
+				403: 'YTX refused the request (HTTP 403): check the Account SID, the Auth Token and the IP whitelist',
+				404: 'No YTX API at this URL (HTTP 404): check the environment or the custom URL',
+			}),
+			requiredKeys(
+				['statusCode', 'statusMsg'],
+				'The answer is not a YTX API answer (no "statusCode" and "statusMsg"): check the environment or the custom URL; a proxy or login page may be in the way',
+			),
+			rejectedCodes('statusCode', {
+				'-200': 'YTX -200: no such user; check the Account SID',
+				'-201': 'YTX -201: the account is suspended or not activated',
+				'-202': 'YTX -202: the Authorization header was refused; check the Account SID and the server clock',
+				'-203': 'YTX -203: authToken check failed; check the Auth Token',
+				'-205': 'YTX -205: the App ID does not match the environment (sandbox app IDs only work on the sandbox), the IP is not whitelisted, or the app is not online',
+				'-100': 'YTX -100: server exception; the credential could not be checked, try again later',
+				'-104': 'YTX -104: too many requests; the credential could not be checked, try again later',
+				401: 'YTX refused the request (401): check the Account SID and the Auth Token',
+				403: 'YTX refused the request (403): check the Account SID and the Auth Token',
+			}),
+		),
 	};
 }

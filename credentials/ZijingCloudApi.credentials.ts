@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { rejectedCodes, requiredKeys, statusRules, testRules } from '../nodes/shared/credentialTest';
 import { zijingAuthKey } from '../nodes/ZijingCloud/shared/auth';
 
 export class ZijingCloudApi implements ICredentialType {
@@ -97,9 +98,10 @@ export class ZijingCloudApi implements ICredentialType {
 	};
 
 	// Changes nothing: asks the live/recording status of a conference number that cannot exist. An
-	// accepted key gets "meeting does not exist" (200008) or a parameter error (400); a rejected key
-	// gets 403 ("auth认证失败") or 200001 (key does not match the meeting) in the envelope, or an
-	// HTTP 401/403, which fails the test by itself.
+	// accepted key gets the envelope with code 200008 ("meeting does not exist"); a rejected key gets
+	// 200001 (the key does not match) or an auth failure (403/401) in the envelope, or an HTTP
+	// 401/403, a redirect or a page that is not the envelope: each fails with its reason. Rules can
+	// only refuse listed values, so an envelope with a code that is not listed passes (see the README).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.apiServer.replace(/\\/+$/, "")}}',
@@ -107,24 +109,23 @@ export class ZijingCloudApi implements ICredentialType {
 			method: 'POST',
 			body: { conferenceKey: 'n8n-cred-test' },
 			json: true,
+			disableFollowRedirect: true,
 		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: '403', message: 'The key was rejected (403): check the key type, the API ID and API KEY or the tenant key' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 403, message: 'The key was rejected (403): check the key type, the API ID and API KEY or the tenant key' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: '200001', message: 'The key was rejected (200001: the key does not match)' },
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: { key: 'code', value: 200001, message: 'The key was rejected (200001: the key does not match)' },
-			},
-		],
+		rules: testRules(
+			statusRules('Zijing Cloud', {
+				401: 'The key was rejected (HTTP 401): check the key type, the API ID and API KEY or the tenant key',
+				403: 'The key was rejected (HTTP 403): check the key type, the API ID and API KEY or the tenant key',
+				404: 'No Zijing Cloud API at this API Server URL (HTTP 404): check the address',
+			}),
+			requiredKeys(
+				['state', 'code'],
+				'The answer is not a Zijing Cloud API answer (no "state" and "code"): check the API Server URL; a proxy or login page may be in the way',
+			),
+			rejectedCodes('code', {
+				401: 'The key was rejected (401): check the key type, the API ID and API KEY or the tenant key',
+				403: 'The key was rejected (403): check the key type, the API ID and API KEY or the tenant key',
+				200001: 'The key was rejected (200001: the key does not match): check the key type, the API ID and API KEY or the tenant key',
+			}),
+		),
 	};
 }

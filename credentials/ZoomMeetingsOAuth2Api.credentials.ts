@@ -1,5 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { zoomCredentialTest } from '../nodes/ZoomMeetings/shared/credentialTest';
 import { OAUTH_BASE_EXPRESSION, zoomEnvironmentProperties } from '../nodes/ZoomMeetings/shared/environment';
 
 /**
@@ -66,18 +67,6 @@ export class ZoomMeetingsOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// Creates nothing: reads the connected user.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.apiBaseUrl}}',
-			url: '/users/me',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Zoom rejected the access token (401); reconnect the credential' },
-			},
-		],
-	};
+	// Creates nothing: reads the token's user; only a Zoom user passes (see zoomCredentialTest).
+	test: ICredentialTestRequest = zoomCredentialTest('reconnect the credential');
 }

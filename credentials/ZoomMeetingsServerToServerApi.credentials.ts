@@ -10,6 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { zoomCredentialTest } from '../nodes/ZoomMeetings/shared/credentialTest';
 import { zoomEnvironmentProperties } from '../nodes/ZoomMeetings/shared/environment';
 
 import { headerFromCredential } from '../nodes/shared/auth';
@@ -111,18 +112,6 @@ export class ZoomMeetingsServerToServerApi implements ICredentialType {
 
 	authenticate = headerFromCredential('Authorization', 'accessToken', 'Bearer ');
 
-	// Creates nothing: fetches a token, then reads the app's account owner.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.apiBaseUrl}}',
-			url: '/users/me',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Zoom rejected the token (401); check the account ID, client ID and secret' },
-			},
-		],
-	};
+	// Creates nothing: reads the token's user; only a Zoom user passes (see zoomCredentialTest).
+	test: ICredentialTestRequest = zoomCredentialTest('check the account ID, client ID and secret');
 }

@@ -108,14 +108,14 @@ async function credentialTest(serverUrl: string, apiToken: string) {
 describe('credential test', () => {
 	test('reads the conference rooms (creates nothing) and tells an accepted token from a rejected one', async () => {
 		const { sim } = ctx;
-		expect(await credentialTest(`${sim.url}/`, sim.apiToken)).toEqual({ status: 'OK', message: 'Connection tested successfully' });
-		expect(await credentialTest(sim.url, 'not-the-token')).toEqual({ status: 'Error', message: 'The API token was rejected (401)' });
+		expect(await credentialTest(`${sim.url}/`, sim.apiToken)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(await credentialTest(sim.url, 'not-the-token')).toEqual({ status: 'Error', message: 'The API token was rejected (HTTP 401): check the API token' });
 		sim.authFailureStatus = 403;
 		expect(await credentialTest(sim.url, 'not-the-token')).toEqual({
 			status: 'Error',
-			message: 'The API token has no API access (403): API access needs an Enterprise or higher cloud plan, or an on-premises install',
+			message: 'The API token has no API access (HTTP 403): API access needs an Enterprise or higher cloud plan, or an on-premises install',
 		});
-		expect(await credentialTest(`${sim.url}/wrong-path`, sim.apiToken)).toMatchObject({ status: 'Error', message: expect.stringMatching(/^No Chat&Messenger API at this Server URL \(404\)/) });
+		expect(await credentialTest(`${sim.url}/wrong-path`, sim.apiToken)).toMatchObject({ status: 'Error', message: expect.stringMatching(/^No Chat&Messenger API at this Server URL \(HTTP 404\)/) });
 		// n8n sends a request once more after a 401 (the 2nd and 3rd lines), as it does for every credential
 		expect(sim.log.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /getConferenceRooms',

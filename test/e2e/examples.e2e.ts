@@ -173,9 +173,12 @@ describe('credential tests in n8n (the "Test" button of the credential dialog)',
 			const answer = await server!.api<{ status: string; message: string }>('POST', '/credentials/test', {
 				credentials: { ...credential, data: { ...credential.data, apiKey: 'not-the-key-000000' } },
 			});
-			expect(answer.status).toBe('Error');
-			expect(answer.message).toContain('401');
-			expect(visio.requests('POST', '/api/v1/entreprise/visio').map((r) => r.headers['x-token'])).toEqual(['not-the-key-000000']);
+			expect(answer).toEqual({ status: 'Error', message: 'The API key was rejected (HTTP 401): check the API key' });
+			// n8n sends a request answered 401 once more (its credential-refresh path), then fails the test
+			expect(visio.requests('POST', '/api/v1/entreprise/visio').map((r) => r.headers['x-token'])).toEqual([
+				'not-the-key-000000',
+				'not-the-key-000000',
+			]);
 			expect(visio.rooms.size).toBe(0);
 		});
 	});

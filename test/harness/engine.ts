@@ -368,10 +368,23 @@ export interface CredentialTestResult {
 	message: string;
 }
 
+/** The value at a lodash path (`a.b`, `a[0].b`), as n8n's tester reads a `responseSuccessBody` key. */
+function valueAt(json: unknown, key: string): unknown {
+	return key
+		.replace(/\[(\d+)\]/g, '.$1')
+		.split('.')
+		.reduce<unknown>((o, k) => (o === null || o === undefined ? undefined : (o as IDataObject)[k]), json);
+}
+
+/** What n8n 2.40's REST answer (`POST /rest/credentials/test`) says when the test passed. */
+export const CREDENTIAL_TEST_OK = 'Connection successful!';
+
 /**
- * A credential's `test`, run the way n8n's CredentialsTester runs it: the test request becomes the
- * routing of a temporary node executed by n8n-core's RoutingNode; HTTP failures and the test's
- * `rules` decide the verdict.
+ * A credential's `test`, run the way n8n 2.40's CredentialsTester (`runRequestTest`) runs it: the
+ * test request becomes the routing of a temporary node executed by n8n-core's RoutingNode (no
+ * postReceive, so the first item is the answer body as it came); a thrown answer fails with the first
+ * matching `responseCode` rule or its status text; otherwise the `responseSuccessBody` rules are
+ * checked in order on that body.
  */
 async function testCredential(helper: TestCredentialsHelper, types: CredentialTypes, id: string): Promise<CredentialTestResult> {
 	const entry = helper.store.get(id);
@@ -401,7 +414,9 @@ async function testCredential(helper: TestCredentialsHelper, types: CredentialTy
 		},
 	} as unknown as INodeType;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new TestNodeTypes({ 'test.credentialTest': nodeType }) });
-	const data = await helper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: entry.id, name: entry.name }, entry.type);
+	// as n8n's applyDefaultsAndOverwrites without an execution: defaults, then `$self` expressions resolved
+	const unresolved = await helper.getDecrypted({} as IWorkflowExecuteAdditionalData, { id: entry.id, name: entry.name }, entry.type);
+	const data = workflow.expression.getComplexParameterValue(node, unresolved as never, 'internal', {}, undefined, undefined, unresolved) as ICredentialDataDecryptedObject;
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -421,24 +436,28 @@ async function testCredential(helper: TestCredentialsHelper, types: CredentialTy
 	} catch (error) {
 		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
 		if (cause?.response) {
+			const { status, statusText } = cause.response;
 			for (const rule of test.rules ?? []) {
-				if (rule.type === 'responseCode' && rule.properties.value === cause.response.status) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) {
 					return { status: 'Error', message: rule.properties.message };
 				}
 			}
-			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			if (status < 199 || status > 299) {
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+			}
+		} else if (cause?.code) {
+			return { status: 'Error', message: cause.code };
 		}
-		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: String((error as Error).message) };
 	}
 	for (const rule of test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
-			const json = response?.[0]?.[0]?.json ?? {};
-			const value = rule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], json);
-			if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+			// as n8n: `response[0][0].json`, which throws when the answer was an empty JSON array
+			const json = response![0][0].json;
+			if (valueAt(json, rule.properties.key) === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 		}
 	}
-	return { status: 'OK', message: 'Connection tested successfully' };
+	return { status: 'OK', message: CREDENTIAL_TEST_OK };
 }
 
 export const PREFIX = 'n8n-nodes-conferencing.';

@@ -46,7 +46,20 @@ export type Fault =
 	/** the status line and part of the body are sent, then nothing more (until the client gives up) */
 	| { kind: 'stallAfterHeaders' }
 	/** a JSON answer of `bytes` bytes, streamed */
-	| { kind: 'oversized'; bytes: number };
+	| { kind: 'oversized'; bytes: number }
+	/** a canned answer (e.g. a wrong key coming back in one of `WRONG_KEY_SHAPES`) */
+	| { kind: 'answer'; response: SimResponse };
+
+/**
+ * How a rejected key can come back, from the service or from what stands in front of it (a gateway,
+ * a proxy, a single sign-on page): a 401 JSON, a 403 HTML page, a redirect to a login page, the
+ * service's own error envelope with HTTP 200, a JSON body with none of the service's keys.
+ */
+export const WRONG_KEY_SHAPES = ['json401', 'html403', 'loginRedirect', 'envelope200', 'foreignBody'] as const;
+export type WrongKeyShape = (typeof WRONG_KEY_SHAPES)[number];
+
+/** The login page a `loginRedirect` points to (served by every simulator at `GET /login`, HTTP 200). */
+export const LOGIN_PAGE = '<!doctype html><html><head><title>Sign in</title></head><body><form method="post" action="/login"><input name="user"><input name="password" type="password"><button>Sign in</button></form></body></html>';
 
 type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
 
@@ -74,7 +87,9 @@ export class Simulator {
 	private readonly sockets = new Set<import('node:net').Socket>();
 	url = '';
 
-	constructor(readonly name: string) {}
+	constructor(readonly name: string) {
+		this.route('GET', '/login', () => ({ status: 200, raw: LOGIN_PAGE, headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+	}
 
 	route(method: string, path: string, handler: Handler): this {
 		const keys: string[] = [];
@@ -94,6 +109,42 @@ export class Simulator {
 	fail(fault: Fault, options: { times?: number; match?: (req: SimRequest) => boolean } = {}): this {
 		this.faults.push({ fault, times: options.times ?? 1, match: options.match });
 		return this;
+	}
+
+	/**
+	 * The next request (matching `match`, when given) is answered in this wrong-key shape instead of
+	 * being handled. `envelope200` is the service's own refusal, from its document (`wrongKeyEnvelope`).
+	 */
+	answerWrongKey(shape: WrongKeyShape, options: { match?: (req: SimRequest) => boolean; times?: number } = {}): this {
+		return this.fail({ kind: 'answer', response: this.wrongKeyAnswer(shape) }, options);
+	}
+
+	/** The service's refusal of a key with HTTP 200, in its own envelope; providers override it. */
+	protected wrongKeyEnvelope(): SimResponse {
+		throw new Error(`${this.name}: no documented HTTP-200 refusal`);
+	}
+
+	private wrongKeyAnswer(shape: WrongKeyShape): SimResponse {
+		switch (shape) {
+			case 'json401':
+				return { status: 401, body: { message: 'Unauthorized' } };
+			case 'html403':
+				return {
+					status: 403,
+					raw: '<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1><p>Access denied.</p></body></html>',
+					headers: { 'Content-Type': 'text/html; charset=utf-8' },
+				};
+			case 'loginRedirect':
+				return {
+					status: 302,
+					raw: '<html><body>Redirecting to <a href="/login">/login</a></body></html>',
+					headers: { Location: `${this.url}/login?next=%2F`, 'Content-Type': 'text/html; charset=utf-8' },
+				};
+			case 'envelope200':
+				return this.wrongKeyEnvelope();
+			case 'foreignBody':
+				return { status: 200, body: { ok: true, result: 'hello', version: '1.0' } };
+		}
 	}
 
 	/** Forgets the log and pending faults; providers extend it to clear their state. */
@@ -228,7 +279,7 @@ export class Simulator {
 	/** how much of the last oversized answer was written before the client stopped reading */
 	oversizedBytesSent = 0;
 
-	private faultResponse(fault: Extract<Fault, { kind: 'status' | 'rateLimit' | 'html' | 'malformed' | 'empty' | 'redirect' }>): SimResponse {
+	private faultResponse(fault: Extract<Fault, { kind: 'status' | 'rateLimit' | 'html' | 'malformed' | 'empty' | 'redirect' | 'answer' }>): SimResponse {
 		switch (fault.kind) {
 			case 'redirect':
 				return { status: fault.status, headers: { Location: fault.location }, body: { message: 'moved' } };
@@ -250,6 +301,8 @@ export class Simulator {
 				return { status: fault.status ?? 200, raw: '{"code":200,"data":{"broken"', headers: { 'Content-Type': 'application/json' } };
 			case 'empty':
 				return { status: fault.status ?? 200, raw: '', headers: { 'Content-Type': 'application/json' } };
+			case 'answer':
+				return fault.response;
 		}
 	}
 

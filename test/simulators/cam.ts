@@ -79,6 +79,11 @@ export class CamSimulator extends Simulator {
 		this.reset();
 	}
 
+	/** A refused token as the document's samples read it: `errors`, with HTTP 200. */
+	protected wrongKeyEnvelope(): SimResponse {
+		return err('Invalid apiToken');
+	}
+
 	reset() {
 		super.reset();
 		this.messages.length = 0;

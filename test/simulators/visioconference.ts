@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { Simulator, type SimRequest } from './base';
+import { Simulator, type SimRequest, type SimResponse } from './base';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const token = (n: number) => Array.from(randomBytes(n), (b) => ALPHABET[b % ALPHABET.length]).join('');
@@ -36,6 +36,11 @@ export class VisioconferenceSimulator extends Simulator {
 
 	get apiBaseUrl() {
 		return `${this.url}/api/v1`;
+	}
+
+	/** A refused key in the document's envelope (`code` inside the body), as a string, with HTTP 200. */
+	protected wrongKeyEnvelope(): SimResponse {
+		return { status: 200, body: { code: '401', data: null, message: 'Invalid API token' } };
 	}
 
 	reset() {

@@ -105,6 +105,11 @@ export class YtxSimulator extends Simulator {
 		return this.environment === 'production' ? this.productionAppId : this.sandboxAppId;
 	}
 
+	/** A refused signature in the document's envelope: `statusCode` -203, with HTTP 200. */
+	protected wrongKeyEnvelope(): SimResponse {
+		return this.envelope('-203');
+	}
+
 	reset() {
 		super.reset();
 		this.meetings.clear();

@@ -184,6 +184,11 @@ export class ZijingSimulator extends Simulator {
 		await super.stop();
 	}
 
+	/** A refused key in the document's envelope (`state: 0`), its code a string, with HTTP 200. */
+	protected wrongKeyEnvelope(): SimResponse {
+		return { status: 200, body: { code: '401', data: null, message: 'auth认证失败', state: 0 } };
+	}
+
 	reset(): void {
 		super.reset();
 		this.storage.reset();

@@ -267,6 +267,11 @@ export class ZoomSimulator extends Simulator {
 		return this.users[0];
 	}
 
+	/** Zoom's error body for a rejected token (`{code, message}`, code 124), with HTTP 200. */
+	protected wrongKeyEnvelope(): SimResponse {
+		return { status: 200, body: { code: 124, message: 'Invalid access token.' } };
+	}
+
 	reset() {
 		super.reset();
 		this.accessTokens.clear();

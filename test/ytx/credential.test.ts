@@ -34,7 +34,7 @@ function add(id: string, sim: YtxSimulator, overrides: Record<string, string> = 
 
 it('accepts a valid credential with a signed request that creates nothing', async () => {
 	add('ok', prod);
-	expect(await engine.testCredential('ok')).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+	expect(await engine.testCredential('ok')).toEqual({ status: 'OK', message: 'Connection successful!' });
 	expect(prod.log).toHaveLength(1);
 	const [req] = prod.log;
 	expect(req.path).toBe(`/201612/sid/${prod.accountSid}/call/TeleMeeting.wx`);

@@ -62,7 +62,7 @@ describe('the credential test', () => {
 	test('an accepted public-cloud key passes; the probe changes nothing', async () => {
 		const before = JSON.stringify([...sim.meetings.values()]);
 		const result = await testCredential({ apiServer: `${sim.url}/`, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
-		expect(result).toEqual({ status: 'OK', message: 'Connection tested successfully' });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [request] = sim.log;
 		expect(sim.log).toHaveLength(1);
 		expect([request.method, request.path, request.headers.auth]).toEqual(['POST', '/meeting/getLiveRecStatus', sim.publicKey]);
