@@ -1,6 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { headerFromCredential } from '../nodes/shared/auth';
+import { rejectedCodes, requiredKeys, statusRules, testRules } from '../nodes/shared/credentialTest';
 
 import { appTokenPreAuthentication, appTokenProperties } from './ZoomMeetingsServerToServerApi.credentials';
 
@@ -39,18 +40,27 @@ export class ZoomMeetingsClientCredentialsApi implements ICredentialType {
 	authenticate = headerFromCredential('Authorization', 'accessToken', 'Bearer ');
 
 	// Creates nothing: fetches a token, then lists the app's event subscriptions for the account.
+	// Only Zoom's list answer (with `event_subscriptions`) passes; a redirect is not followed.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.apiBaseUrl}}',
 			url: '/marketplace/app/event_subscription',
 			method: 'GET',
 			qs: { account_id: '={{$credentials.accountId}}', user_id: 'me', subscription_scope: 'account' },
+			json: true,
+			disableFollowRedirect: true,
 		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Zoom rejected the token (401); check the client ID and secret' },
-			},
-		],
+		rules: testRules(
+			statusRules('Zoom', {
+				401: 'Zoom rejected the token (HTTP 401); check the client ID and secret',
+				403: 'Zoom refused the request (HTTP 403): the app needs an event-subscription scope, and a user OAuth app cannot call it',
+				404: 'No Zoom API at this API base URL, or the account ID is wrong (HTTP 404)',
+			}),
+			rejectedCodes('code', { 124: 'Zoom rejected the access token (code 124); check the client ID and secret' }),
+			requiredKeys(
+				['event_subscriptions'],
+				'The answer is not Zoom\'s list of event subscriptions: check the environment or the custom API base URL; a proxy or login page may be in the way',
+			),
+		),
 	};
 }
