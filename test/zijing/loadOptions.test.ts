@@ -7,6 +7,7 @@ import { Workflow, type IDataObject, type INode, type IWorkflowExecuteAdditional
 
 import { ZijingCloud } from '../../nodes/ZijingCloud/ZijingCloud.node';
 import { createEngine } from '../harness/engine';
+import { everyString } from '../harness/runText';
 import { ZIJING_NODE_TYPE, ZijingSimulator } from '../simulators/zijing';
 
 const sim = new ZijingSimulator();
@@ -66,4 +67,19 @@ test('a refusal of the service is shown with its code and meaning', async () => 
 	await expect(node.methods.loadOptions.getContacts.call(context(create('nobody@miwei.com'), 'additionalFields.participantIds'))).rejects.toThrow(
 		'Zijing Cloud error 400: the request parameters were refused (账号不存在)',
 	);
+});
+
+test.each([
+	['an error page echoing the request (HTTP 500)', { kind: 'echo' as const, status: 500 }],
+	['a failure envelope echoing the request', { kind: 'echo' as const, status: 200, wrap: (message: string) => ({ code: '500', data: null, message, state: 0 }) }],
+])('%s: the drop-down error holds no key', async (_label, fault) => {
+	sim.fail(fault);
+	const error = await node.methods.loadOptions.getBookableRooms
+		.call(context(create('admin@miwei.com'), 'additionalFields.roomId'))
+		.then(() => undefined, (e: unknown) => e as Error & Record<string, unknown>);
+	expect(error).toBeInstanceOf(Error);
+	expect(error!.message).toMatch(/^Zijing Cloud error/);
+	const everything = everyString(error);
+	expect(everything).toContain('auth');
+	expect(everything).not.toContain(sim.apiKey);
 });

@@ -7,7 +7,11 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { httpError, readHttpFailure } from '../../shared/executor';
+import { SecretMask } from '../../shared/secrets';
+import { zijingAuthKey } from './auth';
 import { describeCode, SERVICE } from './errors';
+import { settings } from './transport';
 
 /** One booking list of the account entered in the node, for a drop-down (envelope checked). */
 async function accountList(this: ILoadOptionsFunctions, url: string, what: string, qs: IDataObject = {}): Promise<IDataObject[]> {
@@ -17,24 +21,28 @@ async function accountList(this: ILoadOptionsFunctions, url: string, what: strin
 		throw new NodeOperationError(this.getNode(), `Enter the "Account" (name@domain) first to list its ${what}`);
 	}
 	const credentials = await this.getCredentials('zijingCloudApi');
-	const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'zijingCloudApi', {
-		method: 'GET',
-		baseURL: String(credentials.apiServer ?? '').replace(/\/+$/, ''),
-		url,
-		qs: { account, ...qs },
-		json: true,
-		disableFollowRedirect: true,
-	})) as IDataObject;
-	if (!body || typeof body !== 'object' || Number(body.state) !== 1) {
-		const code = body && (typeof body.code === 'string' || typeof body.code === 'number') ? String(body.code) : undefined;
-		const original = body && typeof body.message === 'string' ? body.message : undefined;
-		const { message, description } = describeCode(code, original);
-		throw new NodeApiError(this.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
-			message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
-			description,
-		});
+	// the list's errors reach the editor: no key in them, even when an answer echoes the request
+	const mask = new SecretMask().watch(credentials, settings.secretFields).add(zijingAuthKey(credentials));
+	try {
+		const baseURL = String(credentials.apiServer ?? '').replace(/\/+$/, '');
+		const request = { method: 'GET' as const, baseURL, url, qs: { account, ...qs }, json: true, disableFollowRedirect: true };
+		const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'zijingCloudApi', request).catch(async (error: unknown) => {
+			// the same explanation as in a run: the service's code and meaning, a redirect named, no request attached
+			throw httpError(this, settings, await readHttpFailure(error, request), 0, mask, { readOnly: true, url: `${baseURL}${url}` });
+		})) as IDataObject;
+		if (!body || typeof body !== 'object' || Number(body.state) !== 1) {
+			const code = body && (typeof body.code === 'string' || typeof body.code === 'number') ? String(body.code) : undefined;
+			const original = body && typeof body.message === 'string' ? body.message : undefined;
+			const { message, description } = describeCode(code, original);
+			throw new NodeApiError(this.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
+				message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
+				description,
+			});
+		}
+		return Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+	} catch (error) {
+		throw error instanceof Error ? mask.error(error) : error;
 	}
-	return Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
 }
 
 /** "Room Name or ID" of Booking → Create: the rooms the account may book. */
