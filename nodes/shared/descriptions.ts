@@ -3,8 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_MS } from './executor';
 
 /**
- * "Request Options", shared by every action node: how many requests may be in flight at once and
- * how long one may take. Read once per run by the executor.
+ * "Request Options", shared by every action node: how many requests may be in flight at once, how
+ * long one may take, how large an answer may be, and n8n's proxy and certificate options (the names
+ * n8n's routing node uses). Read once per run by the executor.
  */
 export function requestOptionsProperty(defaultConcurrency: number): INodeProperties {
 	return {
@@ -15,6 +16,13 @@ export function requestOptionsProperty(defaultConcurrency: number): INodePropert
 		default: {},
 		options: [
 			{
+				displayName: 'Ignore SSL Issues (Insecure)',
+				name: 'allowUnauthorizedCerts',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to connect even if SSL certificate validation is not possible',
+			},
+			{
 				displayName: 'Max Concurrent Requests',
 				name: 'concurrency',
 				type: 'number',
@@ -24,20 +32,28 @@ export function requestOptionsProperty(defaultConcurrency: number): INodePropert
 					'How many requests this node keeps in flight at once. Lower it if the service answers 429 (too many requests).',
 			},
 			{
-				displayName: 'Timeout',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_TIMEOUT_MS,
-				description: 'Time in milliseconds to wait for an answer before the item fails',
-			},
-			{
 				displayName: 'Max Response Size (MB)',
 				name: 'maxResponseSize',
 				type: 'number',
 				typeOptions: { minValue: 0.001, numberPrecision: 3 },
 				default: 10,
 				description: 'An answer larger than this fails the item before it is read into n8n',
+			},
+			{
+				displayName: 'Proxy',
+				name: 'proxy',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. http://myproxy:3128',
+				description: 'HTTP proxy every request of this node goes through',
+			},
+			{
+				displayName: 'Timeout',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_TIMEOUT_MS,
+				description: 'Time in milliseconds to wait for an answer before the item fails',
 			},
 		],
 	};

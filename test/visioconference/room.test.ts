@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { createEngine, type Engine, type TestNode } from '../harness/engine';
 import { Simulator } from '../simulators/base';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
@@ -224,6 +227,30 @@ describe('Room → Create', () => {
 		expect(name).toContain('***');
 		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
 		expect(item.json.moderatorLink).toBe('https://visioconference.me/meet/ECHO123?m=MODTOKEN');
+	});
+
+	test('Request Options → Proxy: the request goes through the proxy, to the service', async () => {
+		// a forward proxy that passes the request on to the simulator and records what it was asked
+		const asked: string[] = [];
+		const proxy = http.createServer((req, res) => {
+			asked.push(String(req.url));
+			const target = new URL(String(req.url));
+			const forward = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			});
+			req.pipe(forward);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = proxy.address() as AddressInfo;
+			const result = await engine.run([roomNode({ requestOptions: { proxy: `http://127.0.0.1:${port}` } })], [{ room: 'Via proxy' }]);
+			expect(result.error('Visio')).toBeUndefined();
+			expect(asked).toEqual([`${sim.apiBaseUrl}/entreprise/visio`]);
+			expect(sim.requests('POST', '/api/v1/entreprise/visio')[0].json).toEqual({ name: 'Via proxy' });
+		} finally {
+			await new Promise((resolve) => proxy.close(resolve));
+		}
 	});
 
 	test('keeps at most "Max Concurrent Requests" requests in flight (default 5)', async () => {
