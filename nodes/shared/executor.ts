@@ -685,7 +685,8 @@ export async function readHttpFailure(error: unknown, sent?: IHttpRequestOptions
 	return { networkCode: e?.code, networkMessage: e?.message, sent: !NOT_SENT.has(e?.code ?? ''), sentSecrets };
 }
 
-const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
+/** A duration as users read it: `300 ms`, `30 s`. */
+export const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
 
 const MAY_HAVE_BEEN_DONE = ' — the service may have done it: check before retrying';
 
@@ -695,7 +696,7 @@ function networkMessage(failure: HttpFailure, timeout: number, readOnly: boolean
 	if (code === 'ECONNREFUSED') return 'the server refused the connection (nothing was sent)';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the server name could not be resolved (nothing was sent)';
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(failure.networkMessage ?? '')) {
-		return `no answer within ${seconds(timeout)} (request timed out)${mayHave}`;
+		return `no answer within ${duration(timeout)} (request timed out)${mayHave}`;
 	}
 	if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /socket hang up|aborted|premature/i.test(failure.networkMessage ?? '')) {
 		return failure.cutOffAfter !== undefined
@@ -863,6 +864,7 @@ export async function sendWithRetry(
 ): Promise<IN8nHttpFullResponse> {
 	const { settings, credentials, allowedDomains, proxy, skipSslCertificateValidation } = run;
 	const readOnly = isReadOnly(settings, options);
+	const timeout = options.timeout ?? run.timeout;
 	if (allowedDomains) {
 		try {
 			assertUrlAllowed({ url: requestUrl(options), allowedDomains, node: run.ctx.getNode() });
@@ -874,7 +876,7 @@ export async function sendWithRetry(
 		...options,
 		headers: { ...(options.headers ?? {}) },
 		returnFullResponse: true,
-		timeout: options.timeout ?? run.timeout,
+		timeout,
 		encoding: options.encoding ?? 'stream',
 		...(download ? { sendCredentialsOnCrossOriginRedirect: false } : { disableFollowRedirect: true }),
 		// n8n checks every redirect of a download against the allowed domains too
@@ -901,7 +903,7 @@ export async function sendWithRetry(
 					credentials ? { credentialsDecrypted: { ...credentialDetails(run), data: credentials } } : undefined,
 				)) as IN8nHttpFullResponse;
 				if (!download && options.encoding === undefined && isStream(response.body)) {
-					const left = (request.timeout ?? run.timeout) - (Date.now() - sentAt.getTime());
+					const left = timeout - (Date.now() - sentAt.getTime());
 					const raw = await readCapped(response.body, run.maxResponseBytes, false, left, () => connection.abort()).catch((error: unknown) => {
 						throw error instanceof TooLarge || error instanceof BodyTimeout ? error : new CutOff(response.statusCode, error);
 					});
@@ -917,11 +919,10 @@ export async function sendWithRetry(
 				await sleep(retryDelayMs(failure.headers, attempt));
 				continue;
 			}
-			const url = request.baseURL ? `${request.baseURL}${request.url}` : request.url;
 			throw httpError(run.ctx, settings, failure, itemIndex, run.mask, {
-				timeout: request.timeout,
+				timeout,
 				readOnly,
-				url,
+				url: requestUrl(request),
 				maxResponseBytes: run.maxResponseBytes,
 			});
 		}

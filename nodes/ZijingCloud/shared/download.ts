@@ -9,7 +9,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { readHttpFailure } from '../../shared/executor';
+import { duration, readHttpFailure } from '../../shared/executor';
 import { SERVICE, unwrapEnvelope } from './errors';
 
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 600_000;
@@ -66,7 +66,7 @@ export async function downloadRecordingFile(
 			failure.status !== undefined
 				? `HTTP ${failure.status}${failure.status === 403 ? ' (the signed link may have expired: get the files again)' : ''}`
 				: /timeout/i.test(failure.networkMessage ?? '') || failure.networkCode === 'ECONNABORTED'
-					? `no answer within ${timeout < 1000 ? `${timeout} ms` : `${Math.round(timeout / 100) / 10} s`}`
+					? `no answer within ${duration(timeout)}`
 					: 'the connection failed';
 		throw new NodeApiError(this.getNode(), { message: reason, code: failure.status ?? failure.networkCode ?? null } as JsonObject, {
 			message: `${SERVICE}: downloading recording file ${String(recordId)} from ${where(url)} failed: ${reason}`,
