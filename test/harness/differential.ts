@@ -1,0 +1,176 @@
+/**
+ * Differential runs: the same parameters through the pack's executor and through n8n-core's own
+ * RoutingNode (the node's description without `execute`, `customOperations` and the executor's
+ * Request Options), in n8n's engine, each from the same simulator state. What is compared: every
+ * API request (method, path, query, body, headers less the credential's and the transport's) and
+ * every output item (JSON, pairing, binary), or the error the node stopped with.
+ *
+ * `differentialSuite` registers one test per case of a provider's table, plus one that fails when a
+ * declared operation of the node has no case, so that a new operation cannot be left out.
+ */
+import type { IDataObject, INodeExecutionData, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import type { Simulator, SimRequest } from '../simulators/base';
+import type { Engine, TestNode } from './engine';
+
+/** The type name the declarative variant is registered under. */
+export const DECLARATIVE = 'test.declarative';
+
+/** The node as n8n's RoutingNode runs it: its description and list methods, nothing that executes. */
+export function declarativeVariant(node: INodeType): INodeType {
+	return {
+		description: { ...node.description, properties: node.description.properties.filter((p) => p.name !== 'requestOptions') },
+		methods: node.methods,
+	};
+}
+
+/** Every `resource.operation` the node declares with routing (its `customOperations` are code and left out). */
+export function declaredOperations(node: INodeType): string[] {
+	const { properties } = node.description;
+	const resources = ((properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[]).map((o) => String(o.value));
+	return resources.flatMap((resource) =>
+		properties
+			.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? [resource]).includes(resource))
+			.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => String(o.value)))
+			.filter((operation) => !node.customOperations?.[resource]?.[operation])
+			.map((operation) => `${resource}.${operation}`),
+	);
+}
+
+/** Headers that differ by transport or carry the credential: never compared. */
+const TRANSPORT_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding', 'accept-encoding', 'user-agent'];
+
+export interface Exchange {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+export interface DiffRun {
+	/** the error the node stopped with (when it did not continue on fail) */
+	error?: { name: string; message: string; description?: string | null; httpCode?: string };
+	requests: Exchange[];
+	items: Array<{ json: IDataObject; pairedItem: INodeExecutionData['pairedItem']; binary?: IDataObject }>;
+}
+
+export interface DiffTarget {
+	sim: Simulator;
+	/** The pack's node. */
+	node: INodeType;
+	/** An engine that knows `DECLARATIVE`, and the pack's node (named `name`) with `parameters`. */
+	setup(parameters: IDataObject, extra: Partial<TestNode>): { engine: Engine; node: TestNode };
+	/** Request headers (lower case) that carry the credential or a signature. */
+	authHeaders: string[];
+	/** Query keys that carry the credential or a signature (YTX `Sign`). */
+	authQuery?: string[];
+	/** The API's requests among those logged (token exchanges and storage hosts left out). */
+	isApi?: (request: SimRequest) => boolean;
+	/** Values that differ from run to run (generated IDs, times), replaced in the JSON of a run. */
+	volatile?: (json: string) => string;
+}
+
+export interface BothOptions {
+	items?: IDataObject[];
+	/** sets the simulator's state (after its reset) before each run */
+	prepare?: () => void;
+	continueOnFail?: boolean;
+}
+
+/**
+ * Runs `parameters` through the pack's executor, then through n8n's RoutingNode, each after a reset
+ * and `prepare`; `maxInFlight` is the most requests the simulator had at once in each run.
+ */
+export async function both(target: DiffTarget, parameters: IDataObject, options: BothOptions = {}) {
+	const maxInFlight = { ours: 0, n8ns: 0 };
+	const once = async (declarative: boolean): Promise<DiffRun> => {
+		target.sim.reset();
+		options.prepare?.();
+		const { engine, node } = target.setup(parameters, { continueOnFail: options.continueOnFail });
+		if (declarative) node.type = DECLARATIVE;
+		const result = await engine.run([node], options.items ?? [{}]);
+		maxInFlight[declarative ? 'n8ns' : 'ours'] = target.sim.maxInFlight;
+		const error = result.error(node.name);
+		const requests = target.sim.log
+			.filter((r) => target.isApi?.(r) ?? true)
+			.map((r) => exchange(r, target))
+			// RoutingNode sends all items' requests at once: the order they arrive in is not compared
+			.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+		const run: DiffRun = {
+			error: error && { name: error.name, message: error.message, description: error.description, httpCode: error.httpCode },
+			requests,
+			items: result.output(node.name).map((i) => ({
+				json: i.json,
+				pairedItem: i.pairedItem,
+				...(i.binary ? { binary: Object.fromEntries(Object.entries(i.binary).map(([k, b]) => [k, { fileName: b.fileName, mimeType: b.mimeType, data: b.data }])) } : {}),
+			})),
+		};
+		const text = JSON.stringify(run);
+		return JSON.parse(target.volatile ? target.volatile(text) : text) as DiffRun;
+	};
+	const ours = await once(false);
+	const n8ns = await once(true);
+	return { ours, n8ns, maxInFlight };
+}
+
+function exchange(r: SimRequest, target: DiffTarget): Exchange {
+	const leftOut = new Set([...TRANSPORT_HEADERS, ...target.authHeaders]);
+	const query = Object.fromEntries(Object.entries(r.query).filter(([k]) => !target.authQuery?.includes(k)));
+	const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !leftOut.has(k)));
+	return { method: r.method, path: r.path, query, body: r.json ?? r.form ?? (r.text || undefined), headers };
+}
+
+/**
+ * A difference the executor has on purpose, named: `assert` checks both sides of it, `align` takes it
+ * out of n8n's run so that everything else is still compared.
+ */
+export interface Difference {
+	name: string;
+	assert(ours: DiffRun, n8ns: DiffRun): void;
+	align(n8ns: DiffRun): DiffRun;
+}
+
+/** Bad input fails as n8n's convention has it, a `NodeOperationError`; RoutingNode wraps whatever a `preSend` throws. */
+export const INPUT_ERROR_KEPT: Difference = {
+	name: 'a refused input stays a NodeOperationError; RoutingNode turns it into a NodeApiError with HTTP code "none"',
+	assert(ours, n8ns) {
+		expect(ours.error).toMatchObject({ name: 'NodeOperationError' });
+		expect(ours.error?.httpCode).toBeUndefined();
+		expect(n8ns.error).toMatchObject({ name: 'NodeApiError', httpCode: 'none' });
+	},
+	align: (n8ns) => ({ ...n8ns, error: n8ns.error && { ...n8ns.error, name: 'NodeOperationError', httpCode: undefined } }),
+};
+
+export interface DiffCase extends BothOptions {
+	/** `resource.operation`; the parameters get `resource` and `operation` from it */
+	operation: string;
+	/** what the case shows, when an operation has several */
+	title?: string;
+	parameters: IDataObject;
+	/** what the pack's run must show (requests sent, items, error), so that agreement is not agreement on nothing */
+	expect(ours: DiffRun): void;
+	/** where the two runs must differ */
+	differs?: Difference;
+}
+
+/**
+ * One test per case: the pack's run passes the case's own expectations, and n8n's RoutingNode run is
+ * the same in every compared part. One test more fails when a declared operation has no case.
+ */
+export function differentialSuite(target: () => DiffTarget, node: INodeType, cases: DiffCase[]) {
+	test('every declared operation has a differential case', () => {
+		const declared = declaredOperations(node);
+		expect(declared.filter((o) => !cases.some((c) => c.operation === o))).toEqual([]);
+		expect(cases.filter((c) => !declared.includes(c.operation)).map((c) => c.operation)).toEqual([]);
+	});
+
+	const name = (c: DiffCase) => `${c.operation}${c.title ? ` (${c.title})` : ''}${c.differs ? `; differs: ${c.differs.name}` : ''}`;
+	test.each(cases.map((c) => [name(c), c] as const))('%s: n8n RoutingNode sends the same requests and puts out the same items', async (_name, c) => {
+		const [resource, operation] = c.operation.split('.');
+		const { ours, n8ns } = await both(target(), { resource, operation, ...c.parameters }, c);
+		c.expect(ours);
+		c.differs?.assert(ours, n8ns);
+		expect(c.differs ? c.differs.align(n8ns) : n8ns).toEqual(ours);
+	});
+}
