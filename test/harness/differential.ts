@@ -128,7 +128,7 @@ function exchange(r: SimRequest, target: DiffTarget): Exchange {
 export interface Difference {
 	name: string;
 	assert(ours: DiffRun, n8ns: DiffRun): void;
-	align(n8ns: DiffRun): DiffRun;
+	align(n8ns: DiffRun, ours: DiffRun): DiffRun;
 }
 
 /** Bad input fails as n8n's convention has it, a `NodeOperationError`; RoutingNode wraps whatever a `preSend` throws. */
@@ -141,6 +141,22 @@ export const INPUT_ERROR_KEPT: Difference = {
 	},
 	align: (n8ns) => ({ ...n8ns, error: n8ns.error && { ...n8ns.error, name: 'NodeOperationError', httpCode: undefined } }),
 };
+
+/**
+ * An HTTP failure is explained by the provider's error mapper (its code, an English reason, the
+ * service's own message); RoutingNode gives n8n's generic text for the status. Same status either way.
+ */
+export function httpErrorExplained(service: string, status: number): Difference {
+	return {
+		name: `HTTP ${status} is explained by the provider's error mapper; RoutingNode gives n8n's generic text`,
+		assert(ours, n8ns) {
+			expect(ours.error?.message ?? ours.items.find((i) => i.json.error)?.json.error).toMatch(new RegExp(`^${service.replace(/[&.]/g, '\\$&')} error \\w+: `));
+			expect(n8ns.error?.message ?? n8ns.items.find((i) => i.json.error)?.json.error).not.toMatch(service);
+			if (ours.error) expect([ours.error.httpCode, n8ns.error?.httpCode]).toEqual([String(status), String(status)]);
+		},
+		align: (n8ns, ours) => ({ ...n8ns, error: ours.error, items: n8ns.items.map((item, i) => (item.json.error ? ours.items[i] : item)) }),
+	};
+}
 
 export interface DiffCase extends BothOptions {
 	/** `resource.operation`; the parameters get `resource` and `operation` from it */
@@ -171,6 +187,6 @@ export function differentialSuite(target: () => DiffTarget, node: INodeType, cas
 		const { ours, n8ns } = await both(target(), { resource, operation, ...c.parameters }, c);
 		c.expect(ours);
 		c.differs?.assert(ours, n8ns);
-		expect(c.differs ? c.differs.align(n8ns) : n8ns).toEqual(ours);
+		expect(c.differs ? c.differs.align(n8ns, ours) : n8ns).toEqual(ours);
 	});
 }

@@ -1,52 +1,67 @@
 /**
- * The operations are declared with n8n's routing vocabulary. This proves the declarations are
- * faithful n8n: the same description, with `execute` removed, run by n8n-core's own RoutingNode,
- * sends the same request and puts out the same item as the pack's executor.
+ * Every declared Visioconference.me operation, run by the pack's executor and by n8n-core's own
+ * RoutingNode from the same simulator state: the same requests and the same items (see
+ * test/harness/differential.ts). Below the table, what the executor does differently on purpose.
  */
-import type { INodeType } from 'n8n-workflow';
-
 import { Visioconference } from '../../nodes/Visioconference/Visioconference.node';
-import { createEngine } from '../harness/engine';
+import { createEngine, PREFIX } from '../harness/engine';
+import { both, declarativeVariant, DECLARATIVE, differentialSuite, httpErrorExplained, type DiffCase, type DiffTarget } from '../harness/differential';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 
 const sim = new VisioconferenceSimulator();
 beforeAll(async () => await sim.start());
 afterAll(async () => await sim.stop());
 
-function declarativeVariant(): INodeType {
-	const node = new Visioconference();
-	return {
-		description: { ...node.description, properties: node.description.properties.filter((p) => p.name !== 'requestOptions') },
-	};
-}
+const node = new Visioconference();
+const target = (): DiffTarget => ({
+	sim,
+	node,
+	setup(parameters, extra) {
+		const engine = createEngine({ [DECLARATIVE]: declarativeVariant(node) });
+		const credential = engine.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl });
+		return { engine, node: { name: 'Visio', type: `${PREFIX}visioconference`, parameters, credentials: { visioconferenceApi: credential }, ...extra } };
+	},
+	authHeaders: ['x-token'],
+	// room IDs, tokens and times are made by the service: each value made is replaced wherever it appears
+	volatile: (json) =>
+		[...json.matchAll(/"(?:uniqid|moderator_token|password_token|id|id_team|id_user)":"([^"]+)"/g)]
+			.reduce((text, [, made]) => text.split(made).join('<made>'), json)
+			.replace(/"(createdAt|updatedAt)":("[^"]*"|\d+)/g, '"$1":"<time>"'),
+});
 
-test('n8n routing node and the pack executor send the same request and output the same room', async () => {
-	const engine = createEngine({ 'test.visioDeclarative': declarativeVariant() });
-	const credential = engine.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl });
-	const parameters = {
-		resource: 'room',
-		operation: 'create',
-		name: '={{ $json.room }}',
-		options: { participants: { participant: [{ name: 'Zoë & Co', moderator: false }] } },
-	};
-	const run = async (type: string) => {
-		sim.reset();
-		const result = await engine.run([{ name: 'Visio', type, parameters, credentials: { visioconferenceApi: credential } }], [{ room: ' Équipe ' }]);
-		const [request] = sim.requests();
-		const [item] = result.output('Visio');
-		const json = item.json as Record<string, any>;
-		const roomId = json.uniqid as string;
-		const token = json.room.moderator_token as string;
-		const normalise = (v: unknown) => JSON.parse(JSON.stringify(v).split(roomId).join('<ID>').split(token).join('<TOKEN>'));
-		return {
-			request: { method: request.method, path: request.path, body: request.json, token: request.headers['x-token'], type: request.headers['content-type'] },
-			item: normalise({ ...json, room: { ...json.room, id: 0, id_team: 0, id_user: 0, password_token: 0, createdAt: 0, updatedAt: 0 } }),
-			pairedItem: item.pairedItem,
-		};
-	};
-	const ours = await run('n8n-nodes-conferencing.visioconference');
-	const n8ns = await run('test.visioDeclarative');
-	expect(ours.request).toEqual({ method: 'POST', path: '/api/v1/entreprise/visio', body: { name: 'Équipe' }, token: sim.apiKey, type: 'application/json' });
-	expect(n8ns).toEqual(ours);
-	expect(ours.item.participantLinks[0].link).toBe(`${sim.meetingBase}<ID>?name=Zo%C3%AB+%26+Co`);
+const cases: DiffCase[] = [
+	{
+		operation: 'room.create',
+		parameters: { name: '={{ $json.room }}', options: { participants: { participant: [{ name: 'Zoë & Co', moderator: false }] } } },
+		items: [{ room: ' Équipe ' }],
+		expect(ours) {
+			expect(ours.requests).toEqual([
+				{ method: 'POST', path: '/api/v1/entreprise/visio', query: {}, body: { name: 'Équipe' }, headers: { accept: 'application/json', 'content-type': 'application/json' } },
+			]);
+			expect(ours.items[0].json.participantLinks).toEqual([expect.objectContaining({ link: `${sim.meetingBase}<made>?name=Zo%C3%AB+%26+Co` })]);
+		},
+	},
+	{
+		operation: 'room.create',
+		title: 'an HTTP 400 with the service’s envelope',
+		parameters: { name: 'Équipe' },
+		prepare: () => void sim.fail({ kind: 'status', status: 400, body: { code: 400, data: null, message: 'name is required' } }),
+		differs: httpErrorExplained('Visioconference.me', 400),
+		expect(ours) {
+			expect(ours.requests).toHaveLength(1);
+			expect(ours.error?.message).toMatch(/^Visioconference\.me error 400: .*name is required/);
+		},
+	},
+];
+
+differentialSuite(target, node, cases);
+
+describe('where the executor differs from n8n’s RoutingNode, on purpose', () => {
+	test('masking: an error page that echoes the request keeps the key out of the executor’s error; RoutingNode shows it', async () => {
+		const { ours, n8ns } = await both(target(), { resource: 'room', operation: 'create', name: 'Équipe' }, { prepare: () => void sim.fail({ kind: 'echo', status: 400 }) });
+		expect(n8ns.requests).toEqual(ours.requests);
+		expect(ours.error?.message).toMatch(/^Visioconference\.me error 400/);
+		expect(JSON.stringify(ours.error)).not.toContain(sim.apiKey);
+		expect(JSON.stringify(n8ns.error)).toContain(sim.apiKey);
+	});
 });
