@@ -65,7 +65,9 @@ export interface DiffTarget {
 	authHeaders: string[];
 	/** Query keys that carry the credential or a signature (YTX `Sign`). */
 	authQuery?: string[];
-	/** The API's requests among those logged (token exchanges and storage hosts left out). */
+	/** Other hosts the node talks to (a storage host): their requests are compared too, all their headers but the transport's. */
+	also?: Simulator[];
+	/** The API's requests among those logged (token exchanges left out). */
 	isApi?: (request: SimRequest) => boolean;
 	/** Values that differ from run to run (generated IDs, times), replaced in the JSON of a run. */
 	volatile?: (json: string) => string;
@@ -85,7 +87,7 @@ export interface BothOptions {
 export async function both(target: DiffTarget, parameters: IDataObject, options: BothOptions = {}) {
 	const maxInFlight = { ours: 0, n8ns: 0 };
 	const once = async (declarative: boolean): Promise<DiffRun> => {
-		target.sim.reset();
+		for (const sim of [target.sim, ...(target.also ?? [])]) sim.reset();
 		options.prepare?.();
 		const { engine, node } = target.setup(parameters, { continueOnFail: options.continueOnFail });
 		if (declarative) node.type = DECLARATIVE;
@@ -94,7 +96,8 @@ export async function both(target: DiffTarget, parameters: IDataObject, options:
 		const error = result.error(node.name);
 		const requests = target.sim.log
 			.filter((r) => target.isApi?.(r) ?? true)
-			.map((r) => exchange(r, target))
+			.map((r) => exchange(r, target.authHeaders, target.authQuery))
+			.concat((target.also ?? []).flatMap((host) => host.log.map((r) => exchange(r, [], []))))
 			// RoutingNode sends all items' requests at once: the order they arrive in is not compared
 			.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 		const run: DiffRun = {
@@ -114,9 +117,9 @@ export async function both(target: DiffTarget, parameters: IDataObject, options:
 	return { ours, n8ns, maxInFlight };
 }
 
-function exchange(r: SimRequest, target: DiffTarget): Exchange {
-	const leftOut = new Set([...TRANSPORT_HEADERS, ...target.authHeaders]);
-	const query = Object.fromEntries(Object.entries(r.query).filter(([k]) => !target.authQuery?.includes(k)));
+function exchange(r: SimRequest, authHeaders: string[], authQuery: string[] = []): Exchange {
+	const leftOut = new Set([...TRANSPORT_HEADERS, ...authHeaders]);
+	const query = Object.fromEntries(Object.entries(r.query).filter(([k]) => !authQuery.includes(k)));
 	const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !leftOut.has(k)));
 	return { method: r.method, path: r.path, query, body: r.json ?? r.form ?? (r.text || undefined), headers };
 }
