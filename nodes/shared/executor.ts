@@ -10,11 +10,14 @@
  *  - reads only the parameters that are shown for each item (display conditions on parameters and
  *    on the node's version, `@version`, with plain values);
  *  - keeps at most `concurrency` requests in flight, in item order ("Max Concurrent Requests";
- *    the routing node's "Batching" option is not read);
+ *    the routing node's "Batching" option is not read), and without continue-on-fail starts no
+ *    further item after one failed (the routing node has sent every item's request by then);
  *  - retries a 429 (the service did not process the request) after `Retry-After` (capped) or
  *    1 s, 2 s, 4 s, and never retries anything else;
  *  - never follows a redirect on an API call, reads answers up to "Max Response Size", refuses
- *    empty or dot-only path segments, and times out after "Timeout" (default 30 s, not 300 s);
+ *    empty or dot-only path segments placed from a parameter, and times out after "Timeout"
+ *    (default 30 s, not 300 s); a connection lost once a request that changes something was sent
+ *    is reported as "may have been done", never as refused;
  *  - turns HTTP failures into a `NodeApiError` through the provider's error mapper, without the
  *    request (headers, signed URL) attached, masks every secret of the run, and pairs every output
  *    item to its input item.
@@ -39,6 +42,10 @@
  * node-level `requestOperations`, generic and offset pagination, `_cnd`, `@feature` and `@tool`
  * display conditions, other `send.type` values, other request keys, routing on options of a property
  * other than the operation selector, and any other expression.
+ *
+ * test/<provider>/routingNode.test.ts runs every declared operation of every node through this
+ * executor and through n8n-core's RoutingNode and compares requests and items, naming the
+ * differences listed above.
  */
 import {
 	assertUrlAllowed,
