@@ -5,7 +5,7 @@
  */
 import { ChatMessenger } from '../../nodes/ChatMessenger/ChatMessenger.node';
 import { createEngine, type TestNode } from '../harness/engine';
-import { both, comparable, declarativeVariant, DECLARATIVE, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
+import { both, comparable, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
 import { CamSimulator } from '../simulators/cam';
 import { formJson, TYPE } from './common';
 
@@ -18,7 +18,7 @@ const target = (): DiffTarget => ({
 	sim,
 	node,
 	setup(parameters, extra) {
-		const engine = createEngine({ [DECLARATIVE]: declarativeVariant(node) });
+		const engine = createEngine();
 		const credential = engine.store.add('cam', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken });
 		const camNode: TestNode = { name: 'CAM', type: TYPE, parameters, credentials: { chatMessengerApi: credential }, ...extra };
 		return { engine, node: camNode };

@@ -59,7 +59,7 @@ export interface DiffTarget {
 	sim: Simulator;
 	/** The pack's node. */
 	node: INodeType;
-	/** An engine that knows `DECLARATIVE`, and the pack's node (named `name`) with `parameters`. */
+	/** An engine, and the pack's node with `parameters` (the declarative variant is added to the engine). */
 	setup(parameters: IDataObject, extra: Partial<TestNode>): { engine: Engine; node: TestNode };
 	/** Request headers (lower case) that carry the credential or a signature. */
 	authHeaders: string[];
@@ -90,6 +90,7 @@ export async function both(target: DiffTarget, parameters: IDataObject, options:
 		for (const sim of [target.sim, ...(target.also ?? [])]) sim.reset();
 		options.prepare?.();
 		const { engine, node } = target.setup(parameters, { continueOnFail: options.continueOnFail });
+		engine.nodeTypes.types.set(DECLARATIVE, declarativeVariant(target.node));
 		if (declarative) node.type = DECLARATIVE;
 		const result = await engine.run([node], options.items ?? [{}]);
 		maxInFlight[declarative ? 'n8ns' : 'ours'] = target.sim.maxInFlight;

@@ -5,7 +5,7 @@
  */
 import { Visioconference } from '../../nodes/Visioconference/Visioconference.node';
 import { createEngine, PREFIX } from '../harness/engine';
-import { both, declarativeVariant, DECLARATIVE, differentialSuite, httpErrorExplained, type DiffCase, type DiffTarget } from '../harness/differential';
+import { both, differentialSuite, httpErrorExplained, type DiffCase, type DiffTarget } from '../harness/differential';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 
 const sim = new VisioconferenceSimulator();
@@ -17,7 +17,7 @@ const target = (): DiffTarget => ({
 	sim,
 	node,
 	setup(parameters, extra) {
-		const engine = createEngine({ [DECLARATIVE]: declarativeVariant(node) });
+		const engine = createEngine();
 		const credential = engine.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl });
 		return { engine, node: { name: 'Visio', type: `${PREFIX}visioconference`, parameters, credentials: { visioconferenceApi: credential }, ...extra } };
 	},

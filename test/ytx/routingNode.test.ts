@@ -6,7 +6,7 @@
 import { YtxTelephony } from '../../nodes/YtxTelephony/YtxTelephony.node';
 import { formatBookTime } from '../../nodes/YtxTelephony/shared/validation';
 import { createEngine, PREFIX } from '../harness/engine';
-import { both, declarativeVariant, DECLARATIVE, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
+import { both, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
 import { YtxSimulator } from '../simulators/ytx';
 
 const sim = new YtxSimulator();
@@ -18,7 +18,7 @@ const target = (): DiffTarget => ({
 	sim,
 	node,
 	setup(parameters, extra) {
-		const engine = createEngine({ [DECLARATIVE]: declarativeVariant(node) });
+		const engine = createEngine();
 		const credential = engine.store.add('ytx', 'ytxTelephonyApi', { accountSid: sim.accountSid, authToken: sim.authToken, appId: sim.appId, environment: 'custom', customUrl: sim.url });
 		return { engine, node: { name: 'YTX', type: `${PREFIX}ytxTelephony`, parameters, credentials: { ytxTelephonyApi: credential }, ...extra } };
 	},

@@ -6,12 +6,12 @@
  */
 import { ZijingCloud } from '../../nodes/ZijingCloud/ZijingCloud.node';
 import { createEngine } from '../harness/engine';
-import { both, declarativeVariant, DECLARATIVE, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
+import { both, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
 import { ZijingSimulator, zijingNode, type ZijingBooking } from '../simulators/zijing';
 
 const sim = new ZijingSimulator();
 const node = new ZijingCloud();
-const engine = createEngine({ [DECLARATIVE]: declarativeVariant(node) });
+const engine = createEngine();
 
 beforeAll(async () => {
 	await sim.start();

@@ -4,7 +4,7 @@
  * test/harness/differential.ts). Below the table, what the executor does differently on purpose.
  */
 import { ZoomMeetings } from '../../nodes/ZoomMeetings/ZoomMeetings.node';
-import { both, declarativeVariant, DECLARATIVE, differentialSuite, httpErrorExplained, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
+import { both, differentialSuite, httpErrorExplained, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
 import { ZoomSimulator, type ZoomRegistrant } from '../simulators/zoom';
 import { s2sSetup, zoomNode } from './common';
 
@@ -21,7 +21,6 @@ const target = (): DiffTarget => ({
 	node,
 	setup(parameters, extra) {
 		const setup = s2sSetup(sim);
-		setup.engine.nodeTypes.types.set(DECLARATIVE, declarativeVariant(node));
 		return { engine: setup.engine, node: zoomNode(setup, parameters, extra) };
 	},
 	authHeaders: ['authorization'],
