@@ -4,8 +4,7 @@
  * test/harness/differential.ts). Below the table, what the executor does differently on purpose.
  */
 import { ChatMessenger } from '../../nodes/ChatMessenger/ChatMessenger.node';
-import { createEngine, type TestNode } from '../harness/engine';
-import { both, comparable, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
+import { both, comparable, differentialSuite, oneCredential, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
 import { CamSimulator } from '../simulators/cam';
 import { formJson, TYPE } from './common';
 
@@ -17,12 +16,7 @@ const node = new ChatMessenger();
 const target = (): DiffTarget => ({
 	sim,
 	node,
-	setup(parameters, extra) {
-		const engine = createEngine();
-		const credential = engine.store.add('cam', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken });
-		const camNode: TestNode = { name: 'CAM', type: TYPE, parameters, credentials: { chatMessengerApi: credential }, ...extra };
-		return { engine, node: camNode };
-	},
+	setup: oneCredential('CAM', TYPE, 'chatMessengerApi', () => ({ serverUrl: sim.url, apiToken: sim.apiToken })),
 	authHeaders: ['x-cam-apitoken'],
 	// chat room IDs count up across runs; quick call URLs are random
 	volatile: (json) => json.replace(/1564831284\d{9}/g, '<ID>').replace(/quickcall\/[0-9a-f]{12}/g, 'quickcall/<ID>'),

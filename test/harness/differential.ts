@@ -8,10 +8,10 @@
  * `differentialSuite` registers one test per case of a provider's table, plus one that fails when a
  * declared operation of the node has no case, so that a new operation cannot be left out.
  */
-import type { IDataObject, INodeExecutionData, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import type { Simulator, SimRequest } from '../simulators/base';
-import type { Engine, TestNode } from './engine';
+import { createEngine, type Engine, type TestNode } from './engine';
 
 /** The type name the declarative variant is registered under. */
 export const DECLARATIVE = 'test.declarative';
@@ -71,6 +71,15 @@ export interface DiffTarget {
 	isApi?: (request: SimRequest) => boolean;
 	/** Values that differ from run to run (generated IDs, times), replaced in the JSON of a run. */
 	volatile?: (json: string) => string;
+}
+
+/** `setup` for a node with one credential: a fresh engine for each run, the credential's `data` read then. */
+export function oneCredential(nodeName: string, type: string, credentialType: string, data: () => ICredentialDataDecryptedObject): DiffTarget['setup'] {
+	return (parameters, extra) => {
+		const engine = createEngine();
+		const credential = engine.store.add('credential', credentialType, data());
+		return { engine, node: { name: nodeName, type, parameters, credentials: { [credentialType]: credential }, ...extra } };
+	};
 }
 
 export interface BothOptions {

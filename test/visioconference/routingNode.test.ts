@@ -4,8 +4,8 @@
  * test/harness/differential.ts). Below the table, what the executor does differently on purpose.
  */
 import { Visioconference } from '../../nodes/Visioconference/Visioconference.node';
-import { createEngine, PREFIX } from '../harness/engine';
-import { both, differentialSuite, httpErrorExplained, type DiffCase, type DiffTarget } from '../harness/differential';
+import { PREFIX } from '../harness/engine';
+import { both, differentialSuite, oneCredential, httpErrorExplained, type DiffCase, type DiffTarget } from '../harness/differential';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 
 const sim = new VisioconferenceSimulator();
@@ -16,11 +16,7 @@ const node = new Visioconference();
 const target = (): DiffTarget => ({
 	sim,
 	node,
-	setup(parameters, extra) {
-		const engine = createEngine();
-		const credential = engine.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl });
-		return { engine, node: { name: 'Visio', type: `${PREFIX}visioconference`, parameters, credentials: { visioconferenceApi: credential }, ...extra } };
-	},
+	setup: oneCredential('Visio', `${PREFIX}visioconference`, 'visioconferenceApi', () => ({ apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl })),
 	authHeaders: ['x-token'],
 	// room IDs, tokens and times are made by the service: each value made is replaced wherever it appears
 	volatile: (json) =>

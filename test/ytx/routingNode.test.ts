@@ -5,8 +5,8 @@
  */
 import { YtxTelephony } from '../../nodes/YtxTelephony/YtxTelephony.node';
 import { formatBookTime } from '../../nodes/YtxTelephony/shared/validation';
-import { createEngine, PREFIX } from '../harness/engine';
-import { both, differentialSuite, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
+import { PREFIX } from '../harness/engine';
+import { both, differentialSuite, oneCredential, INPUT_ERROR_KEPT, type DiffCase, type DiffTarget } from '../harness/differential';
 import { YtxSimulator } from '../simulators/ytx';
 
 const sim = new YtxSimulator();
@@ -17,11 +17,13 @@ const node = new YtxTelephony();
 const target = (): DiffTarget => ({
 	sim,
 	node,
-	setup(parameters, extra) {
-		const engine = createEngine();
-		const credential = engine.store.add('ytx', 'ytxTelephonyApi', { accountSid: sim.accountSid, authToken: sim.authToken, appId: sim.appId, environment: 'custom', customUrl: sim.url });
-		return { engine, node: { name: 'YTX', type: `${PREFIX}ytxTelephony`, parameters, credentials: { ytxTelephonyApi: credential }, ...extra } };
-	},
+	setup: oneCredential('YTX', `${PREFIX}ytxTelephony`, 'ytxTelephonyApi', () => ({
+		accountSid: sim.accountSid,
+		authToken: sim.authToken,
+		appId: sim.appId,
+		environment: 'custom',
+		customUrl: sim.url,
+	})),
 	// the signature: `Sign` in the query, `Authorization` from the time stamp
 	authHeaders: ['authorization'],
 	authQuery: ['Sign'],
