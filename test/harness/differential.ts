@@ -2,8 +2,8 @@
  * Differential runs: the same parameters through the pack's executor and through n8n-core's own
  * RoutingNode (the node's description without `execute`, `customOperations` and the executor's
  * Request Options), in n8n's engine, each from the same simulator state. What is compared: every
- * API request (method, path, query, body, headers less the credential's and the transport's) and
- * every output item (JSON, pairing, binary), or the error the node stopped with.
+ * API request (method, path, query, body, every header but the credential's) and every output item
+ * (JSON, pairing, binary), or the error the node stopped with.
  *
  * `differentialSuite` registers one test per case of a provider's table, plus one that fails when a
  * declared operation of the node has no case, so that a new operation cannot be left out.
@@ -37,9 +37,6 @@ export function declaredOperations(node: INodeType): string[] {
 	);
 }
 
-/** Headers that differ by transport or carry the credential: never compared. */
-const TRANSPORT_HEADERS = ['host', 'connection', 'content-length', 'transfer-encoding', 'accept-encoding', 'user-agent'];
-
 export interface Exchange {
 	method: string;
 	path: string;
@@ -65,7 +62,7 @@ export interface DiffTarget {
 	authHeaders: string[];
 	/** Query keys that carry the credential or a signature (YTX `Sign`). */
 	authQuery?: string[];
-	/** Other hosts the node talks to (a storage host): their requests are compared too, all their headers but the transport's. */
+	/** Other hosts the node talks to (a storage host): their requests are compared too, with all their headers. */
 	also?: Simulator[];
 	/** The API's requests among those logged (token exchanges left out). */
 	isApi?: (request: SimRequest) => boolean;
@@ -131,9 +128,8 @@ export function comparable(run: DiffRun): DiffRun {
 }
 
 function exchange(r: SimRequest, authHeaders: string[], authQuery: string[] = []): Exchange {
-	const leftOut = new Set([...TRANSPORT_HEADERS, ...authHeaders]);
 	const query = Object.fromEntries(Object.entries(r.query).filter(([k]) => !authQuery.includes(k)));
-	const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !leftOut.has(k)));
+	const headers = Object.fromEntries(Object.entries(r.headers).filter(([k]) => !authHeaders.includes(k)));
 	return { method: r.method, path: r.path, query, body: r.json ?? r.form ?? (r.text || undefined), headers };
 }
 
