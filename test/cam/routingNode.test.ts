@@ -121,7 +121,7 @@ const cases: DiffCase[] = [
 	},
 ];
 
-differentialSuite(target, node, cases);
+differentialSuite(target, cases);
 
 describe('where the executor differs from n8n’s RoutingNode, on purpose', () => {
 	test('bounded concurrency: the executor keeps at most "Max Concurrent Requests" in flight; RoutingNode sends every item at once', async () => {

@@ -186,9 +186,9 @@ export interface DiffCase extends BothOptions {
  * One test per case: the pack's run passes the case's own expectations, and n8n's RoutingNode run is
  * the same in every compared part. One test more fails when a declared operation has no case.
  */
-export function differentialSuite(target: () => DiffTarget, node: INodeType, cases: DiffCase[]) {
+export function differentialSuite(target: () => DiffTarget, cases: DiffCase[]) {
 	test('every declared operation has a differential case', () => {
-		const declared = declaredOperations(node);
+		const declared = declaredOperations(target().node);
 		expect(declared.filter((o) => !cases.some((c) => c.operation === o))).toEqual([]);
 		expect(cases.filter((c) => !declared.includes(c.operation)).map((c) => c.operation)).toEqual([]);
 	});

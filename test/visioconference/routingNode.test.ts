@@ -50,7 +50,7 @@ const cases: DiffCase[] = [
 	},
 ];
 
-differentialSuite(target, node, cases);
+differentialSuite(target, cases);
 
 describe('where the executor differs from n8n’s RoutingNode, on purpose', () => {
 	test('masking: an error page that echoes the request keeps the key out of the executor’s error; RoutingNode shows it', async () => {

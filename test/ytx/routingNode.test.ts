@@ -135,7 +135,7 @@ const cases: DiffCase[] = [
 	},
 ];
 
-differentialSuite(target, node, cases);
+differentialSuite(target, cases);
 
 describe('where the executor differs from n8n’s RoutingNode, on purpose', () => {
 	test('size cap: an answer larger than "Max Response Size" fails unread in the executor; RoutingNode reads it whole', async () => {

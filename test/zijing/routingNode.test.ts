@@ -215,7 +215,7 @@ const cases: DiffCase[] = [
 	},
 ];
 
-differentialSuite(target, node, cases);
+differentialSuite(target, cases);
 
 describe('where the executor differs from n8n’s RoutingNode, on purpose', () => {
 	test('no redirects: the executor fails on a 3xx; RoutingNode follows it and takes the key to the other host', async () => {

@@ -288,7 +288,7 @@ const cases: DiffCase[] = [
 	},
 ];
 
-differentialSuite(target, node, cases);
+differentialSuite(target, cases);
 
 describe('where the executor differs from n8n’s RoutingNode, on purpose', () => {
 	test('429 retry: the executor waits Retry-After and sends again; RoutingNode fails the item with the 429', async () => {
