@@ -24,16 +24,19 @@ export function declarativeVariant(node: INodeType): INodeType {
 	};
 }
 
-/** Every `resource.operation` the node declares with routing (its `customOperations` are code and left out). */
-export function declaredOperations(node: INodeType): string[] {
+/**
+ * Every `resource.operation` the node declares with routing (its `customOperations` are code and left
+ * out), or with `paged` only those that page (`routing.operations.pagination`).
+ */
+export function declaredOperations(node: INodeType, { paged = false } = {}): string[] {
 	const { properties } = node.description;
 	const resources = ((properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[]).map((o) => String(o.value));
 	return resources.flatMap((resource) =>
 		properties
 			.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? [resource]).includes(resource))
-			.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => String(o.value)))
-			.filter((operation) => !node.customOperations?.[resource]?.[operation])
-			.map((operation) => `${resource}.${operation}`),
+			.flatMap((p) => p.options as INodePropertyOptions[])
+			.filter((o) => !node.customOperations?.[resource]?.[String(o.value)] && (!paged || o.routing?.operations?.pagination))
+			.map((o) => `${resource}.${String(o.value)}`),
 	);
 }
 
@@ -184,13 +187,22 @@ export interface DiffCase extends BothOptions {
 
 /**
  * One test per case: the pack's run passes the case's own expectations, and n8n's RoutingNode run is
- * the same in every compared part. One test more fails when a declared operation has no case.
+ * the same in every compared part. Two tests more fail when a declared operation has no case, or one
+ * that pages lacks a Return All or a Limit case.
  */
 export function differentialSuite(target: () => DiffTarget, cases: DiffCase[]) {
 	test('every declared operation has a differential case', () => {
 		const declared = declaredOperations(target().node);
 		expect(declared.filter((o) => !cases.some((c) => c.operation === o))).toEqual([]);
 		expect(cases.filter((c) => !declared.includes(c.operation)).map((c) => c.operation)).toEqual([]);
+	});
+
+	test('every operation that pages has a Return All and a Limit case', () => {
+		const paged = declaredOperations(target().node, { paged: true });
+		const missing = paged.flatMap((o) =>
+			[true, false].filter((returnAll) => !cases.some((c) => c.operation === o && c.parameters.returnAll === returnAll)).map((returnAll) => `${o} returnAll: ${returnAll}`),
+		);
+		expect(missing).toEqual([]);
 	});
 
 	const name = (c: DiffCase) => `${c.operation}${c.title ? ` (${c.title})` : ''}${c.differs ? `; differs: ${c.differs.name}` : ''}`;
