@@ -897,8 +897,10 @@ export async function sendWithRetry(
 		// whose answer is abandoned (too large, or still arriving at the timeout)
 		const connection = new AbortController();
 		const cancel = run.ctx.getExecutionCancelSignal?.();
-		const signal = cancel ? AbortSignal.any([cancel, connection.signal]) : connection.signal;
-		const requester = Object.create(run.ctx, { getExecutionCancelSignal: { value: () => signal } }) as IExecuteFunctions;
+		const onCancel = () => connection.abort(cancel?.reason);
+		if (cancel?.aborted) onCancel();
+		else cancel?.addEventListener('abort', onCancel, { once: true });
+		const requester = Object.create(run.ctx, { getExecutionCancelSignal: { value: () => connection.signal } }) as IExecuteFunctions;
 		try {
 			try {
 				const response = (await run.ctx.helpers.httpRequestWithAuthentication.call(
@@ -918,6 +920,7 @@ export async function sendWithRetry(
 				}
 				return response;
 			} finally {
+				cancel?.removeEventListener('abort', onCancel);
 				if (credentials && settings.requestSecrets) run.mask.add(...settings.requestSecrets(credentials, sentAt, new Date()));
 			}
 		} catch (error) {

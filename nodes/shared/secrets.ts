@@ -14,6 +14,33 @@ function formsOf(secret: string): string[] {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+function maskText(text: string, pattern: RegExp | undefined, forError: boolean): string {
+	const masked = pattern ? text.replace(pattern, MASK) : text;
+	return forError ? masked.replace(AUTH_SCHEME, `$1$2${MASK}`) : masked;
+}
+
+/** The pattern is built once per value, not once per string inside it. */
+function maskValue<T>(value: T, pattern: RegExp | undefined, forError: boolean, seen: WeakSet<object>): T {
+	if (typeof value === 'string') return maskText(value, pattern, forError) as T;
+	if (value === null || typeof value !== 'object' || Buffer.isBuffer(value) || seen.has(value)) return value;
+	seen.add(value);
+	if (Array.isArray(value)) {
+		let changed = false;
+		const out = value.map((entry) => {
+			const masked = maskValue(entry, pattern, forError, seen);
+			changed ||= masked !== entry;
+			return masked;
+		});
+		return (changed ? out : value) as T;
+	}
+	let out: IDataObject | undefined;
+	for (const [key, entry] of Object.entries(value as IDataObject)) {
+		const masked = maskValue(entry, pattern, forError, seen);
+		if (masked !== entry) (out ??= { ...(value as IDataObject) })[key] = masked;
+	}
+	return (out ?? value) as T;
+}
+
 /**
  * The secrets of one run: credential fields (read when masking, so a token fetched during the run is
  * included), tokens and signatures added as requests go out. One mechanism for the whole pack:
@@ -58,42 +85,25 @@ export class SecretMask {
 
 	/** The exact secret values masked (output items). */
 	text(text: string): string {
-		const pattern = this.pattern();
-		return pattern ? text.replace(pattern, MASK) : text;
+		return maskText(text, this.pattern(), false);
 	}
 
 	/** Exact values and authorization schemes masked (errors). */
 	errorText(text: string): string {
-		return this.text(text).replace(AUTH_SCHEME, `$1$2${MASK}`);
+		return maskText(text, this.pattern(), true);
 	}
 
 	/** A copy of a JSON value with every string masked; the value itself when nothing had to change. */
-	value<T>(value: T, forError = false, seen = new WeakSet<object>()): T {
-		if (typeof value === 'string') return (forError ? this.errorText(value) : this.text(value)) as T;
-		if (value === null || typeof value !== 'object' || Buffer.isBuffer(value) || seen.has(value)) return value;
-		seen.add(value);
-		if (Array.isArray(value)) {
-			let changed = false;
-			const out = value.map((entry) => {
-				const masked = this.value(entry, forError, seen);
-				changed ||= masked !== entry;
-				return masked;
-			});
-			return (changed ? out : value) as T;
-		}
-		let out: IDataObject | undefined;
-		for (const [key, entry] of Object.entries(value as IDataObject)) {
-			const masked = this.value(entry, forError, seen);
-			if (masked !== entry) (out ??= { ...(value as IDataObject) })[key] = masked;
-		}
-		return (out ?? value) as T;
+	value<T>(value: T, forError = false): T {
+		return maskValue(value, this.pattern(), forError, new WeakSet<object>());
 	}
 
 	/** Output items: the JSON masked, binary data left as it is. */
 	items(items: INodeExecutionData[]): INodeExecutionData[] {
-		if (!this.pattern()) return items;
+		const pattern = this.pattern();
+		if (!pattern) return items;
 		return items.map((item) => {
-			const json = this.value(item.json);
+			const json = maskValue(item.json, pattern, false, new WeakSet<object>());
 			return json === item.json ? item : { ...item, json };
 		});
 	}

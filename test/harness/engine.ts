@@ -466,7 +466,8 @@ export interface Engine {
 	store: CredentialStore;
 	helper: TestCredentialsHelper;
 	nodeTypes: TestNodeTypes;
-	run(nodes: TestNode[], items?: IDataObject[], mode?: WorkflowExecuteMode): Promise<RunResult>;
+	/** `onStart` gets the execution's cancel (what n8n's "Stop execution" calls). */
+	run(nodes: TestNode[], items?: IDataObject[], mode?: WorkflowExecuteMode, onStart?: (cancel: () => void) => void): Promise<RunResult>;
 	/** Runs the stored credential's `test` as n8n's credential tester does. */
 	testCredential(id: string): Promise<CredentialTestResult>;
 }
@@ -478,7 +479,12 @@ export function createEngine(extraNodeTypes: Record<string, INodeType> = {}): En
 	const helper = new TestCredentialsHelper(credentialTypes, store);
 	const nodeTypes = new TestNodeTypes({ 'test.items': new TestItems(), ...packageNodeTypes(PREFIX), ...extraNodeTypes });
 
-	async function run(nodes: TestNode[], items: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'manual'): Promise<RunResult> {
+	async function run(
+		nodes: TestNode[],
+		items: IDataObject[] = [{}],
+		mode: WorkflowExecuteMode = 'manual',
+		onStart?: (cancel: () => void) => void,
+	): Promise<RunResult> {
 		const start: INode = {
 			id: 'start',
 			name: 'Start',
@@ -529,7 +535,9 @@ export function createEngine(extraNodeTypes: Record<string, INodeType> = {}): En
 		} as never);
 		const additionalData = buildAdditionalData(helper, hooks);
 		const executor = new WorkflowExecute(additionalData, mode, createRunExecutionData());
-		const result = await executor.run({ workflow, startNode: start, destinationNode: undefined } as never);
+		const running = executor.run({ workflow, startNode: start, destinationNode: undefined } as never);
+		onStart?.(() => running.cancel());
+		const result = await running;
 		const runData = result.data.resultData.runData;
 		return {
 			run: result,

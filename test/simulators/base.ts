@@ -222,7 +222,15 @@ export class Simulator {
 				return;
 			}
 			if (fault.kind === 'delay') {
-				await new Promise((r) => setTimeout(r, fault.ms));
+				// a client that gives up closes the connection: stop waiting, nobody reads the answer
+				const closed = await new Promise<boolean>((resolve) => {
+					const timer = setTimeout(() => resolve(false), fault.ms);
+					res.on('close', () => {
+						clearTimeout(timer);
+						resolve(true);
+					});
+				});
+				if (closed) return;
 			} else if (fault.kind === 'dropAfterHeaders') {
 				res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
 				res.write('{"code":200,"data":{"id":');
