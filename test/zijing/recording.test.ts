@@ -15,9 +15,8 @@ beforeAll(async () => {
 	await sim.start();
 	engine.store.add('zijing', 'zijingCloudApi', {
 		apiServer: `${sim.url}/`,
-		keyType: 'apiIdAndKey',
-		apiId: sim.apiId,
-		apiKey: sim.apiKey,
+		keyType: 'tenantKey',
+		tenantAuthKey: sim.publicKey,
 	});
 	engine.store.add('zijing-private', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.privateKey });
 });
@@ -32,7 +31,7 @@ describe('Recording → Start / Stop', () => {
 		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: ' 8000000 ' });
 		expect(result.error('Zijing')).toBeUndefined();
 		const [request] = sim.requests('POST', '/meeting/openRecord');
-		expect(request.headers.auth).toBe(`${sim.apiId}:${sim.apiKey}`);
+		expect(request.headers.auth).toBe(sim.publicKey);
 		expect(request.headers['content-type']).toContain('application/json');
 		expect(request.json).toEqual({ conferenceKey: '8000000' });
 		const running = sim.meetings.get('8000000')!.recordId;
@@ -237,7 +236,7 @@ describe('Recording → Get Files / Delete File', () => {
 		expect(sim.storage.requests('GET').map((r) => r.path)).toEqual([first.path, second.path]);
 		expect(sim.storage.log.every((r) => r.headers.auth === undefined)).toBe(true);
 		expect(sim.authLeaks).toHaveLength(0);
-		expect(JSON.stringify(sim.storage.log.map((r) => r.headers))).not.toContain(sim.apiKey);
+		expect(JSON.stringify(sim.storage.log.map((r) => r.headers))).not.toContain(sim.publicKey);
 	});
 
 	test.each([301, 302, 307, 308] as const)('a %d from the storage host to another host: every hop goes without the auth header', async (status) => {
@@ -253,7 +252,7 @@ describe('Recording → Get Files / Delete File', () => {
 			expect(mirror.log).toHaveLength(1);
 			for (const request of [...sim.storage.log, ...mirror.log]) {
 				expect(request.headers.auth).toBeUndefined();
-				expect(JSON.stringify(request.headers)).not.toContain(sim.apiKey);
+				expect(JSON.stringify(request.headers)).not.toContain(sim.publicKey);
 			}
 		} finally {
 			await mirror.stop();

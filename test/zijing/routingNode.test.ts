@@ -22,7 +22,7 @@ function declarativeVariant(): INodeType {
 
 beforeAll(async () => {
 	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
 });
 afterAll(async () => await sim.stop());
 
@@ -73,7 +73,8 @@ test('Booking → Create, with a bad item refused before any request', async () 
 			account: 'admin@miwei.com',
 			theme: '={{ $json.theme }}',
 			startDate: '={{ $json.start }}',
-			endDate: '2026-12-01T10:00:00',
+			// an instant with Z: 02:00 UTC is 10:00 in China, whatever the workflow's zone
+			endDate: '2026-12-01T02:00:00Z',
 			additionalFields: { participantIds: '9001,9002', roomId: '486', autoOpen: true },
 		},
 		[
@@ -118,6 +119,8 @@ test('Booking → Get Many with Limit', async () => {
 				shortAddress: 'x',
 				bizProductId: 486,
 				visitorList: [],
+				startsAt: 0,
+				endsAt: 0,
 			});
 		}
 	};
