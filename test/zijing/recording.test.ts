@@ -293,16 +293,30 @@ describe('Recording → Get Files / Delete File', () => {
 		expect(sim.log).toHaveLength(0);
 	});
 
-	test('delete file removes it; deleting it again is refused by the service', async () => {
-		const recordId = await recordOnce();
+	// "the recording's unique ID": the document does not say whether that is a file's recordId (Get Files)
+	// or the ID Start returned; the simulator takes one or the other, and the node works with either
+	test.each(['file', 'recording'] as const)('delete file, when the service takes the %s ID: that ID deletes it, the other one is refused, nothing silently', async (deleteBy) => {
+		sim.deleteBy = deleteBy;
+		const recordingId = await recordOnce();
 		const file = [...sim.files.values()][0];
-		const result = await run({ resource: 'recording', operation: 'deleteFile', recordId: file.recordId });
-		expect(sim.requests('POST', '/meeting/delRecordFile')[0].json).toEqual({ recordId: file.recordId });
-		expect(result.output('Zijing').map((i) => i.json)).toEqual([{ recordId: file.recordId }]);
+		const [right, wrong] = deleteBy === 'file' ? [file.recordId, recordingId] : [recordingId, file.recordId];
+		const refused = await run({ resource: 'recording', operation: 'deleteFile', recordId: wrong });
+		expect(refused.error('Zijing')!.message).toBe('Zijing Cloud error 400: the request parameters were refused (录制文件不存在)');
+		expect(refused.output('Zijing')).toEqual([]);
+		expect(sim.files.size).toBe(1);
+		const result = await run({ resource: 'recording', operation: 'deleteFile', recordId: right });
+		expect(sim.requests('POST', '/meeting/delRecordFile').map((r) => r.json)).toEqual([{ recordId: wrong }, { recordId: right }]);
+		expect(result.output('Zijing').map((i) => i.json)).toEqual([{ recordId: right }]);
 		expect(sim.files.size).toBe(0);
-		const again = await run({ resource: 'recording', operation: 'deleteFile', recordId: file.recordId });
+		const again = await run({ resource: 'recording', operation: 'deleteFile', recordId: right });
 		expect(again.error('Zijing')!.message).toBe('Zijing Cloud error 400: the request parameters were refused (录制文件不存在)');
-		expect(file.cid).toBe(recordId);
+	});
+
+	test('Get Files takes the ID Start returned; a file’s own recordId finds nothing', async () => {
+		const recordingId = await recordOnce();
+		const file = [...sim.files.values()][0];
+		expect((await run({ resource: 'recording', operation: 'getFiles', recordId: recordingId })).output('Zijing').map((i) => i.json.recordId)).toEqual([file.recordId]);
+		expect((await run({ resource: 'recording', operation: 'getFiles', recordId: file.recordId })).output('Zijing')).toEqual([]);
 	});
 });
 

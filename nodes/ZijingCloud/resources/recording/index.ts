@@ -72,6 +72,9 @@ export const recordingDescription: INodeProperties[] = [
 	},
 	conferenceNumberField(forRecording(['start', 'stop', 'getStatus']), 'body'),
 	recordingIdField(forRecording(['getFiles']), 'The recording ID returned by Start or Stop'),
-	recordingIdField(forRecording(['deleteFile']), 'The recordId of the file to delete, as listed by Get Files'),
+	recordingIdField(
+		forRecording(['deleteFile']),
+		'The recordId of the file to delete, as listed by Get Files. The API document calls it “the recording’s unique ID” without saying which: if the service refuses a file’s recordId, use the ID Start returned.',
+	),
 	...recordingGetFilesDescription,
 ];
