@@ -287,6 +287,24 @@ describe('Recording → Get Files / Delete File', () => {
 		expect(sim.authLeaks).toHaveLength(0);
 	});
 
+	test.each([
+		[{ recordId: ['abc'] }, '"Recording ID" must be text, got ["abc"] (item 0)'],
+		[{ recordId: 'abc', download: 'yes' }, '"Download Files" must be true or false, got "yes" (item 0)'],
+		[{ recordId: 'abc', download: true, options: { binaryPropertyName: { name: 'data' } } }, '"Put Output File in Field" must be text, got an object {"name":"data"} (item 0)'],
+		[{ recordId: 'abc', download: true, options: { downloadTimeout: '600000' } }, '"Download Timeout" must be a positive number of milliseconds, got "600000" (item 0)'],
+		[{ recordId: 'abc', options: { origin: { url: 'https://x' } } }, '"Origin" must be text, got an object {"url":"https://x"} (item 0)'],
+	])('Get Files with %p is refused before any request', async (more, message) => {
+		const result = await run({ resource: 'recording', operation: 'getFiles', ...more });
+		expect(result.error('Zijing')!.message).toBe(message);
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('a conference number that is an object is refused before any request', async () => {
+		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: '={{ { key: 8000000 } }}' });
+		expect(result.error('Zijing')!.message).toBe('"Conference Number" must be text, got {"key":8000000} (item 0)');
+		expect(sim.log).toHaveLength(0);
+	});
+
 	test('a recording ID that is empty is refused before any request', async () => {
 		const result = await run({ resource: 'recording', operation: 'getFiles', recordId: '  ' });
 		expect(result.error('Zijing')!.message).toBe('"Recording ID" is empty (item 0)');

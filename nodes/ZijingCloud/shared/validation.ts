@@ -95,9 +95,17 @@ export const bookingIdInBody = textField({
 	key: 'st_id',
 });
 
-/** Recording → Get Files: the optional `origin` (at most 128 characters, an http(s) address). */
+/** Recording → Get Files: the optional `origin` (at most 128 characters, an http(s) address), and the download settings' types. */
 export async function checkOrigin(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
+	// the download settings are read after the answer: their types are checked before the request
+	flag(this, this.getNodeParameter('download', false), 'Download Files');
+	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
+		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)} ${show(options.binaryPropertyName)}`);
+	}
+	if (options.downloadTimeout !== undefined && (typeof options.downloadTimeout !== 'number' || !(options.downloadTimeout >= 1))) {
+		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${show(options.downloadTimeout)}`);
+	}
 	const body = { ...((request.body as IDataObject | undefined) ?? {}) };
 	delete body.origin;
 	if (options.origin !== undefined && options.origin !== null && typeof options.origin !== 'string') {
