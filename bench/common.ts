@@ -76,9 +76,8 @@ function credentialsFor(s: Sims, zoomTokens: Bench['zoomOAuthTokens'], bearer: s
 		c('benchVisioHdr001', 'Visioconference X-Token header (bench)', 'httpHeaderAuth', { name: 'X-Token', value: s.visio.apiKey }),
 		c('benchZijing00001', 'Zijing Cloud (bench)', 'zijingCloudApi', {
 			apiServer: s.zijing.url,
-			keyType: 'apiIdAndKey',
-			apiId: s.zijing.apiId,
-			apiKey: s.zijing.apiKey,
+			keyType: 'tenantKey',
+			tenantAuthKey: s.zijing.publicKey,
 		}),
 		c('benchZijingHdr01', 'Zijing auth header (bench)', 'httpHeaderAuth', { name: 'auth', value: s.zijing.publicKey }),
 		c('benchCam00000001', 'Chat&Messenger (bench)', 'chatMessengerApi', { serverUrl: s.cam.url, apiToken: s.cam.apiToken }),

@@ -79,6 +79,15 @@ export class ZijingCloudApi implements ICredentialType {
 			description: 'Sent as the "auth" header exactly as entered',
 			displayOptions: { show: { keyType: ['tenantKey'] } },
 		},
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: 'Asia/Shanghai',
+			placeholder: 'e.g. Asia/Shanghai',
+			description:
+				'The time zone of the deployment’s clock (an IANA name). The API’s times carry no zone: booking times are sent as wall-clock time in this zone. Zijing Cloud is in China (Asia/Shanghai); change it only for a deployment that runs in another zone.',
+		},
 	];
 
 	/** Every call carries the key in the `auth` header; how the key is made lives in `zijingAuthKey`. */

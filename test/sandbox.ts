@@ -82,7 +82,7 @@ export const PROVIDERS: SandboxProvider[] = [
 				id: 'sbxZijing0000001',
 				name: 'Zijing Cloud (sandbox)',
 				type: 'zijingCloudApi',
-				data: { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey },
+				data: { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey },
 			},
 		],
 	},

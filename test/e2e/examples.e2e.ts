@@ -488,7 +488,7 @@ describe('Zijing Cloud and YTX examples (manual, n8n execute)', () => {
 				startDate: '2030-05-01 09:00',
 				endDate: '2030-05-01 10:00',
 			});
-			expect(JSON.stringify(items[0])).not.toContain(zijing.apiKey);
+			expect(JSON.stringify(items[0])).not.toContain(zijing.publicKey);
 		});
 	});
 

@@ -73,7 +73,7 @@ export const families: Family[] = [
 		simulator: () => new ZijingSimulator(),
 		credential: (sim) => ({
 			type: 'zijingCloudApi',
-			data: { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: (sim as ZijingSimulator).apiId, apiKey: (sim as ZijingSimulator).apiKey },
+			data: { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: (sim as ZijingSimulator).publicKey },
 		}),
 		parameters: {
 			resource: 'booking',
@@ -88,14 +88,15 @@ export const families: Family[] = [
 		isSideEffect: (method, path) => method === 'POST' && path === '/subscribe/createmeet',
 		envelopeFailure: { kind: 'status', status: 200, body: { code: '200009', data: null, message: '该时间段已被预约', state: 0 } },
 		envelopeWith: (message) => ({ code: '200009', data: null, message, state: 0 }),
-		unauthorized: { kind: 'status', status: 401, body: { code: '403', data: null, message: 'auth认证失败', state: 0 } },
+		// the document shows no refusal of a key: a plain 401 (the simulator's other refusal shapes run in test/zijing)
+		unauthorized: { kind: 'status', status: 401, body: { message: 'Unauthorized' } },
 		badInputs: [
 			{ label: 'empty theme', item: { theme: '' }, message: /"Theme" is empty/ },
 			{ label: 'wrong date format', item: { theme: 't', start: '01/12/2026 9am' }, message: /"Start" is not a valid date and time/ },
 			{ label: 'end before start', item: { theme: 't', start: '2026-12-05 10:00', end: '2026-12-05 09:00' }, message: /"End" .* must be after "Start"/ },
 			{ label: 'injection-like theme', item: { theme: '\'; DROP TABLE meetings; --', start: 'now(); --' }, message: /"Start" is not a valid date and time/ },
 		],
-		secrets: (sim) => [(sim as ZijingSimulator).apiKey, `${(sim as ZijingSimulator).apiId}:${(sim as ZijingSimulator).apiKey}`],
+		secrets: (sim) => [(sim as ZijingSimulator).publicKey],
 	},
 	ytxFamily,
 	{

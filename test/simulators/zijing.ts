@@ -3,11 +3,24 @@
  * recording status, meeting info, and booking ("subscribe") — with the documented envelope
  * `{code, data, message, state}` (`state: 0` = failure, with HTTP 200) and codes 200001–200009.
  *
- * Choices where the document is silent (kept in one place here and in docs/nodes/zijing-cloud.md):
- * - a missing or unknown `auth` key answers HTTP 200 with `state: 0, code: "403"` ("auth认证失败"),
- *   the "public response code" of an earlier edition of the same document; a parameter error answers
- *   `code: "400"` ("请求的参数异常"); `/meeting/*` answers carry string codes ("200"), `/subscribe/*`
- *   and status answers numeric ones (200), as the samples do;
+ * Written from the document. Where it is silent, the simulator does not take the node's side but
+ * answers in each plausible way, chosen per test (every choice is a public field below):
+ * - the public-cloud key: the document says it is "built from" the API ID and API KEY, not how. The
+ *   simulator issues an opaque tenant key (`publicKey`); `acceptApiIdAndKey(form)` also accepts the
+ *   key built in one of `KEY_FORMS` (which one the real service uses is unknown);
+ * - an unknown key: `wrongKeyShape`, one of the shapes of `WRONG_KEY_SHAPES` (a 401 JSON, a 403 HTML
+ *   page, a redirect to a login page, an HTTP-200 envelope, another service's body); the envelope is
+ *   one of `REFUSAL_ENVELOPES` (`refusal`); the document shows none of them;
+ * - the contact list (`getcontacts`): its sample shows a booking, not a contact; `contactsShape`
+ *   answers in one of `CONTACTS_SHAPES` (entries `{id, name}` like a booking's `visitorList`,
+ *   other key names, the list wrapped in an object, a bare array, an HTML page, a login redirect);
+ * - `delRecordFile`: "the recording's unique ID" may be the ID `openRecord` returned (`cid` of a
+ *   file) or a file's `recordId` from `getRecords`: `deleteBy` picks one; `getRecords` takes the ID
+ *   `openRecord` returned, as its parameter's description says;
+ * - booking times carry no zone: they are wall-clock time in `timeZone` (Asia/Shanghai), and each
+ *   booking keeps the instant it was read as (`startsAt`, `endsAt`); passwords have no rule;
+ * - a parameter error answers `state: 0` with code "400"; `/meeting/*` answers carry string codes
+ *   ("200"), `/subscribe/*` and status answers numeric ones (200), as the samples do;
  * - recording files live on a second server (`storage`, the "third-party storage host" of
  *   `downUrl`), with a signed link; the storage host records, and refuses with 403, any request that
  *   carries an `auth` header (the key must never leave the API host).
@@ -17,7 +30,54 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TestNode } from '../harness/engine';
-import { Simulator, type SimRequest, type SimResponse } from './base';
+import { createHash } from 'node:crypto';
+
+import { Simulator, type SimRequest, type SimResponse, type WrongKeyShape } from './base';
+
+/** Ways the public-cloud key could be built from the API ID and API KEY (the document does not say). */
+export const KEY_FORMS = ['idColonKey', 'idKeyConcatenated', 'base64IdColonKey', 'md5IdKey'] as const;
+export type KeyForm = (typeof KEY_FORMS)[number];
+
+export function buildKey(form: KeyForm, apiId: string, apiKey: string): string {
+	switch (form) {
+		case 'idColonKey':
+			return `${apiId}:${apiKey}`;
+		case 'idKeyConcatenated':
+			return `${apiId}${apiKey}`;
+		case 'base64IdColonKey':
+			return Buffer.from(`${apiId}:${apiKey}`).toString('base64');
+		case 'md5IdKey':
+			return createHash('md5').update(`${apiId}${apiKey}`).digest('hex');
+	}
+}
+
+/** HTTP-200 refusals of a key the service could give (none is in the document). */
+export const REFUSAL_ENVELOPES = {
+	code401: { code: '401', data: null, message: 'auth认证失败', state: 0 },
+	code403: { code: 403, data: null, message: '认证失败', state: 0 },
+	code200001: { code: '200001', data: null, message: '会议号和当前的认证的auth不匹配', state: 0 },
+	noCode: { data: null, message: 'auth error', state: 0 },
+} as const;
+export type RefusalEnvelope = keyof typeof REFUSAL_ENVELOPES;
+
+/** How the contact list could come back (the document's sample of `getcontacts` shows a booking). */
+export const CONTACTS_SHAPES = ['idName', 'otherKeys', 'wrapped', 'bareArray', 'html', 'loginRedirect'] as const;
+export type ContactsShape = (typeof CONTACTS_SHAPES)[number];
+
+/** The instant of a wall-clock time in `timeZone` (independent of the node's code). */
+export function instantOf(wall: string, timeZone: string): number {
+	const [date, time] = wall.split(' ');
+	const [y, mo, d] = date.split('-').map(Number);
+	const [h, mi] = time.split(':').map(Number);
+	const guess = Date.UTC(y, mo - 1, d, h, mi);
+	const offsetAt = (instant: number) => {
+		const f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+		const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
+		return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - instant;
+	};
+	const first = guess - offsetAt(guess);
+	return guess - offsetAt(first);
+}
 
 export interface ZijingMeeting {
 	conferenceKey: string;
@@ -100,6 +160,9 @@ export interface ZijingBooking {
 	shortAddress: string;
 	bizProductId: number;
 	visitorList: Array<{ id: string; name: string }>;
+	/** the instants the wall-clock times were read as, in the simulator's `timeZone` */
+	startsAt: number;
+	endsAt: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -118,7 +181,6 @@ function validBookingTime(text: unknown): text is string {
 
 const MESSAGES: Record<string, string> = {
 	'400': '请求的参数异常',
-	'403': 'auth认证失败',
 	'200001': '会议号和当前的认证的auth不匹配',
 	'200002': '该会议已开启直播',
 	'200003': '该会议已开启录制',
@@ -140,12 +202,27 @@ export class ZijingSimulator extends Simulator {
 
 	readonly apiId = 'zj-api-id-52';
 	readonly apiKey = 'zj-api-key-3f9a1c7e5d';
-	/** the public-cloud key, built as the package assumes: `apiId:apiKey` */
-	get publicKey() {
-		return `${this.apiId}:${this.apiKey}`;
-	}
+	/** the public-cloud tenant's key as the service issues it: opaque (how it relates to API ID and API KEY is not documented) */
+	readonly publicKey = 'zjk-52-6b1f0e9d4c2a8e7f';
 	/** a dedicated-cloud tenant key, sent as it is */
 	readonly privateKey = '800';
+
+	/** how an unknown key is answered, and which HTTP-200 refusal `envelope200` is */
+	wrongKeyShape: WrongKeyShape = 'envelope200';
+	refusal: RefusalEnvelope = 'code401';
+	/** how the contact list comes back */
+	contactsShape: ContactsShape = 'idName';
+	/** which ID delRecordFile takes: the file's recordId (from getRecords) or the recording's (from openRecord) */
+	deleteBy: 'file' | 'recording' = 'file';
+	/** the zone of the deployment's clock: booking times are wall-clock time in it */
+	timeZone = 'Asia/Shanghai';
+
+	/** Accepts, for tenant 52, the key built from API ID and API KEY in this form as well. */
+	acceptApiIdAndKey(form: KeyForm): string {
+		const key = buildKey(form, this.apiId, this.apiKey);
+		this.tenants.set(key, 52);
+		return key;
+	}
 
 	readonly tenants = new Map<string, number>();
 	readonly meetings = new Map<string, ZijingMeeting>();
@@ -186,11 +263,16 @@ export class ZijingSimulator extends Simulator {
 
 	/** A refused key in the document's envelope (`state: 0`), its code a string, with HTTP 200. */
 	protected wrongKeyEnvelope(): SimResponse {
-		return { status: 200, body: { code: '401', data: null, message: 'auth认证失败', state: 0 } };
+		return { status: 200, body: { ...REFUSAL_ENVELOPES[this.refusal] } };
 	}
 
 	reset(): void {
 		super.reset();
+		this.wrongKeyShape = 'envelope200';
+		this.refusal = 'code401';
+		this.contactsShape = 'idName';
+		this.deleteBy = 'file';
+		this.timeZone = 'Asia/Shanghai';
 		this.storage.reset();
 		this.authLeaks.length = 0;
 		this.seed();
@@ -293,6 +375,11 @@ export class ZijingSimulator extends Simulator {
 		return { status: 200, body: { code: style === 'string' ? code : Number(code), data: null, message, state: 0 } };
 	}
 
+	/** The answer to a missing or unknown key, in the shape chosen for this test. */
+	private unknownKey(): SimResponse {
+		return this.wrongKeyAnswer(this.wrongKeyShape);
+	}
+
 	/** The tenant of the request's `auth` key, or undefined. */
 	private tenant(req: SimRequest): number | undefined {
 		const key = req.headers.auth;
@@ -316,7 +403,7 @@ export class ZijingSimulator extends Simulator {
 
 	private meetingCall(req: SimRequest, action: (meeting: ZijingMeeting) => SimResponse): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'string');
+		if (entId === undefined) return this.unknownKey();
 		const body = this.jsonBody(req);
 		const conferenceKey = ZijingSimulator.text(body?.conferenceKey, 50);
 		if (!body || conferenceKey === undefined) return this.refuse('400', 'string');
@@ -359,12 +446,13 @@ export class ZijingSimulator extends Simulator {
 
 	private getRecords(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'string');
+		if (entId === undefined) return this.unknownKey();
 		const body = this.jsonBody(req);
 		const recordId = ZijingSimulator.text(body?.recordId, 50);
 		if (!body || recordId === undefined) return this.refuse('400', 'string');
 		if (body.origin !== undefined && ZijingSimulator.text(body.origin, 128) === undefined) return this.refuse('400', 'string');
-		const files = [...this.files.values()].filter((f) => f.entId === entId && (f.cid === recordId || f.recordId === recordId));
+		// the ID openRecord returned ("the unique ID the recording produced")
+		const files = [...this.files.values()].filter((f) => f.entId === entId && f.cid === recordId);
 		return this.ok(
 			files.map((f) => ({
 				recordId: f.recordId,
@@ -382,11 +470,11 @@ export class ZijingSimulator extends Simulator {
 
 	private delRecordFile(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'string');
+		if (entId === undefined) return this.unknownKey();
 		const body = this.jsonBody(req);
 		const recordId = ZijingSimulator.text(body?.recordId, 50);
 		if (!body || recordId === undefined) return this.refuse('400', 'string');
-		const files = [...this.files.values()].filter((f) => f.entId === entId && (f.cid === recordId || f.recordId === recordId));
+		const files = [...this.files.values()].filter((f) => f.entId === entId && (this.deleteBy === 'file' ? f.recordId : f.cid) === recordId);
 		if (files.length === 0) return this.refuse('400', 'string', '录制文件不存在');
 		for (const f of files) this.files.delete(f.recordId);
 		return this.ok({ recordId }, 'string');
@@ -394,7 +482,7 @@ export class ZijingSimulator extends Simulator {
 
 	private meetingInfo(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return { status: 200, body: { code: 403, msg: MESSAGES['403'] } };
+		if (entId === undefined) return this.unknownKey();
 		const addr = ZijingSimulator.text(req.query.addr, 50);
 		if (addr === undefined) return { status: 200, body: { code: 400, msg: MESSAGES['400'] } };
 		const meeting = this.meetings.get(addr);
@@ -427,7 +515,7 @@ export class ZijingSimulator extends Simulator {
 
 	private bookableRooms(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'number');
+		if (entId === undefined) return this.unknownKey();
 		const account = this.accountOf(req.query.account, entId);
 		if (!account) return this.refuse('400', 'number', '账号不存在');
 		return this.ok(
@@ -441,22 +529,42 @@ export class ZijingSimulator extends Simulator {
 
 	private getContacts(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'number');
+		if (entId === undefined) return this.unknownKey();
 		if (!this.accountOf(req.query.account, entId)) return this.refuse('400', 'number', '账号不存在');
 		const isAll = req.query.isAll ?? 'no';
 		if (isAll !== 'yes' && isAll !== 'no') return this.refuse('400', 'number');
-		const all = this.contacts.filter((c) => c.entId === entId).map(({ id, name }) => ({ id, name }));
-		if (isAll === 'yes') return this.ok(all, 'number');
-		const intParam = (v: string | undefined, fallback: number) => (v === undefined ? fallback : /^\d+$/.test(v) ? Number(v) : NaN);
-		const pageIndex = intParam(req.query.pageIndex, 1);
-		const pageSize = intParam(req.query.pageSize, 10);
-		if (!(pageIndex >= 1) || !(pageSize >= 1)) return this.refuse('400', 'number');
-		return this.ok(all.slice((pageIndex - 1) * pageSize, pageIndex * pageSize), 'number');
+		const all = this.contacts.filter((c) => c.entId === entId);
+		let page = all;
+		if (isAll !== 'yes') {
+			const intParam = (v: string | undefined, fallback: number) => (v === undefined ? fallback : /^\d+$/.test(v) ? Number(v) : NaN);
+			const pageIndex = intParam(req.query.pageIndex, 1);
+			const pageSize = intParam(req.query.pageSize, 10);
+			if (!(pageIndex >= 1) || !(pageSize >= 1)) return this.refuse('400', 'number');
+			page = all.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
+		}
+		return this.contactsAnswer(page, all.length);
+	}
+
+	private contactsAnswer(page: ZijingContact[], total: number): SimResponse {
+		switch (this.contactsShape) {
+			case 'idName':
+				return this.ok(page.map(({ id, name }) => ({ id, name })), 'number');
+			case 'otherKeys':
+				return this.ok(page.map(({ id, name }) => ({ uid: id, userName: name, account: `u${id}@miwei.com` })), 'number');
+			case 'wrapped':
+				return this.ok({ list: page.map(({ id, name }) => ({ id, name })), total }, 'number');
+			case 'bareArray':
+				return { status: 200, body: page.map(({ id, name }) => ({ id, name })) };
+			case 'html':
+				return { status: 200, raw: '<html><body><h1>系统繁忙</h1></body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+			case 'loginRedirect':
+				return this.wrongKeyAnswer('loginRedirect');
+		}
 	}
 
 	private bookedMeetings(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'number');
+		if (entId === undefined) return this.unknownKey();
 		const account = this.accountOf(req.query.account, entId);
 		if (!account) return this.refuse('400', 'number', '账号不存在');
 		return this.ok(
@@ -466,13 +574,13 @@ export class ZijingSimulator extends Simulator {
 	}
 
 	private publicBooking(b: ZijingBooking) {
-		const { entId: _e, account: _a, ...rest } = b;
+		const { entId: _e, account: _a, startsAt: _s, endsAt: _t, ...rest } = b;
 		return rest;
 	}
 
 	private createBooking(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'number');
+		if (entId === undefined) return this.unknownKey();
 		const body = this.jsonBody(req);
 		if (!body) return this.refuse('400', 'number');
 		const account = this.accountOf(body.account, entId);
@@ -481,14 +589,13 @@ export class ZijingSimulator extends Simulator {
 		if (!validBookingTime(body.startDate) || !validBookingTime(body.endDate)) return this.refuse('400', 'number', '时间格式错误');
 		const startDate = body.startDate;
 		const endDate = body.endDate;
+		const startsAt = instantOf(startDate, this.timeZone);
+		const endsAt = instantOf(endDate, this.timeZone);
 		if (endDate <= startDate) return this.refuse('400', 'number', '结束时间必须晚于开始时间');
 		const isAutoOpen = body.isAutoOpen ?? 'no';
 		if (isAutoOpen !== 'yes' && isAutoOpen !== 'no') return this.refuse('400', 'number');
 		for (const key of ['introduction', 'visitor_ids', 'shostPwd', 'svisitorPwd']) {
 			if (body[key] !== undefined && typeof body[key] !== 'string') return this.refuse('400', 'number');
-		}
-		for (const key of ['shostPwd', 'svisitorPwd']) {
-			if (typeof body[key] === 'string' && body[key] !== '' && !/^\d+$/.test(body[key] as string)) return this.refuse('400', 'number', '密码只能为数字');
 		}
 		const visitorIds = String(body.visitor_ids ?? '').split(',').filter((v) => v !== '');
 		const visitors: Array<{ id: string; name: string }> = [];
@@ -527,6 +634,8 @@ export class ZijingSimulator extends Simulator {
 			shortAddress: `https://share.zijing.test/meet/share/${randomBytes(3).toString('hex').toUpperCase()}`,
 			bizProductId: pid,
 			visitorList: visitors,
+			startsAt,
+			endsAt,
 		};
 		this.bookings.set(booking.id, booking);
 		return this.ok([this.publicBooking(booking)], 'number');
@@ -534,7 +643,7 @@ export class ZijingSimulator extends Simulator {
 
 	private cancelBooking(req: SimRequest): SimResponse {
 		const entId = this.tenant(req);
-		if (entId === undefined) return this.refuse('403', 'number');
+		if (entId === undefined) return this.unknownKey();
 		const body = this.jsonBody(req);
 		const id = ZijingSimulator.text(body?.st_id, 50);
 		if (!body || id === undefined) return this.refuse('400', 'number');

@@ -12,7 +12,7 @@ const engine = createEngine();
 
 beforeAll(async () => {
 	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
 });
 afterAll(async () => await sim.stop());
 beforeEach(() => sim.reset());
@@ -206,24 +206,52 @@ describe('Booking → Create', () => {
 		expect(touching.error('Zijing')).toBeUndefined();
 	});
 
-	test('date-time values: ISO without offset is wall-clock time; with an offset it is converted to the workflow time zone', async () => {
+	test('times go out in China Standard Time, whatever the workflow’s zone: an offset or Z is converted, a time without one is sent as typed', async () => {
 		// the engine's workflows have no time zone setting: n8n uses its default (America/New_York)
 		const result = await engine.run(
 			[zijingNode(book({ startDate: '={{ $json.start }}', endDate: '={{ $json.end }}' }))],
 			[
 				{ start: '2026-12-01T09:00:00', end: '2026-12-01T09:45:30.000' },
-				{ start: '2026-12-02T14:00:00Z', end: '2026-12-02T15:00:00.000+00:00' },
+				{ start: '2026-12-02T01:00:00Z', end: '2026-12-02T04:00:00.000+02:00' },
+				{ start: '2026-12-03 09:00', end: '2026-12-03T10:30:00+08:00' },
 			],
 		);
 		expect(result.error('Zijing')).toBeUndefined();
 		const bodies = sim.requests('POST', '/subscribe/createmeet').map((r) => r.json as Record<string, string>);
-		const zone = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: '2-digit', hourCycle: 'h23' });
-		const hour = (iso: string) => zone.format(new Date(iso));
 		expect(bodies.map((b) => [b.startDate, b.endDate]).sort()).toEqual([
 			['2026-12-01 09:00', '2026-12-01 09:45'],
-			[`2026-12-02 ${hour('2026-12-02T14:00:00Z')}:00`, `2026-12-02 ${hour('2026-12-02T15:00:00Z')}:00`],
+			['2026-12-02 09:00', '2026-12-02 10:00'],
+			['2026-12-03 09:00', '2026-12-03 10:30'],
 		]);
-		expect(hour('2026-12-02T14:00:00Z')).toBe('09');
+		// the service reads them in its own zone: the instants booked are the ones meant
+		const booked = [...sim.bookings.values()].map((b) => [b.startsAt, b.endsAt]).sort();
+		expect(booked).toEqual([
+			[Date.parse('2026-12-01T09:00:00+08:00'), Date.parse('2026-12-01T09:45:00+08:00')],
+			[Date.parse('2026-12-02T01:00:00Z'), Date.parse('2026-12-02T02:00:00Z')],
+			[Date.parse('2026-12-03T09:00:00+08:00'), Date.parse('2026-12-03T10:30:00+08:00')],
+		]);
+	});
+
+	test('a Luxon DateTime from an expression is converted to China Standard Time', async () => {
+		const result = await run(book({ startDate: '={{ DateTime.fromISO("2026-12-04T01:00:00Z") }}', endDate: '={{ DateTime.fromISO("2026-12-04T01:00:00Z").plus({ hours: 1 }) }}' }));
+		expect(result.error('Zijing')).toBeUndefined();
+		expect(sim.requests('POST', '/subscribe/createmeet')[0].json).toMatchObject({ startDate: '2026-12-04 09:00', endDate: '2026-12-04 10:00' });
+	});
+
+	test('a deployment in another zone: the credential’s Time Zone decides', async () => {
+		engine.store.add('zijing-berlin', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey, timeZone: 'Europe/Berlin' });
+		sim.timeZone = 'Europe/Berlin';
+		const result = await engine.run([zijingNode(book({ startDate: '2026-12-05T08:00:00Z', endDate: '2026-12-05 10:00' }), { credentialId: 'zijing-berlin' })]);
+		expect(result.error('Zijing')).toBeUndefined();
+		expect(sim.requests('POST', '/subscribe/createmeet')[0].json).toMatchObject({ startDate: '2026-12-05 09:00', endDate: '2026-12-05 10:00' });
+		expect([...sim.bookings.values()][0].startsAt).toBe(Date.parse('2026-12-05T08:00:00Z'));
+	});
+
+	test('an unknown Time Zone in the credential is refused before any request', async () => {
+		engine.store.add('zijing-mars', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey, timeZone: 'Mars/Olympus' });
+		const result = await engine.run([zijingNode(book(), { credentialId: 'zijing-mars' })]);
+		expect(result.error('Zijing')!.message).toBe('The credential\'s "Time Zone" is not a known time zone: "Mars/Olympus" (item 0)');
+		expect(sim.log).toHaveLength(0);
 	});
 
 	test.each([
@@ -249,22 +277,31 @@ describe('Booking → Create', () => {
 
 	test.each([
 		[{ theme: '  ' }, '"Theme" is empty (item 0)'],
+		[{ theme: { text: 'x' } }, '"Theme" must be text, got {"text":"x"} (item 0)'],
 		[{ account: 'admin@' }, '"Account" must be a user account in the form name@domain, e.g. admin@example.com, got "admin@" (item 0)'],
-		[{ additionalFields: { roomId: 'big room' } }, '"Room ID" must be a number (the pid of Get Bookable Rooms), got "big room" (item 0)'],
-		[{ additionalFields: { participantIds: '9001,张三' } }, '"Participant IDs" must be user IDs separated by commas (e.g. 9187,9182), got "张三" (item 0)'],
-		[{ additionalFields: { hostPassword: 'abc' } }, '"Host Password" must contain digits only (item 0)'],
-		[{ additionalFields: { guestPassword: '12 34' } }, '"Guest Password" must contain digits only (item 0)'],
+		[{ startDate: { day: 1 } }, '"Start" is not a valid date and time: "{"day":1}" (item 0)'],
+		[{ additionalFields: { roomId: 'big room' } }, '"Room Name or ID" must be a number (the pid of Get Bookable Rooms), got "big room" (item 0)'],
+		[{ additionalFields: { roomId: { pid: 486 } } }, '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got an object {"pid":486} (item 0)'],
+		[{ additionalFields: { participantIds: '9001,张三' } }, '"Participant Names or IDs" must be user IDs separated by commas (e.g. 9187,9182), got "张三" (item 0)'],
+		[{ additionalFields: { participantIds: [{ id: 9001 }] } }, '"Participant Names or IDs" must be user IDs (text or numbers), got an object {"id":9001} (item 0)'],
+		[{ additionalFields: { introduction: { text: 'x' } } }, '"Introduction" must be text, got an object {"text":"x"} (item 0)'],
+		[{ additionalFields: { autoOpen: 'yes' } }, '"Auto Open" must be true or false, got "yes" (item 0)'],
+		[{ additionalFields: { guestPassword: ['1', '2'] } }, '"Guest Password" must be text, got a list (item 0)'],
 	])('%p is refused before any request', async (more, message) => {
 		const result = await run(book(more));
 		expect(result.error('Zijing')!.message).toBe(message);
 		expect(sim.log).toHaveLength(0);
 	});
 
-	test('a password refused by the node never appears in the error', async () => {
-		const result = await run(book({ additionalFields: { hostPassword: 'secret-pin-77' } }));
-		const error = result.error('Zijing')!;
-		expect(error.message).toBe('"Host Password" must contain digits only (item 0)');
+	test('a password of the wrong type is refused without showing it; any text is sent (the document sets no rule)', async () => {
+		const refused = await run(book({ additionalFields: { hostPassword: { pin: 'secret-pin-77' } } }));
+		const error = refused.error('Zijing')!;
+		expect(error.message).toBe('"Host Password" must be text, got an object (item 0)');
 		expect(`${error.message} ${error.description ?? ''}`).not.toContain('secret-pin-77');
+		expect(sim.log).toHaveLength(0);
+		const sent = await run(book({ additionalFields: { hostPassword: ' pin-77 ', guestPassword: 4321 } }));
+		expect(sent.error('Zijing')).toBeUndefined();
+		expect(sim.requests('POST', '/subscribe/createmeet')[0].json).toMatchObject({ shostPwd: 'pin-77', svisitorPwd: '4321' });
 	});
 
 	test('an unknown participant is refused by the service', async () => {

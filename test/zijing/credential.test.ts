@@ -8,7 +8,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { ZijingCloudApi } from '../../credentials/ZijingCloudApi.credentials';
 import { zijingAuthKey } from '../../nodes/ZijingCloud/shared/auth';
 import { createEngine } from '../harness/engine';
-import { ZijingSimulator } from '../simulators/zijing';
+import { KEY_FORMS, ZijingSimulator } from '../simulators/zijing';
 
 const sim = new ZijingSimulator();
 const credential = new ZijingCloudApi();
@@ -61,7 +61,7 @@ async function testCredential(data: ICredentialDataDecryptedObject) {
 describe('the credential test', () => {
 	test('an accepted public-cloud key passes; the probe changes nothing', async () => {
 		const before = JSON.stringify([...sim.meetings.values()]);
-		const result = await testCredential({ apiServer: `${sim.url}/`, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+		const result = await testCredential({ apiServer: `${sim.url}/`, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [request] = sim.log;
 		expect(sim.log).toHaveLength(1);
@@ -78,19 +78,43 @@ describe('the credential test', () => {
 		expect(sim.log[0].headers.auth).toBe('800');
 	});
 
-	test('a rejected key fails with a readable message', async () => {
-		const result = await testCredential({ apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: 'nope-nope' });
-		expect(result).toEqual({
-			status: 'Error',
-			message: 'The key was rejected (403): check the key type, the API ID and API KEY or the tenant key',
-		});
+	// the document shows no refusal of a key: each shape the simulator can give one in must fail the test
+	const FIX = 'check the key type, the API ID and API KEY or the tenant key';
+	const NOT_ZIJING = 'The answer is not a Zijing Cloud API answer (no "state" and "code"): check the API Server URL; a proxy or login page may be in the way';
+	const refusals: Array<[string, (s: ZijingSimulator) => void, string | RegExp]> = [
+		['json401', (s) => (s.wrongKeyShape = 'json401'), `The key was rejected (HTTP 401): ${FIX}`],
+		['html403', (s) => (s.wrongKeyShape = 'html403'), `The key was rejected (HTTP 403): ${FIX}`],
+		['loginRedirect', (s) => (s.wrongKeyShape = 'loginRedirect'), /^Zijing Cloud answered with a redirect \(HTTP 302\)/],
+		['foreignBody', (s) => (s.wrongKeyShape = 'foreignBody'), NOT_ZIJING],
+		['envelope code401', (s) => (s.refusal = 'code401'), `The key was rejected (401): ${FIX}`],
+		['envelope code403', (s) => (s.refusal = 'code403'), `The key was rejected (403): ${FIX}`],
+		['envelope code200001', (s) => (s.refusal = 'code200001'), `The key was rejected (200001: the key does not match): ${FIX}`],
+		['envelope without code', (s) => (s.refusal = 'noCode'), NOT_ZIJING],
+	];
+
+	test.each(refusals)('a wrong key answered with %s fails the test with a readable reason', async (_label, shape, message) => {
+		shape(sim);
+		const result = await testCredential({ apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: 'zjk-wrong-key' });
+		expect(result.status).toBe('Error');
+		if (typeof message === 'string') expect(result.message).toBe(message);
+		else expect(result.message).toMatch(message);
+		expect(sim.requests('GET', '/login')).toHaveLength(0);
+	});
+
+	test('API ID and API KEY: the test passes only where the service builds the key as API ID:API KEY', async () => {
+		for (const form of KEY_FORMS) {
+			sim.reset();
+			sim.acceptApiIdAndKey(form);
+			const result = await testCredential({ apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+			expect([form, result.status]).toEqual([form, form === 'idColonKey' ? 'OK' : 'Error']);
+		}
 	});
 
 	test('a rejection with a numeric code or 200001 is recognised too', async () => {
 		for (const code of [403, '200001', 200001]) {
 			sim.reset();
 			sim.fail({ kind: 'status', status: 200, body: { code, data: null, message: 'x', state: 0 } });
-			const result = await testCredential({ apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+			const result = await testCredential({ apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
 			expect([code, result.status]).toEqual([code, 'Error']);
 		}
 	});
@@ -98,7 +122,7 @@ describe('the credential test', () => {
 	test('an HTTP 401 fails the test', async () => {
 		// n8n sends a request once more after a 401
 		sim.fail({ kind: 'status', status: 401, body: { message: 'Unauthorized' } }, { times: 2 });
-		const result = await testCredential({ apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+		const result = await testCredential({ apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
 		expect(result.status).toBe('Error');
 		expect(sim.log).toHaveLength(2);
 	});

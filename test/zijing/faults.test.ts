@@ -5,16 +5,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createEngine } from '../harness/engine';
-import { ZijingSimulator, zijingNode } from '../simulators/zijing';
+import { KEY_FORMS, REFUSAL_ENVELOPES, ZijingSimulator, zijingNode, type RefusalEnvelope } from '../simulators/zijing';
 
 const sim = new ZijingSimulator();
 const engine = createEngine();
-const wrongKey = 'zj-api-key-wrong-0a9b8c';
+const wrongKey = 'zjk-52-wrong-0a9b8c7d6e';
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 beforeAll(async () => {
 	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
-	engine.store.add('zijing-wrong', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: wrongKey });
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
+	engine.store.add('zijing-wrong', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: wrongKey });
 });
 afterAll(async () => await sim.stop());
 beforeEach(() => sim.reset());
@@ -106,16 +107,57 @@ describe('HTTP-200 failure envelopes: code, English meaning, original message', 
 });
 
 describe('authentication', () => {
-	test('a wrong key is refused by the service (403), and the key appears nowhere', async () => {
+	const rejected = 'the auth key was rejected (a wrong key, or a key that belongs to another tenant)';
+	// the document shows no refusal of a key: each way the service (or what stands before it) could refuse one
+	const refusals: Array<[string, () => void, RegExp]> = [
+		['a 401 JSON', () => (sim.wrongKeyShape = 'json401'), new RegExp(`^Zijing Cloud error 401: ${escape(rejected)} \\(Unauthorized\\)$`)],
+		['a 403 HTML page', () => (sim.wrongKeyShape = 'html403'), new RegExp(`^Zijing Cloud error 403: ${escape(rejected)}$`)],
+		['a redirect to a login page', () => (sim.wrongKeyShape = 'loginRedirect'), /^Zijing Cloud error 302: the service answered with a redirect to 127\.0\.0\.1:\d+, which is not followed/],
+		['another service’s JSON', () => (sim.wrongKeyShape = 'foreignBody'), /^Zijing Cloud error 200: the answer was not a Zijing Cloud response \(no "state" 1 or 0\) \(received HTTP 200, application\/json, an object with keys ok, result, version\)$/],
+		...(Object.keys(REFUSAL_ENVELOPES) as RefusalEnvelope[]).map((refusal): [string, () => void, RegExp] => [
+			`the HTTP-200 envelope ${refusal}`,
+			() => {
+				sim.wrongKeyShape = 'envelope200';
+				sim.refusal = refusal;
+			},
+			{
+				code401: new RegExp(`^Zijing Cloud error 401: ${escape(rejected)} \\(auth认证失败\\)$`),
+				code403: new RegExp(`^Zijing Cloud error 403: ${escape(rejected)} \\(认证失败\\)$`),
+				code200001: /^Zijing Cloud error 200001: the conference number does not belong to the tenant of this auth key \(会议号和当前的认证的auth不匹配\)$/,
+				noCode: /^Zijing Cloud error unknown: the request failed \(auth error\)$/,
+			}[refusal],
+		]),
+	];
+
+	test.each(refusals)('a wrong key answered with %s fails clearly, changes nothing, and the key appears nowhere', async (_label, shape, message) => {
+		shape();
 		const result = await run(start, 'zijing-wrong');
 		const error = result.error('Zijing')!;
-		expect(error.message).toBe(
-			'Zijing Cloud error 403: the auth key was rejected (a wrong key, or a key that belongs to another tenant) (auth认证失败)',
-		);
-		expect(error.description).toMatch(/Check the credential/);
-		expect(sim.requests('POST', '/meeting/openRecord')[0].headers.auth).toBe(`${sim.apiId}:${wrongKey}`);
+		expect(error.message).toMatch(message);
+		expect(sim.requests('POST', '/meeting/openRecord')[0].headers.auth).toBe(wrongKey);
+		expect(sim.requests('GET', '/login')).toHaveLength(0);
 		expect(JSON.stringify(result.run)).not.toContain(wrongKey);
 		expect(sim.meetings.get('8000000')!.recordId).toBe('');
+		expect(result.output('Zijing')).toEqual([]);
+	});
+
+	test('"API ID and API KEY": the key goes out as API ID:API KEY; a service that builds it another way refuses it, with a hint', async () => {
+		engine.store.add('zijing-id-key', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+		for (const form of KEY_FORMS) {
+			sim.reset();
+			sim.acceptApiIdAndKey(form);
+			const result = await run(start, 'zijing-id-key');
+			expect(sim.requests('POST', '/meeting/openRecord')[0].headers.auth).toBe(`${sim.apiId}:${sim.apiKey}`);
+			if (form === 'idColonKey') {
+				expect([form, result.error('Zijing')]).toEqual([form, undefined]);
+				expect(result.output('Zijing')[0].json.recordId).toBe(sim.meetings.get('8000000')!.recordId);
+			} else {
+				const error = result.error('Zijing')!;
+				expect([form, error.message]).toEqual([form, `Zijing Cloud error 401: ${rejected} (auth认证失败)`]);
+				expect(error.description).toMatch(/an assumption the API document does not confirm: if Zijing gave you a ready key, choose "Tenant Key"/);
+				expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
+			}
+		}
 	});
 
 	test('an HTTP 401 whose body echoes the key is reported without the key', async () => {
@@ -126,7 +168,7 @@ describe('authentication', () => {
 		const result = await run();
 		const error = result.error('Zijing')!;
 		expect(error.message).toMatch(/^Zijing Cloud error 401: the auth key was rejected/);
-		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
+		expect(JSON.stringify(result.run)).not.toContain(sim.publicKey);
 	});
 });
 
@@ -151,10 +193,10 @@ describe('HTTP and network failures', () => {
 		[{ kind: 'status' as const, status: 500, body: { code: '500', data: null, message: '服务器内部错误', state: 0 } }, 'Zijing Cloud error 500: the server could not complete the request (服务器内部错误)'],
 		[{ kind: 'html' as const, status: 502 }, 'Zijing Cloud error 502: the server failed (HTTP 502)'],
 		[{ kind: 'status' as const, status: 404, body: { message: 'Not Found' } }, 'Zijing Cloud error 404: the request was refused (HTTP 404) (Not Found)'],
-		[{ kind: 'html' as const, status: 200 }, 'Zijing Cloud error 200: the answer was a web page, not JSON'],
-		[{ kind: 'malformed' as const }, 'Zijing Cloud error 200: the answer was not valid JSON'],
-		[{ kind: 'empty' as const }, 'Zijing Cloud error 200: the answer was empty'],
-		[{ kind: 'status' as const, status: 200, body: { ok: true } }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state")'],
+		[{ kind: 'html' as const, status: 200 }, 'Zijing Cloud error 200: the answer was a web page, not JSON (received HTTP 200, text/html, a web page)'],
+		[{ kind: 'malformed' as const }, 'Zijing Cloud error 200: the answer was not valid JSON (received HTTP 200, application/json, text that is not JSON)'],
+		[{ kind: 'empty' as const }, 'Zijing Cloud error 200: the answer was empty (received HTTP 200, application/json, an empty body)'],
+		[{ kind: 'status' as const, status: 200, body: { ok: true } }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys ok)'],
 		[{ kind: 'drop' as const }, 'Zijing Cloud: the connection was dropped before an answer arrived — the service may have done it: check before retrying (item 0)'],
 	])('%p → %p, not retried', async (fault, message) => {
 		sim.fail(fault);
@@ -172,7 +214,7 @@ describe('HTTP and network failures', () => {
 	test('the meeting info flat shape handles a broken answer', async () => {
 		sim.fail({ kind: 'malformed' });
 		const result = await run({ resource: 'meeting', operation: 'get', conferenceKey: '8000000' });
-		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200: the answer was not valid JSON');
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200: the answer was not valid JSON (received HTTP 200, application/json, text that is not JSON)');
 	});
 });
 

@@ -16,7 +16,7 @@ const node = new ZijingCloud();
 
 beforeAll(async () => {
 	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
 });
 afterAll(async () => await sim.stop());
 beforeEach(() => sim.reset());
@@ -81,5 +81,5 @@ test.each([
 	expect(error!.message).toMatch(/^Zijing Cloud error/);
 	const everything = everyString(error);
 	expect(everything).toContain('auth');
-	expect(everything).not.toContain(sim.apiKey);
+	expect(everything).not.toContain(sim.publicKey);
 });

@@ -15,9 +15,8 @@ beforeAll(async () => {
 	await sim.start();
 	engine.store.add('zijing', 'zijingCloudApi', {
 		apiServer: `${sim.url}/`,
-		keyType: 'apiIdAndKey',
-		apiId: sim.apiId,
-		apiKey: sim.apiKey,
+		keyType: 'tenantKey',
+		tenantAuthKey: sim.publicKey,
 	});
 	engine.store.add('zijing-private', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.privateKey });
 });
@@ -32,7 +31,7 @@ describe('Recording → Start / Stop', () => {
 		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: ' 8000000 ' });
 		expect(result.error('Zijing')).toBeUndefined();
 		const [request] = sim.requests('POST', '/meeting/openRecord');
-		expect(request.headers.auth).toBe(`${sim.apiId}:${sim.apiKey}`);
+		expect(request.headers.auth).toBe(sim.publicKey);
 		expect(request.headers['content-type']).toContain('application/json');
 		expect(request.json).toEqual({ conferenceKey: '8000000' });
 		const running = sim.meetings.get('8000000')!.recordId;
@@ -237,7 +236,7 @@ describe('Recording → Get Files / Delete File', () => {
 		expect(sim.storage.requests('GET').map((r) => r.path)).toEqual([first.path, second.path]);
 		expect(sim.storage.log.every((r) => r.headers.auth === undefined)).toBe(true);
 		expect(sim.authLeaks).toHaveLength(0);
-		expect(JSON.stringify(sim.storage.log.map((r) => r.headers))).not.toContain(sim.apiKey);
+		expect(JSON.stringify(sim.storage.log.map((r) => r.headers))).not.toContain(sim.publicKey);
 	});
 
 	test.each([301, 302, 307, 308] as const)('a %d from the storage host to another host: every hop goes without the auth header', async (status) => {
@@ -253,7 +252,7 @@ describe('Recording → Get Files / Delete File', () => {
 			expect(mirror.log).toHaveLength(1);
 			for (const request of [...sim.storage.log, ...mirror.log]) {
 				expect(request.headers.auth).toBeUndefined();
-				expect(JSON.stringify(request.headers)).not.toContain(sim.apiKey);
+				expect(JSON.stringify(request.headers)).not.toContain(sim.publicKey);
 			}
 		} finally {
 			await mirror.stop();
@@ -288,22 +287,54 @@ describe('Recording → Get Files / Delete File', () => {
 		expect(sim.authLeaks).toHaveLength(0);
 	});
 
+	test.each([
+		[{ recordId: ['abc'] }, '"Recording ID" must be text, got ["abc"] (item 0)'],
+		[{ recordId: 'abc', download: 'yes' }, '"Download Files" must be true or false, got "yes" (item 0)'],
+		[{ recordId: 'abc', download: true, options: { binaryPropertyName: { name: 'data' } } }, '"Put Output File in Field" must be text, got an object {"name":"data"} (item 0)'],
+		[{ recordId: 'abc', download: true, options: { downloadTimeout: '600000' } }, '"Download Timeout" must be a positive number of milliseconds, got "600000" (item 0)'],
+		[{ recordId: 'abc', options: { origin: { url: 'https://x' } } }, '"Origin" must be text, got an object {"url":"https://x"} (item 0)'],
+	])('Get Files with %p is refused before any request', async (more, message) => {
+		const result = await run({ resource: 'recording', operation: 'getFiles', ...more });
+		expect(result.error('Zijing')!.message).toBe(message);
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('a conference number that is an object is refused before any request', async () => {
+		const result = await run({ resource: 'recording', operation: 'start', conferenceKey: '={{ { key: 8000000 } }}' });
+		expect(result.error('Zijing')!.message).toBe('"Conference Number" must be text, got {"key":8000000} (item 0)');
+		expect(sim.log).toHaveLength(0);
+	});
+
 	test('a recording ID that is empty is refused before any request', async () => {
 		const result = await run({ resource: 'recording', operation: 'getFiles', recordId: '  ' });
 		expect(result.error('Zijing')!.message).toBe('"Recording ID" is empty (item 0)');
 		expect(sim.log).toHaveLength(0);
 	});
 
-	test('delete file removes it; deleting it again is refused by the service', async () => {
-		const recordId = await recordOnce();
+	// "the recording's unique ID": the document does not say whether that is a file's recordId (Get Files)
+	// or the ID Start returned; the simulator takes one or the other, and the node works with either
+	test.each(['file', 'recording'] as const)('delete file, when the service takes the %s ID: that ID deletes it, the other one is refused, nothing silently', async (deleteBy) => {
+		sim.deleteBy = deleteBy;
+		const recordingId = await recordOnce();
 		const file = [...sim.files.values()][0];
-		const result = await run({ resource: 'recording', operation: 'deleteFile', recordId: file.recordId });
-		expect(sim.requests('POST', '/meeting/delRecordFile')[0].json).toEqual({ recordId: file.recordId });
-		expect(result.output('Zijing').map((i) => i.json)).toEqual([{ recordId: file.recordId }]);
+		const [right, wrong] = deleteBy === 'file' ? [file.recordId, recordingId] : [recordingId, file.recordId];
+		const refused = await run({ resource: 'recording', operation: 'deleteFile', recordId: wrong });
+		expect(refused.error('Zijing')!.message).toBe('Zijing Cloud error 400: the request parameters were refused (录制文件不存在)');
+		expect(refused.output('Zijing')).toEqual([]);
+		expect(sim.files.size).toBe(1);
+		const result = await run({ resource: 'recording', operation: 'deleteFile', recordId: right });
+		expect(sim.requests('POST', '/meeting/delRecordFile').map((r) => r.json)).toEqual([{ recordId: wrong }, { recordId: right }]);
+		expect(result.output('Zijing').map((i) => i.json)).toEqual([{ recordId: right }]);
 		expect(sim.files.size).toBe(0);
-		const again = await run({ resource: 'recording', operation: 'deleteFile', recordId: file.recordId });
+		const again = await run({ resource: 'recording', operation: 'deleteFile', recordId: right });
 		expect(again.error('Zijing')!.message).toBe('Zijing Cloud error 400: the request parameters were refused (录制文件不存在)');
-		expect(file.cid).toBe(recordId);
+	});
+
+	test('Get Files takes the ID Start returned; a file’s own recordId finds nothing', async () => {
+		const recordingId = await recordOnce();
+		const file = [...sim.files.values()][0];
+		expect((await run({ resource: 'recording', operation: 'getFiles', recordId: recordingId })).output('Zijing').map((i) => i.json.recordId)).toEqual([file.recordId]);
+		expect((await run({ resource: 'recording', operation: 'getFiles', recordId: file.recordId })).output('Zijing')).toEqual([]);
 	});
 });
 

@@ -15,7 +15,7 @@ const engine = createEngine();
 
 beforeAll(async () => {
 	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'apiIdAndKey', apiId: sim.apiId, apiKey: sim.apiKey });
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
 });
 afterAll(async () => await sim.stop());
 
@@ -51,6 +51,8 @@ const booking = (id: number, day: string): ZijingBooking => ({
 	shortAddress: 'x',
 	bizProductId: 486,
 	visitorList: [],
+	startsAt: 0,
+	endsAt: 0,
 });
 const twoBookings = () => {
 	sim.bookings.set(1, booking(1, '01'));
@@ -132,7 +134,11 @@ const cases: DiffCase[] = [
 	{
 		operation: 'recording.deleteFile',
 		parameters: { recordId: 'cid-0001' },
-		prepare: fileOnStorage,
+		// the recording's ID (what Start returned), in a service that deletes by it
+		prepare: () => {
+			fileOnStorage();
+			sim.deleteBy = 'recording';
+		},
 		expect(ours) {
 			expect(ours.requests).toMatchObject([{ path: '/meeting/delRecordFile', body: { recordId: 'cid-0001' } }]);
 			expect(sim.files.size).toBe(0);
@@ -146,7 +152,8 @@ const cases: DiffCase[] = [
 			account,
 			theme: '={{ $json.theme }}',
 			startDate: '={{ $json.start }}',
-			endDate: '2026-12-01T10:00:00',
+			// an instant with Z: 02:00 UTC is 10:00 in China, whatever the workflow's zone
+			endDate: '2026-12-01T02:00:00Z',
 			additionalFields: { participantIds: '9001,9002', roomId: '486', autoOpen: true },
 		},
 		items: [

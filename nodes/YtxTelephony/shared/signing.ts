@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { CHINA_TIME_ZONE, wallClockParts } from '../../shared/zonedTime';
+
 /** China Standard Time is UTC+8 all year. */
 export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -25,15 +27,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** The wall-clock parts of an instant in China Standard Time. */
 export function chinaTimeParts(date: Date) {
-	const shifted = new Date(date.getTime() + CHINA_OFFSET_MS);
-	return {
-		year: shifted.getUTCFullYear(),
-		month: shifted.getUTCMonth() + 1,
-		day: shifted.getUTCDate(),
-		hour: shifted.getUTCHours(),
-		minute: shifted.getUTCMinutes(),
-		second: shifted.getUTCSeconds(),
-	};
+	return wallClockParts(date, CHINA_TIME_ZONE);
 }
 
 /** `yyyyMMddHHmmss` of an instant, in China Standard Time. */

@@ -11,6 +11,7 @@ import {
 
 import { duration, readHttpFailure } from '../../shared/executor';
 import { SERVICE, unwrapEnvelope } from './errors';
+import { checkedList } from './output';
 
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 600_000;
 
@@ -92,11 +93,15 @@ export async function recordingFilesOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const data = unwrapEnvelope(this, response);
-	const files = (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : []) as IDataObject[];
+	const files = checkedList(this, response, unwrapEnvelope(this, response), ['recordId']);
 	const download = this.getNodeParameter('download', false) as boolean;
 	if (!download) return files.map((json) => ({ json }));
 	const options = this.getNodeParameter('options', {}) as IDataObject;
+	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
+		throw new NodeOperationError(this.getNode(), `"Put Output File in Field" must be text (item ${this.getItemIndex()})`, {
+			itemIndex: this.getItemIndex(),
+		});
+	}
 	const property = String(options.binaryPropertyName ?? 'data').trim() || 'data';
 	const timeout = Number(options.downloadTimeout ?? DEFAULT_DOWNLOAD_TIMEOUT_MS);
 	if (!Number.isFinite(timeout) || timeout < 1) {

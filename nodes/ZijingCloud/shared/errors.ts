@@ -14,10 +14,12 @@ export const SERVICE = 'Zijing Cloud';
 /**
  * What the service's codes mean, in English. 200001–200009 are the API's "common response codes";
  * 400, 403 and 500 are the "public response codes" of an earlier edition of the same document
- * (parameter error, auth key rejected, server error).
+ * (parameter error, auth key rejected, server error); 401 is read like 403. The current document
+ * shows no refusal of a key at all.
  */
 export const CODE_MEANINGS: Record<string, string> = {
 	'400': 'the request parameters were refused',
+	'401': 'the auth key was rejected (a wrong key, or a key that belongs to another tenant)',
 	'403': 'the auth key was rejected (a wrong key, or a key that belongs to another tenant)',
 	'500': 'the server could not complete the request',
 	'200001': 'the conference number does not belong to the tenant of this auth key',
@@ -31,8 +33,12 @@ export const CODE_MEANINGS: Record<string, string> = {
 	'200009': 'this meeting room is already booked for that time slot',
 };
 
+const KEY_HINT =
+	'Check the credential: its key type, the API ID and API KEY (or the tenant key) and the API server URL. With "API ID and API KEY" the key is built as API ID:API KEY, an assumption the API document does not confirm: if Zijing gave you a ready key, choose "Tenant Key"';
+
 const HINTS: Record<string, string> = {
-	'403': 'Check the credential: its key type, the API ID and API KEY (or the tenant key) and the API server URL',
+	'401': KEY_HINT,
+	'403': KEY_HINT,
 	'200001': 'Check the conference number, and that the credential’s key belongs to the tenant that owns this meeting room',
 	'200003': 'Use Recording → Get Status to read the running recording’s ID, or stop the running recording first',
 	'200004': 'Recording is not enabled for this meeting room in Zijing Cloud',
@@ -42,6 +48,9 @@ const HINTS: Record<string, string> = {
 	'200008': 'Check the conference number (the meeting room’s short number)',
 	'200009': 'Choose another time slot or another room (Room ID)',
 };
+
+/** Where an answer is read: a run's item (`getItemIndex`) or a drop-down of the editor. */
+export type Reader = { getNode: IExecuteSingleFunctions['getNode']; getItemIndex?: () => number };
 
 export function codeOf(value: unknown): string | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -61,58 +70,104 @@ export function describeCode(code: string | undefined, original: string | undefi
 
 /** A failure the service reported in its answer (HTTP 200 with `state: 0`, or a flat body with an error code). */
 export function serviceError(
-	ctx: IExecuteSingleFunctions,
-	response: IN8nHttpFullResponse,
+	ctx: Reader,
+	response: Pick<IN8nHttpFullResponse, 'statusCode'>,
 	code: string | undefined,
 	original: string | undefined,
 ): NodeApiError {
 	const { message, description } = describeCode(code, original);
+	const itemIndex = ctx.getItemIndex?.();
 	return new NodeApiError(ctx.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
 		message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
 		description,
 		httpCode: String(response.statusCode),
-		itemIndex: ctx.getItemIndex(),
+		...(itemIndex !== undefined ? { itemIndex } : {}),
 	});
 }
 
-export function notAnAnswer(ctx: IExecuteSingleFunctions, response: IN8nHttpFullResponse): NodeApiError {
+/** The shape of a JSON value, without its content: "JSON null", "a list of 3 entries", "an object with keys a, b". */
+export function shapeOf(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'JSON null';
+	if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+	if (typeof value === 'object') {
+		const keys = Object.keys(value).map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key));
+		if (keys.length === 0) return 'an empty object';
+		return `an object with keys ${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ', …' : ''}`;
+	}
+	if (typeof value === 'string') return 'text';
+	return `${typeof value} ${String(value)}`;
+}
+
+/** What arrived, for an answer the node does not recognise: HTTP status, content type, top-level keys. */
+export function whatArrived(response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers' | 'body'>): string {
+	const headers = (response.headers ?? {}) as Record<string, unknown>;
+	const type = String(headers['content-type'] ?? '').split(';')[0].trim() || 'no content type';
 	const body = response.body;
-	const what =
-		body === undefined || body === null || body === ''
-			? 'the answer was empty'
+	const shape =
+		body === undefined || body === ''
+			? 'an empty body'
 			: typeof body === 'string'
 				? /^\s*</.test(body)
-					? 'the answer was a web page, not JSON'
-					: 'the answer was not valid JSON'
-				: 'the answer was not a Zijing Cloud response (no "state")';
+					? 'a web page'
+					: 'text that is not JSON'
+				: shapeOf(body);
+	return `received HTTP ${response.statusCode}, ${type}, ${shape}`;
+}
+
+function unrecognised(ctx: Reader, response: IN8nHttpFullResponse, what: string): NodeApiError {
+	const itemIndex = ctx.getItemIndex?.();
 	return new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {
-		message: `${SERVICE} error ${response.statusCode}: ${what}`,
-		description: 'Check the credential’s API server URL; if it is right, the service failed to answer properly',
+		message: `${SERVICE} error ${response.statusCode}: ${what} (${whatArrived(response)})`,
+		description: 'Check the credential’s API server URL; if it is right, the service answered in a shape its API document does not show',
 		httpCode: String(response.statusCode),
-		itemIndex: ctx.getItemIndex(),
+		...(itemIndex !== undefined ? { itemIndex } : {}),
 	});
+}
+
+/** An answer that is not the service's: empty, a page, broken JSON, JSON without the envelope. */
+export function notAnAnswer(ctx: Reader, response: IN8nHttpFullResponse): NodeApiError {
+	const body = response.body;
+	const what =
+		body === undefined || body === ''
+			? 'the answer was empty'
+			: body === null
+				? 'the answer was JSON null, not a Zijing Cloud response'
+				: typeof body === 'string'
+					? /^\s*</.test(body)
+						? 'the answer was a web page, not JSON'
+						: 'the answer was not valid JSON'
+					: 'the answer was not a Zijing Cloud response (no "state" 1 or 0)';
+	return unrecognised(ctx, response, what);
+}
+
+/** A success envelope whose `data` is not what the API document shows for this call. */
+export function unexpectedData(ctx: Reader, response: IN8nHttpFullResponse, data: unknown, expected: string): NodeApiError {
+	return unrecognised(ctx, response, `unexpected answer: "data" is ${shapeOf(data)}, expected ${expected}`);
 }
 
 /**
  * The envelope `{code, data, message, state}`: `state` 1 is success, 0 a failure whatever the HTTP
- * status. Returns the `data` part, or throws the failure with its code, its English meaning and the
- * service's own message.
+ * status and whether or not a code comes with it; any other `state` (or none) is not an answer of
+ * the service. Returns the `data` part, or throws the failure with its code, its English meaning
+ * and the service's own message.
  */
 export function unwrapEnvelope(ctx: IExecuteSingleFunctions, response: IN8nHttpFullResponse): unknown {
+	const envelope = readEnvelope(ctx, response);
+	if (envelope.failed) {
+		throw serviceError(ctx, response, codeOf(envelope.body.code), typeof envelope.body.message === 'string' ? envelope.body.message : undefined);
+	}
+	return envelope.body.data;
+}
+
+/** The envelope's verdict: `state` 1 or "1" succeeded, 0 or "0" failed; anything else is refused as not an answer. */
+export function readEnvelope(ctx: Reader, response: IN8nHttpFullResponse): { failed: boolean; body: IDataObject } {
 	const body = response.body;
-	if (body === null || typeof body !== 'object' || Array.isArray(body) || !('state' in body)) {
-		throw notAnAnswer(ctx, response);
-	}
-	const envelope = body as IDataObject;
-	if (Number(envelope.state) !== 1) {
-		throw serviceError(
-			ctx,
-			response,
-			codeOf(envelope.code),
-			typeof envelope.message === 'string' ? envelope.message : undefined,
-		);
-	}
-	return envelope.data;
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) throw notAnAnswer(ctx, response);
+	const state = (body as IDataObject).state;
+	const text = typeof state === 'number' || typeof state === 'string' ? String(state).trim() : undefined;
+	if (text !== '1' && text !== '0') throw notAnAnswer(ctx, response);
+	return { failed: text === '0', body: body as IDataObject };
 }
 
 /** The error mapper of a failed HTTP exchange. */

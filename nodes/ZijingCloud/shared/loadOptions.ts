@@ -1,20 +1,27 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
 	type INodePropertyOptions,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import { httpError, readHttpFailure } from '../../shared/executor';
 import { SecretMask } from '../../shared/secrets';
 import { zijingAuthKey } from './auth';
-import { describeCode, SERVICE } from './errors';
+import { CONTACT_ID_KEY, readContact } from './contacts';
+import { codeOf, readEnvelope, serviceError } from './errors';
+import { checkedList } from './output';
 import { settings } from './transport';
 
 /** One booking list of the account entered in the node, for a drop-down (envelope checked). */
-async function accountList(this: ILoadOptionsFunctions, url: string, what: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+async function accountList(
+	this: ILoadOptionsFunctions,
+	url: string,
+	what: string,
+	keys: string[],
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
 	const raw = this.getCurrentNodeParameter('account');
 	const account = typeof raw === 'string' ? raw.trim() : '';
 	if (!/^[^@\s=]+@[^@\s]+$/.test(account)) {
@@ -25,21 +32,26 @@ async function accountList(this: ILoadOptionsFunctions, url: string, what: strin
 	const mask = new SecretMask().watch(credentials, settings.secretFields).add(zijingAuthKey(credentials));
 	try {
 		const baseURL = String(credentials.apiServer ?? '').replace(/\/+$/, '');
-		const request = { method: 'GET' as const, baseURL, url, qs: { account, ...qs }, json: true, disableFollowRedirect: true };
-		const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'zijingCloudApi', request).catch(async (error: unknown) => {
+		const request = {
+			method: 'GET' as const,
+			baseURL,
+			url,
+			qs: { account, ...qs },
+			json: true,
+			disableFollowRedirect: true,
+			returnFullResponse: true,
+		};
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'zijingCloudApi', request).catch(async (error: unknown) => {
 			// the same explanation as in a run: the service's code and meaning, a redirect named, no request attached
 			throw httpError(this, settings, await readHttpFailure(error, request), 0, mask, { readOnly: true, url: `${baseURL}${url}` });
-		})) as IDataObject;
-		if (!body || typeof body !== 'object' || Number(body.state) !== 1) {
-			const code = body && (typeof body.code === 'string' || typeof body.code === 'number') ? String(body.code) : undefined;
-			const original = body && typeof body.message === 'string' ? body.message : undefined;
-			const { message, description } = describeCode(code, original);
-			throw new NodeApiError(this.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
-				message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
-				description,
-			});
+		})) as IN8nHttpFullResponse;
+		// the same reading as in a run: the envelope decides, and the list must be there with its keys
+		const envelope = readEnvelope(this, response);
+		if (envelope.failed) {
+			const body = envelope.body;
+			throw serviceError(this, response, codeOf(body.code), typeof body.message === 'string' ? body.message : undefined);
 		}
-		return Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+		return checkedList(this, response, envelope.body.data, keys);
 	} catch (error) {
 		throw error instanceof Error ? mask.error(error) : error;
 	}
@@ -47,7 +59,7 @@ async function accountList(this: ILoadOptionsFunctions, url: string, what: strin
 
 /** "Room Name or ID" of Booking → Create: the rooms the account may book. */
 export async function getBookableRooms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rooms = await accountList.call(this, '/subscribe/getmeeting', 'bookable rooms');
+	const rooms = await accountList.call(this, '/subscribe/getmeeting', 'bookable rooms', ['pid']);
 	return rooms
 		.filter((room) => room.pid !== undefined && room.pid !== null)
 		.map((room) => ({
@@ -58,8 +70,9 @@ export async function getBookableRooms(this: ILoadOptionsFunctions): Promise<INo
 
 /** "Participant Names or IDs" of Booking → Create: every contact of the account's organisation. */
 export async function getContacts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const contacts = await accountList.call(this, '/subscribe/getcontacts', 'contacts', { isAll: 'yes' });
-	return contacts
-		.filter((contact) => contact.id !== undefined && contact.id !== null)
-		.map((contact) => ({ name: `${String(contact.name ?? contact.id)} (${String(contact.id)})`, value: String(contact.id) }));
+	const contacts = await accountList.call(this, '/subscribe/getcontacts', 'contacts', [CONTACT_ID_KEY], { isAll: 'yes' });
+	return contacts.flatMap((entry) => {
+		const contact = readContact(entry);
+		return contact ? [{ name: `${contact.name} (${contact.id})`, value: contact.id }] : [];
+	});
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
 import { inputError, show } from '../../shared/errors';
+import { formatWallClockMinutes } from '../../shared/zonedTime';
+import { serviceTimeZone } from './timeZone';
 
 /** The format the booking API uses for start and end: `yyyy-MM-dd HH:mm`. */
 export const BOOKING_DATE_FORMAT = 'yyyy-MM-dd HH:mm';
@@ -93,11 +95,22 @@ export const bookingIdInBody = textField({
 	key: 'st_id',
 });
 
-/** Recording → Get Files: the optional `origin` (at most 128 characters, an http(s) address). */
+/** Recording → Get Files: the optional `origin` (at most 128 characters, an http(s) address), and the download settings' types. */
 export async function checkOrigin(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
+	// the download settings are read after the answer: their types are checked before the request
+	flag(this, this.getNodeParameter('download', false), 'Download Files');
+	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
+		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)} ${show(options.binaryPropertyName)}`);
+	}
+	if (options.downloadTimeout !== undefined && (typeof options.downloadTimeout !== 'number' || !(options.downloadTimeout >= 1))) {
+		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${show(options.downloadTimeout)}`);
+	}
 	const body = { ...((request.body as IDataObject | undefined) ?? {}) };
 	delete body.origin;
+	if (options.origin !== undefined && options.origin !== null && typeof options.origin !== 'string') {
+		refuse(this, `"Origin" must be text, got ${kindOf(options.origin)} ${show(options.origin)}`);
+	}
 	const origin = typeof options.origin === 'string' ? options.origin.trim() : '';
 	if (origin) {
 		if (origin.length > 128) refuse(this, `"Origin" is longer than 128 characters: "${shown(origin)}"`);
@@ -127,37 +140,21 @@ function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number,
 	return d <= daysInMonth;
 }
 
-/** An instant, written as wall-clock time in `timeZone`. */
-function inTimeZone(instant: Date, timeZone: string): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23',
-		})
-			.formatToParts(instant)
-			.map((p) => [p.type, p.value]),
-	);
-	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
 /**
- * A booking time as the API wants it (`yyyy-MM-dd HH:mm`), from what a user or an expression gives:
+ * A booking time as the API wants it (`yyyy-MM-dd HH:mm`, wall-clock time in the service's zone),
+ * from what a user or an expression gives:
  * - `2026-01-30 09:00` is used as it is (after checking it is a real date and time);
- * - a date-time without offset (`2026-01-30T09:00:00`, the date picker's value) is the same wall-clock time;
+ * - a date-time without offset (`2026-01-30T09:00:00`, the date picker's value) is the same
+ *   wall-clock time, in the service's zone;
  * - a date-time with an offset or `Z` (`$now`, `new Date()`, an ISO string from another service) is
- *   converted to the workflow's time zone.
+ *   converted to `timeZone`, the service's zone (never to the workflow's).
  * Seconds are dropped. Returns undefined when the value is not a date and time.
  */
 export function toBookingTime(value: unknown, timeZone: string): string | undefined {
 	let text: string | undefined;
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) return undefined;
-		return inTimeZone(value, timeZone);
+		return formatWallClockMinutes(value, timeZone);
 	}
 	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
 		text = String((value as { toISO: () => string }).toISO());
@@ -177,74 +174,109 @@ export function toBookingTime(value: unknown, timeZone: string): string | undefi
 		if (!isRealDateTime(y, mo, d, h, mi, s)) return undefined;
 		const instant = new Date(text);
 		if (Number.isNaN(instant.getTime())) return undefined;
-		return inTimeZone(instant, timeZone);
+		return formatWallClockMinutes(instant, timeZone);
 	}
 	return undefined;
 }
 
-function readBookingTime(ctx: IExecuteSingleFunctions, param: string, label: string): string {
+/** What a value is, for a message that must not show it (a password) or cannot (an object). */
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'null';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'boolean') return `${value} (true/false)`;
+	return typeof value;
+}
+
+function readBookingTime(ctx: IExecuteSingleFunctions, param: string, label: string, timeZone: string): string {
 	const raw = ctx.getNodeParameter(param, '') as unknown;
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 		refuse(ctx, `"${label}" is empty`, `Expected ${BOOKING_DATE_FORMAT}, e.g. 2026-01-30 09:00`);
 	}
-	const formatted = toBookingTime(raw, ctx.getTimezone());
+	const formatted = toBookingTime(raw, timeZone);
 	if (!formatted) {
 		refuse(
 			ctx,
 			`"${label}" is not a valid date and time: "${shown(raw)}"`,
-			`Expected ${BOOKING_DATE_FORMAT} (e.g. 2026-01-30 09:00) or an ISO date-time; the date must exist in the calendar`,
+			`Expected ${BOOKING_DATE_FORMAT} (e.g. 2026-01-30 09:00, wall-clock time in ${timeZone}) or an ISO date-time with an offset; the date must exist in the calendar`,
 		);
 	}
 	return formatted;
 }
 
+/** An optional text field of a collection: text or a number, trimmed; anything else is refused (never "[object Object]"). */
+function optionalText(ctx: IExecuteSingleFunctions, raw: unknown, label: string, options: { max?: number; secret?: boolean } = {}): string {
+	if (raw === undefined || raw === null) return '';
+	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+	if (typeof raw !== 'string') {
+		refuse(ctx, `"${label}" must be text, got ${options.secret ? kindOf(raw) : `${kindOf(raw)} ${show(raw)}`}`);
+	}
+	const text = raw.trim();
+	if (options.max !== undefined && text.length > options.max) {
+		refuse(ctx, `"${label}" is longer than ${options.max} characters${options.secret ? '' : `: "${shown(text)}"`}`);
+	}
+	return text;
+}
+
 function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): string {
-	const parts = (Array.isArray(raw) ? raw.map((v) => String(v)) : String(raw ?? '').split(/[,，;\s]+/))
-		.map((v) => v.trim())
-		.filter((v) => v !== '');
-	for (const id of parts) {
+	const values = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw];
+	const parts: string[] = [];
+	for (const value of values) {
+		if (typeof value === 'number' && Number.isFinite(value)) parts.push(String(value));
+		else if (typeof value === 'string') parts.push(...value.split(/[,，;\s]+/));
+		else refuse(ctx, `"${label}" must be user IDs (text or numbers), got ${kindOf(value)} ${show(value)}`, 'Use the id of each person from Booking → Get Contacts');
+	}
+	const ids = parts.map((v) => v.trim()).filter((v) => v !== '');
+	for (const id of ids) {
 		if (!/^[A-Za-z0-9_-]{1,50}$/.test(id)) {
 			refuse(ctx, `"${label}" must be user IDs separated by commas (e.g. 9187,9182), got "${shown(id)}"`,
 				'Use the id of each person from Booking → Get Contacts');
 		}
 	}
-	return [...new Set(parts)].join(',');
+	return [...new Set(ids)].join(',');
 }
 
-function digitsOrEmpty(ctx: IExecuteSingleFunctions, raw: unknown, label: string): string {
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (text && !/^\d+$/.test(text)) refuse(ctx, `"${label}" must contain digits only`);
-	return text;
+function roomIdOf(ctx: IExecuteSingleFunctions, raw: unknown, label: string): number | '' {
+	if (raw === undefined || raw === null || raw === '') return '';
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+	if (text === undefined) refuse(ctx, `"${label}" must be a room ID (the pid of Get Bookable Rooms), got ${kindOf(raw)} ${show(raw)}`);
+	if (text === '') return '';
+	if (!/^\d{1,15}$/.test(text)) refuse(ctx, `"${label}" must be a number (the pid of Get Bookable Rooms), got "${shown(text)}"`);
+	return Number(text);
+}
+
+function flag(ctx: IExecuteSingleFunctions, raw: unknown, label: string): boolean {
+	if (raw === undefined || raw === null) return false;
+	if (typeof raw !== 'boolean') refuse(ctx, `"${label}" must be true or false, got ${show(raw)}`);
+	return raw;
 }
 
 /**
  * Booking → Create: checks every field and writes the body the API expects, with every key present
  * (the API reads an empty string as "let the system choose" for the room and "no password" for guests).
+ * Start and End go out as wall-clock time in the service's zone (the credential's "Time Zone").
  */
 export async function checkBooking(this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 	const account = readText(this, ACCOUNT);
 	const theme = readText(this, { param: 'theme', label: 'Theme', max: 200, expected: 'the meeting’s subject' });
-	const startDate = readBookingTime(this, 'startDate', 'Start');
-	const endDate = readBookingTime(this, 'endDate', 'End');
+	const timeZone = await serviceTimeZone(this);
+	const startDate = readBookingTime(this, 'startDate', 'Start', timeZone);
+	const endDate = readBookingTime(this, 'endDate', 'End', timeZone);
 	if (endDate <= startDate) {
 		refuse(this, `"End" (${endDate}) must be after "Start" (${startDate})`);
 	}
 	const extra = this.getNodeParameter('additionalFields', {}) as IDataObject;
-	const roomId = extra.roomId === undefined || extra.roomId === null ? '' : String(extra.roomId).trim();
-	if (roomId && !/^\d+$/.test(roomId)) {
-		refuse(this, `"Room ID" must be a number (the pid of Get Bookable Rooms), got "${shown(roomId)}"`);
-	}
 	request.body = {
 		account,
 		theme,
-		introduction: typeof extra.introduction === 'string' ? extra.introduction.trim() : '',
-		visitor_ids: idList(this, extra.participantIds ?? '', 'Participant IDs'),
+		introduction: optionalText(this, extra.introduction, 'Introduction'),
+		visitor_ids: idList(this, extra.participantIds, 'Participant Names or IDs'),
 		startDate,
 		endDate,
-		isAutoOpen: extra.autoOpen === true ? 'yes' : 'no',
-		pid: roomId ? Number(roomId) : '',
-		shostPwd: digitsOrEmpty(this, extra.hostPassword, 'Host Password'),
-		svisitorPwd: digitsOrEmpty(this, extra.guestPassword, 'Guest Password'),
+		isAutoOpen: flag(this, extra.autoOpen, 'Auto Open') ? 'yes' : 'no',
+		pid: roomIdOf(this, extra.roomId, 'Room Name or ID'),
+		shostPwd: optionalText(this, extra.hostPassword, 'Host Password', { secret: true }),
+		svisitorPwd: optionalText(this, extra.guestPassword, 'Guest Password', { secret: true }),
 	};
 	return request;
 }

@@ -34,7 +34,8 @@ export const bookingCreateDescription: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 2026-01-30 09:00',
 		description:
-			'When the meeting starts, as yyyy-MM-dd HH:mm or a date-time; a date-time with a time zone is converted to the workflow’s time zone',
+			'When the meeting starts, as yyyy-MM-dd HH:mm or a date-time. The service’s clock is China Standard Time (Asia/Shanghai) unless the credential’s Time Zone says otherwise.',
+		hint: 'A time without an offset (what the date picker gives) is sent as typed, wall-clock time in the service’s zone; a time with an offset or Z is converted to that zone',
 		displayOptions: { show: showOnlyForCreate },
 	},
 	{
@@ -44,7 +45,8 @@ export const bookingCreateDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 2026-01-30 10:00',
-		description: 'When the meeting ends (after Start), in the same format',
+		description: 'When the meeting ends (after Start), in the same format and zone as Start',
+		hint: 'A time without an offset is sent as typed (the service’s zone); a time with an offset or Z is converted to that zone',
 		displayOptions: { show: showOnlyForCreate },
 	},
 	{
@@ -69,7 +71,7 @@ export const bookingCreateDescription: INodeProperties[] = [
 				typeOptions: { password: true },
 				default: '',
 				placeholder: 'e.g. 888888',
-				description: 'Digits guests enter to join; empty means no guest password',
+				description: 'The password guests enter to join (svisitorPwd); empty means no guest password',
 			},
 			{
 				displayName: 'Host Password',
@@ -78,7 +80,7 @@ export const bookingCreateDescription: INodeProperties[] = [
 				typeOptions: { password: true },
 				default: '',
 				placeholder: 'e.g. 99999',
-				description: 'Digits the host enters to join as host; empty lets the service choose',
+				description: 'The password the host enters to join as host (shostPwd); empty lets the service choose',
 			},
 			{
 				displayName: 'Introduction',

@@ -4,7 +4,8 @@ import { returnAllAndLimit } from '../../../shared/descriptions';
 
 import { accountField } from '../../shared/fields';
 import { paginateContacts } from '../../shared/paging';
-import { cancelOutput, envelopeData, listData } from '../../shared/output';
+import { CONTACT_ID_KEY } from '../../shared/contacts';
+import { bookingData, cancelOutput, listData } from '../../shared/output';
 import { bookingIdInBody } from '../../shared/validation';
 import { bookingCreateDescription } from './create';
 
@@ -35,7 +36,7 @@ export const bookingDescription: INodeProperties[] = [
 				description: 'Book a meeting room for a time slot, with participants and passwords',
 				routing: {
 					request: { method: 'POST', url: '/subscribe/createmeet' },
-					output: { postReceive: [envelopeData] },
+					output: { postReceive: [bookingData] },
 				},
 			},
 			{
@@ -45,7 +46,7 @@ export const bookingDescription: INodeProperties[] = [
 				description: 'List the meeting rooms an account may book (room ID, short number, PINs, capacity)',
 				routing: {
 					request: { method: 'GET', url: '/subscribe/getmeeting' },
-					output: { postReceive: [listData] },
+					output: { postReceive: [listData(['pid'])] },
 				},
 			},
 			{
@@ -55,7 +56,7 @@ export const bookingDescription: INodeProperties[] = [
 				description: 'List the people of the account’s organisation, whose IDs are the participants of a booking',
 				routing: {
 					request: { method: 'GET', url: '/subscribe/getcontacts' },
-					output: { postReceive: [listData] },
+					output: { postReceive: [listData([CONTACT_ID_KEY])] },
 					operations: { pagination: paginateContacts },
 				},
 			},
@@ -66,7 +67,7 @@ export const bookingDescription: INodeProperties[] = [
 				description: 'List the meetings an account has booked',
 				routing: {
 					request: { method: 'GET', url: '/subscribe/getsubmeetings' },
-					output: { postReceive: [listData] },
+					output: { postReceive: [listData(['id'])] },
 				},
 			},
 		],

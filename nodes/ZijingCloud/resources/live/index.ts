@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { conferenceNumberField } from '../../shared/fields';
-import { envelopeData } from '../../shared/output';
+import { objectData, STATUS_KEYS } from '../../shared/output';
 
 /**
  * Live streaming: status only. The API documents no call that starts or stops a live stream
@@ -22,7 +22,7 @@ export const liveDescription: INodeProperties[] = [
 				description: 'Whether the meeting is streaming live (with the RTMP URL) and whether it is recording',
 				routing: {
 					request: { method: 'POST', url: '/meeting/getLiveRecStatus' },
-					output: { postReceive: [envelopeData] },
+					output: { postReceive: [objectData(STATUS_KEYS)] },
 				},
 			},
 		],

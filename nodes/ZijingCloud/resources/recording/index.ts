@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { envelopeData } from '../../shared/output';
+import { objectData, STATUS_KEYS } from '../../shared/output';
 import { recordingFilesOutput } from '../../shared/download';
 import { conferenceNumberField, recordingIdField } from '../../shared/fields';
 import { recordingGetFilesDescription } from './getFiles';
@@ -23,7 +23,7 @@ export const recordingDescription: INodeProperties[] = [
 				description: 'Delete a recording file by its recording ID',
 				routing: {
 					request: { method: 'POST', url: '/meeting/delRecordFile' },
-					output: { postReceive: [envelopeData] },
+					output: { postReceive: [objectData(['recordId'])] },
 				},
 			},
 			{
@@ -44,7 +44,7 @@ export const recordingDescription: INodeProperties[] = [
 				description: 'Whether recording and live streaming are on, with the running recording’s ID and the live stream URL',
 				routing: {
 					request: { method: 'POST', url: '/meeting/getLiveRecStatus' },
-					output: { postReceive: [envelopeData] },
+					output: { postReceive: [objectData(STATUS_KEYS)] },
 				},
 			},
 			{
@@ -54,7 +54,7 @@ export const recordingDescription: INodeProperties[] = [
 				description: 'Start recording a running meeting; outputs the recording ID',
 				routing: {
 					request: { method: 'POST', url: '/meeting/openRecord' },
-					output: { postReceive: [envelopeData] },
+					output: { postReceive: [objectData(['recordId'])] },
 				},
 			},
 			{
@@ -64,7 +64,7 @@ export const recordingDescription: INodeProperties[] = [
 				description: 'Stop the running recording of a meeting; outputs the recording ID',
 				routing: {
 					request: { method: 'POST', url: '/meeting/closeRecord' },
-					output: { postReceive: [envelopeData] },
+					output: { postReceive: [objectData(['recordId'])] },
 				},
 			},
 		],
@@ -72,6 +72,9 @@ export const recordingDescription: INodeProperties[] = [
 	},
 	conferenceNumberField(forRecording(['start', 'stop', 'getStatus']), 'body'),
 	recordingIdField(forRecording(['getFiles']), 'The recording ID returned by Start or Stop'),
-	recordingIdField(forRecording(['deleteFile']), 'The recordId of the file to delete, as listed by Get Files'),
+	recordingIdField(
+		forRecording(['deleteFile']),
+		'The recordId of the file to delete, as listed by Get Files. The API document calls it “the recording’s unique ID” without saying which: if the service refuses a file’s recordId, use the ID Start returned.',
+	),
 	...recordingGetFilesDescription,
 ];

@@ -1,0 +1,168 @@
+/**
+ * Zijing Cloud node: answers the API document does not show. Each is either read as documented or
+ * refused with what arrived (HTTP status, content type, top-level shape) — never an empty success.
+ * The contact list, whose shape no document shows, is answered in each plausible shape in turn,
+ * in a run and in the drop-down.
+ */
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INode, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+import { ZijingCloud } from '../../nodes/ZijingCloud/ZijingCloud.node';
+import { createEngine } from '../harness/engine';
+import { CONTACTS_SHAPES, ZIJING_NODE_TYPE, ZijingSimulator, zijingNode, type ContactsShape } from '../simulators/zijing';
+
+const sim = new ZijingSimulator();
+const engine = createEngine();
+
+beforeAll(async () => {
+	await sim.start();
+	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
+});
+afterAll(async () => await sim.stop());
+beforeEach(() => sim.reset());
+
+const run = async (parameters: IDataObject) => await engine.run([zijingNode(parameters)]);
+const answer = (body: unknown) =>
+	sim.fail({ kind: 'answer', response: { status: 200, raw: JSON.stringify(body), headers: { 'Content-Type': 'application/json; charset=utf-8' } } });
+const ENVELOPE_KEYS = 'an object with keys code, data, message, state';
+
+/** Every operation, with what its `data` must be. */
+const OPERATIONS: Array<[string, IDataObject, string]> = [
+	['Recording → Start', { resource: 'recording', operation: 'start', conferenceKey: '8000000' }, 'an object with "recordId"'],
+	['Recording → Stop', { resource: 'recording', operation: 'stop', conferenceKey: '8000000' }, 'an object with "recordId"'],
+	['Recording → Delete File', { resource: 'recording', operation: 'deleteFile', recordId: 'abc' }, 'an object with "recordId"'],
+	['Recording → Get Status', { resource: 'recording', operation: 'getStatus', conferenceKey: '8000000' }, 'an object with "live" and "record"'],
+	['Live Stream → Get Status', { resource: 'live', operation: 'getStatus', conferenceKey: '8000000' }, 'an object with "live" and "record"'],
+	['Recording → Get Files', { resource: 'recording', operation: 'getFiles', recordId: 'abc' }, 'a list of entries with "recordId"'],
+	['Booking → Get Bookable Rooms', { resource: 'booking', operation: 'getRooms', account: 'admin@miwei.com', returnAll: true }, 'a list of entries with "pid"'],
+	['Booking → Get Contacts', { resource: 'booking', operation: 'getContacts', account: 'admin@miwei.com', returnAll: true }, 'a list of entries with "id"'],
+	['Booking → Get Many', { resource: 'booking', operation: 'getMany', account: 'admin@miwei.com', returnAll: true }, 'a list of entries with "id"'],
+	[
+		'Booking → Create',
+		{ resource: 'booking', operation: 'create', account: 'admin@miwei.com', theme: 't', startDate: '2026-12-01 09:00', endDate: '2026-12-01 10:00' },
+		'the booking (a list of bookings, or one booking, with "id")',
+	],
+];
+
+describe.each(OPERATIONS)('%s', (_label, parameters, expected) => {
+	test('a success envelope without data is an error naming what arrived, not {success: true}', async () => {
+		answer({ code: '200', data: null, message: null, state: 1 });
+		const result = await run(parameters);
+		expect(result.error('Zijing')?.message).toBe(
+			`Zijing Cloud error 200: unexpected answer: "data" is JSON null, expected ${expected} (received HTTP 200, application/json, ${ENVELOPE_KEYS})`,
+		);
+		expect(result.output('Zijing')).toEqual([]);
+	});
+
+	test('data of another shape is an error naming it', async () => {
+		answer({ code: 200, data: { result: { items: [] } }, message: null, state: 1 });
+		const result = await run(parameters);
+		expect(result.error('Zijing')?.message).toMatch(/^Zijing Cloud error 200: unexpected answer: "data" is an (object with keys result|empty object|list)/);
+		expect(result.error('Zijing')?.message).toContain(`expected ${expected}`);
+	});
+
+	test('a JSON null answer, a bare array and a state that is neither 1 nor 0 are not answers of the service', async () => {
+		for (const [body, shape] of [
+			[null, 'JSON null'],
+			[[{ recordId: 'x', id: 1, pid: 1 }], 'a list of 1 entry'],
+			[{ code: 200, data: {}, message: null, state: true }, ENVELOPE_KEYS],
+			[{ code: 200, data: {}, message: null }, 'an object with keys code, data, message'],
+		] as const) {
+			sim.reset();
+			answer(body);
+			const message = (await run(parameters)).error('Zijing')?.message;
+			expect(message).toMatch(/^Zijing Cloud error 200: the answer was (JSON null, not a Zijing Cloud response|not a Zijing Cloud response \(no "state" 1 or 0\))/);
+			expect(message).toContain(`(received HTTP 200, application/json, ${shape})`);
+		}
+	});
+
+	test('a code-less state 0 is a failure; a code with spaces is read', async () => {
+		answer({ data: { recordId: 'x', live: false, record: false }, message: '失败', state: 0 });
+		expect((await run(parameters)).error('Zijing')?.message).toBe('Zijing Cloud error unknown: the request failed (失败)');
+		answer({ state: '0' });
+		expect((await run(parameters)).error('Zijing')?.message).toBe('Zijing Cloud error unknown: the request failed without a message');
+		answer({ code: ' 200009 ', data: null, message: null, state: 0 });
+		expect((await run(parameters)).error('Zijing')?.message).toBe('Zijing Cloud error 200009: this meeting room is already booked for that time slot');
+	});
+});
+
+test('Booking → Cancel: the documented data-less success is a success', async () => {
+	answer({ code: 200, data: null, message: '操作成功', state: '1' });
+	const result = await run({ resource: 'booking', operation: 'cancel', bookingId: '1429' });
+	expect(result.output('Zijing').map((i) => i.json)).toEqual([{ bookingId: '1429', cancelled: true, message: '操作成功' }]);
+});
+
+describe('Meeting → Get (a flat answer)', () => {
+	const get = { resource: 'meeting', operation: 'get', conferenceKey: '8000000' };
+
+	test('a code with spaces is read; code 200 without the meeting is an error naming what arrived', async () => {
+		answer({ code: ' 200 ', msg: 'success', name: 'n', alias: '8000000', hostpwd: '1', guestpwd: '2', locked: false, started: true, participants: 2 });
+		expect((await run(get)).output('Zijing')[0].json).toMatchObject({ alias: '8000000', participants: 2 });
+		answer({ code: 200, msg: 'success' });
+		expect((await run(get)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: unexpected answer: code 200 without the meeting\'s "alias" and "started" and "participants" (received HTTP 200, application/json, an object with keys code, msg)',
+		);
+		answer({ code: ' 200008 ', msg: '该会议不存在' });
+		expect((await run(get)).error('Zijing')?.message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+	});
+
+	test('an answer without code or state, and a JSON null, are not answers', async () => {
+		answer({ name: 'x', alias: '8000000', started: true, participants: 1 });
+		expect((await run(get)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys name, alias, started, participants)',
+		);
+		answer(null);
+		expect((await run(get)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: the answer was JSON null, not a Zijing Cloud response (received HTTP 200, application/json, JSON null)',
+		);
+	});
+});
+
+describe('the contact list, in every shape it could come back in', () => {
+	const node = new ZijingCloud();
+	const parameters = { resource: 'booking', operation: 'create', account: 'admin@miwei.com', additionalFields: {} };
+	function dropDown() {
+		const workflowNode: INode = {
+			id: 'n0',
+			name: 'Zijing',
+			type: ZIJING_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: parameters as INode['parameters'],
+			credentials: { zijingCloudApi: { id: 'zijing', name: 'zijing' } },
+		};
+		const workflow = new Workflow({ nodes: [workflowNode], connections: {}, active: false, nodeTypes: engine.nodeTypes });
+		const additionalData = { credentialsHelper: engine.helper, currentNodeParameters: parameters } as unknown as IWorkflowExecuteAdditionalData;
+		return new LoadOptionsContext(workflow, workflowNode, additionalData, 'additionalFields.participantIds');
+	}
+
+	const expectations: Record<ContactsShape, RegExp | 'read'> = {
+		idName: 'read',
+		otherKeys: /^Zijing Cloud error 200: unexpected answer: "data" is a list of \d+ entries, expected a list of entries with "id"; an entry is an object with keys uid, userName, account \(received HTTP 200, application\/json, an object with keys code, data, message, state\)$/,
+		wrapped: /^Zijing Cloud error 200: unexpected answer: "data" is an object with keys list, total, expected a list of entries with "id" \(received HTTP 200, application\/json, an object with keys code, data, message, state\)$/,
+		bareArray: /^Zijing Cloud error 200: the answer was not a Zijing Cloud response \(no "state" 1 or 0\) \(received HTTP 200, application\/json, a list of \d+ entries\)$/,
+		html: /^Zijing Cloud error 200: the answer was a web page, not JSON \(received HTTP 200, text\/html, a web page\)$/,
+		loginRedirect: /^Zijing Cloud error 302: the service answered with a redirect to 127\.0\.0\.1:\d+, which is not followed/,
+	};
+
+	test.each([...CONTACTS_SHAPES])('%s: Get Contacts and the drop-down read it as documented or fail clearly', async (shape) => {
+		sim.contactsShape = shape;
+		const result = await run({ resource: 'booking', operation: 'getContacts', account: 'admin@miwei.com', returnAll: true });
+		const options = await node.methods.loadOptions.getContacts.call(dropDown()).then(
+			(list) => ({ list }),
+			(error: Error) => ({ error }),
+		);
+		const expected = expectations[shape];
+		if (expected === 'read') {
+			expect(result.error('Zijing')).toBeUndefined();
+			expect(result.output('Zijing')).toHaveLength(250);
+			expect(result.output('Zijing')[0].json).toEqual({ id: 9000, name: '联系人0' });
+			expect('list' in options && options.list[0]).toEqual({ name: '联系人0 (9000)', value: '9000' });
+		} else {
+			expect(result.error('Zijing')?.message).toMatch(expected);
+			expect(result.output('Zijing')).toEqual([]);
+			expect('error' in options && options.error.message).toMatch(expected);
+		}
+		expect(sim.requests('GET', '/login')).toHaveLength(0);
+	});
+});
