@@ -131,6 +131,32 @@ function eventScope(event: string): string | undefined {
 	return undefined;
 }
 
+/**
+ * The request fields of Create (`POST /users/{userId}/meetings`) and Update (`PATCH /meetings/{meetingId}`)
+ * in Zoom's own SDK types (`zoom/rivet-javascript` 0.4.0, `meetings/meetings.d.ts`:
+ * `MeetingsCreateMeetingRequestBody`, `MeetingsUpdateMeetingRequestBody`). Zoom ignores any other field
+ * silently (e.g. the answer-only `settings.show_join_info`), and so does the simulator.
+ */
+const REQUEST_FIELDS = {
+	create: ['agenda', 'default_password', 'duration', 'password', 'pre_schedule', 'recurrence', 'schedule_for', 'settings', 'start_time', 'template_id', 'timezone', 'topic', 'tracking_fields', 'type'],
+	update: ['agenda', 'duration', 'password', 'pre_schedule', 'schedule_for', 'recurrence', 'settings', 'start_time', 'template_id', 'timezone', 'topic', 'tracking_fields', 'type'],
+};
+const SHARED_SETTINGS = [
+	'allow_multiple_devices', 'alternative_hosts', 'alternative_hosts_email_notification', 'alternative_host_update_polls', 'alternative_host_manage_meeting_summary',
+	'alternative_host_manage_cloud_recording', 'approval_type', 'approved_or_denied_countries_or_regions', 'audio', 'audio_conference_info', 'authentication_domains',
+	'authentication_exception', 'authentication_option', 'auto_recording', 'auto_add_recording_to_video_management', 'breakout_room', 'calendar_type', 'close_registration',
+	'cn_meeting', 'contact_email', 'contact_name', 'email_notification', 'encryption_type', 'focus_mode', 'global_dial_in_countries', 'host_video', 'in_meeting', 'jbh_time',
+	'join_before_host', 'question_and_answer', 'language_interpretation', 'sign_language_interpretation', 'meeting_authentication', 'meeting_invitees', 'mute_upon_entry',
+	'participant_video', 'private_meeting', 'registrants_confirmation_email', 'registrants_email_notification', 'registration_type', 'show_share_button', 'use_pmi',
+	'waiting_room', 'waiting_room_options', 'watermark', 'host_save_video_order', 'internal_meeting', 'continuous_meeting_chat', 'participant_focused_meeting',
+	'push_change_to_calendar', 'resources', 'auto_start_meeting_summary', 'who_will_receive_summary', 'auto_start_ai_companion_questions', 'who_can_ask_questions',
+	'summary_template_id', 'device_testing', 'allow_host_control_participant_mute_state', 'disable_participant_video', 'email_in_attendee_report',
+];
+const REQUEST_SETTINGS = {
+	create: new Set([...SHARED_SETTINGS, 'additional_data_center_regions']),
+	update: new Set([...SHARED_SETTINGS, 'authentication_name', 'custom_keys', 'enforce_login', 'enforce_login_domains', 'global_dial_in_numbers']),
+};
+
 const BOOLEAN_SETTINGS = [
 	'host_video',
 	'participant_video',
@@ -140,7 +166,6 @@ const BOOLEAN_SETTINGS = [
 	'allow_multiple_devices',
 	'registrants_confirmation_email',
 	'meeting_authentication',
-	'show_join_info',
 	'private_meeting',
 	'host_save_video_order',
 	'email_in_attendee_report',
@@ -689,13 +714,16 @@ export class ZoomSimulator extends Simulator {
 		return req.json && typeof req.json === 'object' && !Array.isArray(req.json) ? (req.json as Record<string, any>) : undefined;
 	}
 
-	private applyMeetingBody(meeting: ZoomMeeting, body: Record<string, any>, hostZone: string) {
+	private applyMeetingBody(meeting: ZoomMeeting, request: Record<string, any>, hostZone: string, operation: 'create' | 'update') {
+		// fields that are not request fields of this operation are ignored, as Zoom does
+		const body = Object.fromEntries(Object.entries(request).filter(([key]) => REQUEST_FIELDS[operation].includes(key)));
 		for (const key of ['topic', 'type', 'duration', 'timezone', 'agenda', 'password', 'pre_schedule'] as const) {
 			if (body[key] !== undefined) (meeting as unknown as Record<string, unknown>)[key] = body[key];
 		}
 		if (body.start_time !== undefined) meeting.start_time = zoomUtc(body.start_time, body.timezone ?? meeting.timezone ?? hostZone);
 		if (body.settings) {
-			const { sign_language_interpretation: sli, ...rest } = body.settings as Record<string, unknown>;
+			const taken = Object.entries(body.settings as Record<string, unknown>).filter(([key]) => REQUEST_SETTINGS[operation].has(key));
+			const { sign_language_interpretation: sli, ...rest } = Object.fromEntries(taken);
 			meeting.settings = { ...meeting.settings, ...rest };
 			if (sli) meeting.settings.sign_language_interpretation = { ...(meeting.settings.sign_language_interpretation as object), ...(sli as object) };
 		}
@@ -723,7 +751,7 @@ export class ZoomSimulator extends Simulator {
 			settings: { ...DEFAULT_SETTINGS, sign_language_interpretation: { enable: true } },
 		});
 		if (body.start_time === undefined && (body.type ?? 2) !== 1) meeting.start_time = `${new Date(this.now()).toISOString().slice(0, 19)}Z`;
-		this.applyMeetingBody(meeting, body, host.timezone);
+		this.applyMeetingBody(meeting, body, host.timezone, 'create');
 		if (meeting.type === 1 || meeting.type === 3) delete meeting.start_time;
 		return { status: 201, body: meeting };
 	}
@@ -749,7 +777,7 @@ export class ZoomSimulator extends Simulator {
 		const error = this.checkMeetingBody(body);
 		if (error) return error;
 		const host = this.findUser(meeting.host_id);
-		this.applyMeetingBody(meeting, body, host?.timezone ?? 'UTC');
+		this.applyMeetingBody(meeting, body, host?.timezone ?? 'UTC', 'update');
 		return { status: 204 };
 	}
 

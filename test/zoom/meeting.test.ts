@@ -1,3 +1,4 @@
+import { ZoomMeetings } from '../../nodes/ZoomMeetings/ZoomMeetings.node';
 import { ZoomSimulator } from '../simulators/zoom';
 import { s2sSetup, zoomNode, type Setup } from './common';
 
@@ -47,28 +48,30 @@ describe('Meeting → Create', () => {
 		expect(item.json.join_url).toMatch(/^https:\/\/us06web\.zoom\.us\/j\/86220627999/);
 	});
 
-	test('every boolean setting switched off reaches Zoom as false', async () => {
-		const off = {
-			allowMultipleDevices: false,
-			emailInAttendeeReport: false,
-			hostSaveVideoOrder: false,
-			hostVideo: false,
-			joinBeforeHost: false,
-			meetingAuthentication: false,
-			muteUponEntry: false,
-			participantVideo: false,
-			privateMeeting: false,
-			registrantsConfirmationEmail: false,
-			showJoinInfo: false,
-			signLanguageInterpretation: false,
-			waitingRoom: false,
-			watermark: false,
-		};
-		const result = await setup.engine.run([zoomNode(setup, create({ settings: { ...off, alternativeHosts: '', autoRecording: 'local', encryptionType: 'e2ee' } }))]);
-		const sent = (sim.requests('POST', '/v2/users/me/meetings')[0].json as { settings: Record<string, unknown> }).settings;
-		expect(sent).toEqual({
+	test('every setting the node offers is a request field of Create and of Update, and reaches Zoom (false included)', async () => {
+		// a value for each setting that differs from what the simulator gives a new meeting
+		const chosen: Record<string, unknown> = { alternativeHosts: 'anna@example.com', approvalType: 0, audio: 'telephony', autoRecording: 'local', encryptionType: 'e2ee', registrationType: 3 };
+		const offered = (new ZoomMeetings().description.properties.find((p) => p.name === 'settings') as { options: Array<{ name: string; type: string }> }).options;
+		const settings = Object.fromEntries(offered.map((o) => [o.name, o.type === 'boolean' ? false : chosen[o.name]]));
+		expect(Object.values(settings)).not.toContain(undefined);
+		expect(Object.keys(settings)).not.toContain('showJoinInfo');
+		const meeting = sim.seedMeeting();
+		const result = await setup.engine.run([
+			zoomNode(setup, create({ startTime: '2030-01-15T09:00:00', settings })),
+			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), settings }, { name: 'Update' }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.error('Update')).toBeUndefined();
+		const created = (sim.requests('POST', '/v2/users/me/meetings')[0].json as { settings: Record<string, unknown> }).settings;
+		const updated = (sim.requests('PATCH', `/v2/meetings/${meeting.id}`)[0].json as { settings: Record<string, unknown> }).settings;
+		expect(created).toEqual({
 			allow_multiple_devices: false,
+			alternative_hosts: 'anna@example.com',
+			approval_type: 0,
+			audio: 'telephony',
+			auto_recording: 'local',
 			email_in_attendee_report: false,
+			encryption_type: 'e2ee',
 			host_save_video_order: false,
 			host_video: false,
 			join_before_host: false,
@@ -77,18 +80,16 @@ describe('Meeting → Create', () => {
 			participant_video: false,
 			private_meeting: false,
 			registrants_confirmation_email: false,
-			show_join_info: false,
+			registration_type: 3,
 			sign_language_interpretation: { enable: false },
 			waiting_room: false,
 			watermark: false,
-			alternative_hosts: '',
-			auto_recording: 'local',
-			encryption_type: 'e2ee',
 		});
-		// the simulator's defaults are true: the stored meeting proves each false arrived
+		expect(updated).toEqual(created);
+		// the simulator keeps only the request fields of each operation (its defaults differ): each one arrived
 		const stored = sim.meetings.get(result.output('Zoom')[0].json.id as number)!;
-		for (const key of Object.keys(sent).filter((k) => typeof sent[k] === 'boolean')) expect(stored.settings[key]).toBe(false);
-		expect(stored.settings.sign_language_interpretation).toEqual({ enable: false });
+		expect(stored.settings).toMatchObject(created);
+		expect(sim.meetings.get(meeting.id)!.settings).toMatchObject(created);
 	});
 
 	test('auto recording cloud, password, recurrence; for another user by email', async () => {
