@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, IHttpRequ
 import { inputError, show } from '../../shared/errors';
 import { pathSegment } from '../../shared/pathSegment';
 import { meetingCreateDescription } from '../resources/meeting/create';
+import { meetingDeleteDescription } from '../resources/meeting/delete';
+import { meetingGetDescription } from '../resources/meeting/get';
+import { meetingGetAllDescription } from '../resources/meeting/getAll';
 import { meetingUpdateDescription } from '../resources/meeting/update';
+import { registrantAddDescription } from '../resources/meetingRegistrant/add';
+import { registrantGetAllDescription } from '../resources/meetingRegistrant/getAll';
+import { userGetAllDescription } from '../resources/user/getAll';
 import { dateTimeText, isValidTimeZone, skippedIn, zoomStartTime } from './time';
 
 /** A meeting ID as Zoom expects it in a path: digits only (spaces and dashes as shown in Zoom are removed). */
@@ -73,8 +79,9 @@ export async function checkUserId(this: IExecuteSingleFunctions, request: IHttpR
 	return replaceSegment(request, raw, encodeURIComponent(normalizeUserId(raw, 'User', this, this.getItemIndex())));
 }
 
-/** preSend: drops empty optional query values (Zoom refuses `type=` or `status=`). */
+/** preSend: checks the declared query values by type and drops empty optional ones (Zoom refuses `type=` or `status=`). */
 export async function dropEmptyQuery(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	checkDeclaredFields(request, this);
 	for (const [key, value] of Object.entries(request.qs ?? {})) {
 		if (value === '' || value === undefined || value === null) delete (request.qs as IDataObject)[key];
 	}
@@ -85,6 +92,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** preSend of Meeting Registrant → Add: a real email address and a first name. */
 export async function checkRegistrant(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	checkDeclaredFields(request, this);
 	const body = (request.body ?? {}) as IDataObject;
 	const i = this.getItemIndex();
 	const email = String(body.email ?? '').trim();
@@ -102,29 +110,39 @@ const PASSWORD = /^[A-Za-z0-9@_*-]{1,10}$/;
 
 interface SentField {
 	label: string;
+	into: 'body' | 'query';
 	path: string[];
 	property: INodeProperties;
 }
 
-/** The fields of a description that go into the request body, with their labels ("Settings → Audio"). */
+/** The fields of a description that go into the request body or query, with their labels ("Settings → Audio"). */
 function sentFields(properties: INodeProperties[], prefix = ''): SentField[] {
 	const out: SentField[] = [];
 	for (const property of properties) {
 		const label = `${prefix}${property.displayName}`;
 		const send = property.routing?.send;
-		if (send?.type === 'body' && typeof send.property === 'string') out.push({ label, path: send.property.split('.'), property });
+		if ((send?.type === 'body' || send?.type === 'query') && typeof send.property === 'string') {
+			out.push({ label, into: send.type, path: send.type === 'body' ? send.property.split('.') : [send.property], property });
+		}
 		if (property.type === 'collection' && Array.isArray(property.options)) {
 			const inner = property.options as INodeProperties[];
-			const own = ['Additional Fields', 'Update Fields'].includes(property.displayName) ? prefix : `${label} → `;
+			const own = ['Additional Fields', 'Update Fields', 'Filters', 'Options'].includes(property.displayName) ? prefix : `${label} → `;
 			out.push(...sentFields(inner, own));
 		}
 	}
 	return out;
 }
 
-const MEETING_FIELDS: Record<string, SentField[]> = {
-	create: sentFields(meetingCreateDescription),
-	update: sentFields(meetingUpdateDescription),
+/** The declared fields of each operation whose values go into a body or a query, by `resource.operation`. */
+const DECLARED_FIELDS: Record<string, SentField[]> = {
+	'meeting.create': sentFields(meetingCreateDescription),
+	'meeting.update': sentFields(meetingUpdateDescription),
+	'meeting.get': sentFields(meetingGetDescription),
+	'meeting.getAll': sentFields(meetingGetAllDescription),
+	'meeting.delete': sentFields(meetingDeleteDescription),
+	'meetingRegistrant.add': sentFields(registrantAddDescription),
+	'meetingRegistrant.getAll': sentFields(registrantGetAllDescription),
+	'user.getAll': sentFields(userGetAllDescription),
 };
 
 /**
@@ -172,13 +190,17 @@ function declaredValue(field: SentField, value: unknown, ctx: IExecuteSingleFunc
 	}
 }
 
-/** Checks every declared field the body holds (see `declaredValue`), in place. */
-function checkDeclaredFields(body: IDataObject, operation: string, ctx: IExecuteSingleFunctions, i: number) {
-	for (const field of MEETING_FIELDS[operation] ?? []) {
-		let holder: IDataObject | undefined = body;
+/** Checks every declared field the request's body and query hold (see `declaredValue`), in place. */
+function checkDeclaredFields(request: IHttpRequestOptions, ctx: IExecuteSingleFunctions) {
+	const operation = `${String(ctx.getNodeParameter('resource'))}.${String(ctx.getNodeParameter('operation'))}`;
+	const i = ctx.getItemIndex();
+	for (const field of DECLARED_FIELDS[operation] ?? []) {
+		let holder = (field.into === 'body' ? request.body : request.qs) as IDataObject | undefined;
 		for (const key of field.path.slice(0, -1)) holder = holder?.[key] as IDataObject | undefined;
 		const key = field.path[field.path.length - 1];
 		if (!holder || typeof holder !== 'object' || !(key in holder) || holder[key] === undefined) continue;
+		// an empty optional query value is dropped, not checked
+		if (field.into === 'query' && (holder[key] === '' || holder[key] === null)) continue;
 		holder[key] = declaredValue(field, holder[key], ctx, i) as IDataObject[string];
 	}
 }
@@ -213,7 +235,7 @@ export async function formatMeetingBody(this: IExecuteSingleFunctions, request: 
 	const body = (request.body ?? {}) as IDataObject;
 	const i = this.getItemIndex();
 	const operation = this.getNodeParameter('operation') as string;
-	checkDeclaredFields(body, operation, this, i);
+	checkDeclaredFields(request, this);
 	if ('topic' in body) {
 		const topic = String(body.topic).trim();
 		if (!topic) throw inputError(this, '"Topic" is empty', i, 'Give the meeting a title, e.g. "Weekly sync"');
