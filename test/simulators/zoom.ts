@@ -4,8 +4,8 @@
  * API under `/v2` for meetings, registrants, cloud recordings and users, with state and real
  * `next_page_token` pagination. It answers as Zoom does: `{code, message}` errors, 401 with code 124
  * for a missing, unknown or expired token, 204 without a body for updates and deletes, meeting IDs
- * above 2^31, start times in UTC, one month at most per recording list request (a longer range is
- * silently cut), meeting UUIDs that must be double-encoded in paths, and a recording download that
+ * above 2^31, start times in UTC, one month at most per recording list request (what happens to a
+ * longer range is undocumented: `recordingRangeOverflow`), trash listings not filtered by date, meeting UUIDs that must be double-encoded in paths, and a recording download that
  * needs the bearer token and redirects to the file.
  *
  * Event subscriptions (Marketplace API, `/v2/marketplace/app/event_subscription`): create (Zoom
@@ -225,6 +225,17 @@ export function zoomUtc(start: string, zone: string): string {
 	return `${new Date(instant).toISOString().slice(0, 19)}Z`;
 }
 
+function addDays(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function subtractOneMonth(date: string): string {
+	const [y, m, d] = date.split('-').map(Number);
+	const last = new Date(Date.UTC(y, m - 1, 0)).getUTCDate();
+	return new Date(Date.UTC(y, m - 2, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
 function addOneMonth(date: string): string {
 	const [y, m, d] = date.split('-').map(Number);
 	const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
@@ -254,6 +265,13 @@ export class ZoomSimulator extends Simulator {
 	readonly appScopes: Record<'oauth' | 's2s', Set<string>> = { oauth: new Set(), s2s: new Set() };
 	/** the Secret Token Zoom signs each app's webhook requests with */
 	webhookSecretToken = 'QTMTsKHtS_mBSrKaFpxt1w';
+	/**
+	 * What a recording list does with a range longer than a month, which Zoom's reference leaves open
+	 * ("the maximum range can be a month"): `keepTo` answers the last month up to `to`, as a public
+	 * report shows (github.com/zoom/api issue 36: `from` moved to a month before `to`), `keepFrom` the
+	 * first month from `from`, `error` refuses with 400.
+	 */
+	recordingRangeOverflow: 'keepTo' | 'keepFrom' | 'error' = 'keepTo';
 	private readonly pages = new Map<string, { scope: string; offset: number }>();
 	private nextMeetingId = 86220627999;
 	/** seconds added to the clock (to let tokens expire) */
@@ -311,6 +329,7 @@ export class ZoomSimulator extends Simulator {
 		this.appScopes.oauth = new Set(['meeting:read:admin', 'user:read:admin', 'cloud_recording:read:admin']);
 		this.appScopes.s2s = new Set(['meeting:read:admin', 'meeting:write:admin', 'user:read:admin', 'cloud_recording:read:admin', 'webinar:read:admin']);
 		this.webhookSecretToken = 'QTMTsKHtS_mBSrKaFpxt1w';
+		this.recordingRangeOverflow = 'keepTo';
 		this.pages.clear();
 		this.skewMs = 0;
 		this.nextMeetingId = 86220627999;
@@ -898,20 +917,31 @@ export class ZoomSimulator extends Simulator {
 		return { status: 204 };
 	}
 
+	/**
+	 * `GET /users/{userId}/recordings`, as Zoom's API reference (List all recordings) describes it:
+	 * `from` and `to` are `yyyy-mm-dd` (UTC) dates; without `from` the range is today to tomorrow;
+	 * "the maximum range can be a month"; trash files cannot be filtered by date range, so a trash
+	 * listing ignores `from` and `to`. What Zoom does with a longer range is not documented: see
+	 * `recordingRangeOverflow`. The answer carries the range it covered.
+	 */
 	private listRecordings(req: SimRequest): SimResponse {
 		const host = this.findUser(req.params.userId);
 		if (!host) return this.noUser(req.params.userId);
-		const { from, to } = req.query;
 		const date = /^\d{4}-\d{2}-\d{2}$/;
-		if (!from || !date.test(from)) return invalid('Invalid field: from.');
-		if (!to || !date.test(to)) return invalid('Invalid field: to.');
-		// Zoom covers one month at most per request and silently drops the rest
-		const limit = addOneMonth(from);
-		const end = to < limit ? to : limit;
+		const today = new Date(this.now()).toISOString().slice(0, 10);
+		let from = req.query.from ?? today;
+		if (!date.test(from)) return invalid('Invalid field: from.');
+		let to = req.query.to ?? addDays(from, 1);
+		if (!date.test(to)) return invalid('Invalid field: to.');
 		const trash = req.query.trash === 'true';
+		if (!trash && to > addOneMonth(from)) {
+			if (this.recordingRangeOverflow === 'error') return invalid('The maximum date range is one month.');
+			if (this.recordingRangeOverflow === 'keepTo') from = subtractOneMonth(to);
+			else to = addOneMonth(from);
+		}
 		const list = this.recordings
 			.filter((r) => r.host_id === host.id && Boolean(r.trashed) === trash)
-			.filter((r) => r.start_time.slice(0, 10) >= from && r.start_time.slice(0, 10) <= end)
+			.filter((r) => trash || (r.start_time.slice(0, 10) >= from && r.start_time.slice(0, 10) <= to))
 			.sort((a, b) => b.start_time.localeCompare(a.start_time))
 			.map(({ trashed: _trashed, ...visible }) => visible);
 		const answer = this.page(req, `recordings:${host.id}:${from}:${to}:${trash}`, list, 'meetings');

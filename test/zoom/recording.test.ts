@@ -39,7 +39,8 @@ describe('Cloud Recording → Get', () => {
 });
 
 describe('Cloud Recording → Get Many', () => {
-	test('a three-month range is split into monthly requests, each paged, so nothing is silently cut', async () => {
+	test.each(['keepTo', 'keepFrom', 'error'] as const)('a three-month range is split into monthly requests, each paged, so nothing is cut (longer range: %s)', async (overflow) => {
+		sim.recordingRangeOverflow = overflow;
 		const days = ['2024-01-05', '2024-01-31', '2024-02-10', '2024-02-29', '2024-03-01', '2024-03-20', '2024-04-04'];
 		for (const day of days) sim.addRecording({ startTime: `${day}T03:00:00Z` });
 		for (let i = 0; i < 305; i++) sim.addRecording({ startTime: `2024-02-15T0${i % 10}:00:00Z` });
@@ -62,6 +63,27 @@ describe('Cloud Recording → Get Many', () => {
 			['2024-03-05', '2024-04-04', '300', false],
 			['2024-04-05', '2024-04-05', '300', false],
 		]);
+	});
+
+	test('the trash is listed once without dates (Zoom does not filter it by date); From–To is applied to what comes back', async () => {
+		const inRange = ['2024-01-05', '2024-02-20', '2024-04-05'].map((day) => sim.addRecording({ startTime: `${day}T03:00:00Z` }));
+		const outside = [sim.addRecording({ startTime: '2023-12-31T23:00:00Z' }), sim.addRecording({ startTime: '2024-04-06T00:00:00Z' })];
+		const live = sim.addRecording({ startTime: '2024-02-21T00:00:00Z' });
+		for (const r of [...inRange, ...outside]) r.trashed = true;
+		for (let i = 0; i < 301; i++) sim.addRecording({ startTime: '2023-11-01T00:00:00Z' }).trashed = true;
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'recording', operation: 'getAll', userId: 'me', from: '2024-01-05', to: '2024-04-05', returnAll: true, filters: { trash: true } }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.output('Zoom').map((i) => i.json.uuid).sort()).toEqual(inRange.map((r) => r.uuid).sort());
+		expect(result.output('Zoom').map((i) => i.json.uuid)).not.toContain(live.uuid);
+		const calls = sim.requests('GET', '/v2/users/me/recordings').map((r) => r.query);
+		expect(calls).toHaveLength(2);
+		for (const query of calls) {
+			expect(query).toMatchObject({ trash: 'true', page_size: '300' });
+			expect(query.from).toBeUndefined();
+			expect(query.to).toBeUndefined();
+		}
 	});
 
 	test('Limit stops early; bad dates are refused before sending', async () => {
