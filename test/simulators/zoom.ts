@@ -5,8 +5,9 @@
  * `next_page_token` pagination. It answers as Zoom does: `{code, message}` errors, 401 with code 124
  * for a missing, unknown or expired token, 204 without a body for updates and deletes, meeting IDs
  * above 2^31, start times in UTC, one month at most per recording list request (what happens to a
- * longer range is undocumented: `recordingRangeOverflow`), trash listings not filtered by date, meeting UUIDs that must be double-encoded in paths, and a recording download that
- * needs the bearer token and redirects to the file.
+ * longer range is undocumented: `recordingRangeOverflow`), trash listings not filtered by date,
+ * meeting UUIDs that must be double-encoded in paths, and recording downloads on hosts of their own
+ * (`web`, `cdn`): the download URL needs the bearer token and redirects to the signed file.
  *
  * Event subscriptions (Marketplace API, `/v2/marketplace/app/event_subscription`): create (Zoom
  * first sends a signed `endpoint.url_validation` to the URL and refuses the subscription when the
@@ -261,6 +262,13 @@ export class ZoomSimulator extends Simulator {
 	readonly recordings: ZoomRecording[] = [];
 	readonly fileContents = new Map<string, { bytes: Buffer; mimeType: string; fileName?: string }>();
 	readonly eventSubscriptions = new Map<string, ZoomEventSubscription>();
+	/**
+	 * Where recording files are served from, as with Zoom: not the API host. `download_url` points to
+	 * the web host (like `us06web.zoom.us/rec/download/…`, which needs the bearer token) and that
+	 * redirects to a signed address on a storage host (like `ssrweb.zoom.us`), which needs no token.
+	 */
+	readonly web = new Simulator('zoom-web');
+	readonly cdn = new Simulator('zoom-cdn');
 	/** the scopes chosen in each app's build flow */
 	readonly appScopes: Record<'oauth' | 's2s', Set<string>> = { oauth: new Set(), s2s: new Set() };
 	/** the Secret Token Zoom signs each app's webhook requests with */
@@ -297,13 +305,24 @@ export class ZoomSimulator extends Simulator {
 		this.route('GET', '/v2/marketplace/app/event_subscription', (req) => this.appOwned(req, (app) => this.listSubscriptions(req, app)));
 		this.route('PATCH', '/v2/marketplace/app/event_subscription/:id', (req) => this.appOwned(req, (app) => this.subscribe(req, app)));
 		this.route('DELETE', '/v2/marketplace/app/event_subscription/:id', (req) => this.appOwned(req, (app) => this.deleteSubscription(req, app)));
-		this.route('GET', '/rec/download/:fileId', (req) => this.download(req));
-		this.route('GET', '/rec/file/:fileId', (req) => this.serveFile(req));
+		this.web.route('GET', '/rec/download/:fileId', (req) => this.download(req));
+		this.cdn.route('GET', '/rec/file/:fileId', (req) => this.serveFile(req));
 		this.reset();
 	}
 
 	get apiBaseUrl() {
 		return `${this.url}/v2`;
+	}
+
+	/** Starts the API host and, on their own ports, the hosts recording files are served from. */
+	async start(listenPort = 0): Promise<string> {
+		await this.web.start();
+		await this.cdn.start();
+		return await super.start(listenPort);
+	}
+
+	async stop(): Promise<void> {
+		await Promise.all([super.stop(), this.web.stop(), this.cdn.stop()]);
 	}
 
 	get owner(): ZoomUser {
@@ -317,6 +336,8 @@ export class ZoomSimulator extends Simulator {
 
 	reset() {
 		super.reset();
+		this.web.reset();
+		this.cdn.reset();
 		this.accessTokens.clear();
 		this.refreshTokens.clear();
 		this.usedRefreshTokens.clear();
@@ -434,8 +455,8 @@ export class ZoomSimulator extends Simulator {
 				file_type: f.type,
 				file_extension: f.type === 'TRANSCRIPT' ? 'VTT' : f.type,
 				file_size: bytes.length,
-				play_url: `${this.url}/rec/play/${fileId}`,
-				download_url: `${this.url}/rec/download/${fileId}`,
+				play_url: `${this.web.url}/rec/play/${fileId}`,
+				download_url: `${this.web.url}/rec/download/${fileId}`,
 				status: 'completed',
 				recording_type: f.recordingType ?? (f.type === 'M4A' ? 'audio_only' : f.type === 'TRANSCRIPT' ? 'audio_transcript' : 'shared_screen_with_speaker_view'),
 			};
@@ -953,7 +974,7 @@ export class ZoomSimulator extends Simulator {
 		if (denied) return denied;
 		const file = this.fileContents.get(req.params.fileId);
 		if (!file) return { status: 404, body: { code: 3301, message: 'This recording does not exist.' } };
-		return { status: 302, headers: { Location: `${this.url}/rec/file/${req.params.fileId}?sig=${hex(8)}` } };
+		return { status: 302, headers: { Location: `${this.cdn.url}/rec/file/${req.params.fileId}?sig=${hex(8)}` } };
 	}
 
 	private serveFile(req: SimRequest): SimResponse {

@@ -22,22 +22,50 @@ const MIME_BY_TYPE: Record<string, string> = {
 	SUMMARY: 'application/json',
 };
 
-/** The access token goes with the download: only to the Zoom host of the credential's environment. */
-export function checkDownloadHost(url: string, apiBaseUrl: string, environment: unknown): URL | undefined {
+/** Zoom's own hosts for each environment (HTTPS only): recordings are served from the domain and its subdomains (e.g. us06web.zoom.us). */
+const ZOOM_DOMAINS: Record<string, string[]> = {
+	zoom: ['zoom.us'],
+	zoomGov: ['zoomgov.com'],
+	// a proxy or a test server may stand in front of either
+	custom: ['zoom.us', 'zoomgov.com'],
+};
+
+/**
+ * The access token goes with a download, so a download URL must be on one of Zoom's own hosts of
+ * the credential's environment or, with the Custom environment, on a host the credential names (its
+ * API base URL, OAuth base URL or Download Base URLs): same scheme, host and port. Returns the
+ * checked URL, or undefined.
+ */
+export function checkDownloadHost(url: string, credentials: IDataObject): URL | undefined {
 	let target: URL;
-	let api: URL;
 	try {
 		target = new URL(url);
-		api = new URL(apiBaseUrl);
 	} catch {
 		return undefined;
 	}
-	if (environment === 'custom') {
-		return target.protocol === api.protocol && target.host === api.host ? target : undefined;
-	}
-	const domain = environment === 'zoomGov' ? 'zoomgov.com' : 'zoom.us';
+	const environment = String(credentials.environment ?? 'zoom');
 	const host = target.hostname.toLowerCase();
-	return target.protocol === 'https:' && (host === domain || host.endsWith(`.${domain}`)) ? target : undefined;
+	const domains = ZOOM_DOMAINS[environment] ?? ZOOM_DOMAINS.zoom;
+	if (target.protocol === 'https:' && domains.some((domain) => host === domain || host.endsWith(`.${domain}`))) return target;
+	if (environment !== 'custom') return undefined;
+	return configuredOrigins(credentials).includes(target.origin) ? target : undefined;
+}
+
+/** The origins a Custom credential names: its API and OAuth base URLs and its Download Base URLs. */
+function configuredOrigins(credentials: IDataObject): string[] {
+	const urls = [credentials.customApiBaseUrl, credentials.customOAuthBaseUrl, ...String(credentials.customDownloadBaseUrls ?? '').split(',')];
+	const origins: string[] = [];
+	for (const raw of urls) {
+		const text = String(raw ?? '').trim();
+		if (!text) continue;
+		try {
+			const { origin, protocol } = new URL(text);
+			if (protocol === 'https:' || protocol === 'http:') origins.push(origin);
+		} catch {
+			// not a URL: names no host
+		}
+	}
+	return origins;
 }
 
 function fileNameFrom(disposition: unknown): string | undefined {
@@ -87,13 +115,14 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 	} else {
 		downloadUrl = String(this.getNodeParameter('downloadUrl', itemIndex, '')).trim();
 	}
-	const target = checkDownloadHost(downloadUrl, apiBaseUrl, credentials.environment);
+	const target = checkDownloadHost(downloadUrl, credentials);
 	if (!target) {
+		const allowed = credentials.environment === 'custom' ? 'zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)' : credentials.environment === 'zoomGov' ? 'zoomgov.com (HTTPS)' : 'zoom.us (HTTPS)';
 		throw inputError(
 			this,
-			`"Download URL" must be an address on the credential’s Zoom host, got ${show(downloadUrl.split('?')[0])}`,
+			`"Download URL" must be an address on Zoom’s hosts for the credential (${allowed}), got ${show(downloadUrl.split('?')[0])}`,
 			itemIndex,
-			'The access token is sent with the download, so only Zoom’s own hosts are accepted',
+			'The access token is sent with the download, so no other host is accepted',
 		);
 	}
 
