@@ -203,6 +203,31 @@ describe('Cloud Recording → Download', () => {
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	test('a field name, file ID or URL that is not text is refused before sending', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
+		const file = recording.recording_files[0];
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{ resource: 'recording', operation: 'download', source: '={{ $json.source }}', meetingId: String(recording.id), fileId: '={{ $json.fileId }}', downloadUrl: '={{ $json.url }}', binaryPropertyName: '={{ $json.field }}' },
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ source: 'url', url: file.download_url, field: { name: 'video' } },
+				{ source: 'file', fileId: [file.id], field: 'data' },
+				{ source: 'url', url: { href: file.download_url }, field: 'data' },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Put Output File in Field" must be text, got {"name":"video"} (item 0)',
+			`"Recording File ID" must be text, got ["${file.id}"] (item 1)`,
+			`"Download URL" must be text, got {"href":"${file.download_url}"} (item 2)`,
+		]);
+		expect([...sim.log, ...sim.web.log]).toHaveLength(0);
+	});
+
 	test('a 429 on the download is waited out', async () => {
 		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
 		const file = recording.recording_files[0];

@@ -89,7 +89,13 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 	if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) {
 		throw new NodeOperationError(this.getNode(), 'The credential’s API base URL is not a URL; check its environment and custom URLs', { itemIndex });
 	}
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	/** A text parameter, refused when an expression gave something else (an object would become "[object Object]"). */
+	const text = (name: string, label: string, fallback = ''): string => {
+		const value = this.getNodeParameter(name, itemIndex, fallback);
+		if (typeof value !== 'string') throw inputError(this, `"${label}" must be text, got ${show(value)}`, itemIndex);
+		return value.trim();
+	};
+	const binaryPropertyName = text('binaryPropertyName', 'Put Output File in Field', 'data');
 	if (!binaryPropertyName) throw inputError(this, '"Put Output File in Field" is empty', itemIndex);
 
 	const source = this.getNodeParameter('source', itemIndex) as string;
@@ -97,7 +103,7 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 	let downloadUrl: string;
 	if (source === 'file') {
 		const segment = meetingPathSegment(this.getNodeParameter('meetingId', itemIndex), 'Meeting ID or UUID', this, itemIndex);
-		const fileId = String(this.getNodeParameter('fileId', itemIndex, '')).trim();
+		const fileId = text('fileId', 'Recording File ID');
 		if (!fileId) throw inputError(this, '"Recording File ID" is empty', itemIndex);
 		const response = await sendWithRetry(run, { method: 'GET', url: `${apiBaseUrl}/meetings/${segment}/recordings`, json: true }, itemIndex);
 		const files = (((response.body ?? {}) as IDataObject).recording_files ?? []) as IDataObject[];
@@ -113,7 +119,7 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 		}
 		downloadUrl = String(file.download_url ?? '');
 	} else {
-		downloadUrl = String(this.getNodeParameter('downloadUrl', itemIndex, '')).trim();
+		downloadUrl = text('downloadUrl', 'Download URL');
 	}
 	const target = checkDownloadHost(downloadUrl, credentials);
 	if (!target) {
