@@ -193,7 +193,7 @@ describe('Meeting → Create', () => {
 			[{ topic: { title: 'x' } }, '"Topic" must be text, got {"title":"x"} (item 0)'],
 			[{ topic: ['a', 'b'] }, '"Topic" must be text, got ["a","b"] (item 1)'],
 			[{ agenda: { text: 'x' } }, '"Agenda" must be text, got {"text":"x"} (item 2)'],
-			[{ password: true }, '"Password" must be text, got true (item 3)'],
+			[{ password: { secret: 'hunter2' } }, '"Password" must be text, got a value of type object (item 3)'],
 			[{ scheduleFor: { id: 'x' } }, '"Schedule For" must be text, got {"id":"x"} (item 4)'],
 			[{ duration: [30] }, '"Duration (Minutes)" must be a whole number from 1 to 1440, got [30] (item 5)'],
 			[{ duration: 1441 }, '"Duration (Minutes)" must be a whole number from 1 to 1440, got 1441 (item 6)'],
@@ -239,6 +239,7 @@ describe('Meeting → Create', () => {
 		expect(sent.find((b) => b.type === 8)).toMatchObject(rows[rows.length - 2][1] as Record<string, unknown>);
 		expect(sent.find((b) => b.type === 1)).toMatchObject(rows[rows.length - 1][1] as Record<string, unknown>);
 		expect(JSON.stringify(out)).not.toContain('[object Object]');
+		expect(JSON.stringify(out)).not.toContain('hunter2');
 	});
 
 	test('an empty start time is an error for a scheduled or recurring (fixed time) meeting, and in Update Fields', async () => {

@@ -152,7 +152,9 @@ const DECLARED_FIELDS: Record<string, SentField[]> = {
  */
 function declaredValue(field: SentField, value: unknown, ctx: IExecuteSingleFunctions, i: number): unknown {
 	const { label, property } = field;
-	const refuse = (expected: string) => inputError(ctx, `"${label}" must be ${expected}, got ${show(value)}`, i);
+	// a password's value is not shown, only its kind
+	const shown = property.typeOptions?.password ? `a value of type ${Array.isArray(value) ? 'array' : typeof value}` : show(value);
+	const refuse = (expected: string) => inputError(ctx, `"${label}" must be ${expected}, got ${shown}`, i);
 	// a list loaded at run time (the timezones) is checked on its own
 	if (property.typeOptions?.loadOptionsMethod) return value;
 	switch (property.type) {
