@@ -134,7 +134,7 @@ function eventScope(event: string): string | undefined {
 
 /**
  * The request fields of Create (`POST /users/{userId}/meetings`) and Update (`PATCH /meetings/{meetingId}`)
- * in Zoom's own SDK types (`zoom/rivet-javascript` 0.4.0, `meetings/meetings.d.ts`:
+ * in Zoom's own SDK types (`zoom/rivet-javascript`, npm `@zoom/rivet` 0.4.0, `meetings/meetings.d.ts`:
  * `MeetingsCreateMeetingRequestBody`, `MeetingsUpdateMeetingRequestBody`). Zoom ignores any other field
  * silently (e.g. the answer-only `settings.show_join_info`), and so does the simulator.
  */

@@ -21,8 +21,8 @@ export const meetingTypeOptions = [
 
 /**
  * Meeting settings (Zoom's `settings` object). Every boolean is sent as chosen, `false` included.
- * Each one is a request field of both Create and Update in Zoom's own SDK types (`zoom/rivet-javascript`
- * 0.4.0, `meetings/meetings.d.ts`: `MeetingsCreateMeetingRequestBody`, `MeetingsUpdateMeetingRequestBody`);
+ * Each one is a request field of both Create and Update in Zoom's own SDK types (`zoom/rivet-javascript`,
+ * npm `@zoom/rivet` 0.4.0, `meetings/meetings.d.ts`: `MeetingsCreateMeetingRequestBody`, `MeetingsUpdateMeetingRequestBody`);
  * answer-only fields (e.g. `show_join_info`) are not offered, since Zoom ignores them in a request.
  */
 export function meetingSettingsField(operations: string[]): INodeProperties {
