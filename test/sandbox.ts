@@ -62,6 +62,8 @@ export const PROVIDERS: SandboxProvider[] = [
 					environment: 'custom',
 					customOAuthBaseUrl: sim.url,
 					customApiBaseUrl: sim.apiBaseUrl,
+					// recording files are served from a host of their own, as with Zoom
+					customDownloadBaseUrls: sim.web.url,
 				},
 			},
 			{

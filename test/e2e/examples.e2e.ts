@@ -378,13 +378,13 @@ describe('Zoom examples', () => {
 			expect(items[0].binary?.data?.mimeType).toBe('video/mp4');
 
 			const mp4 = recording.recording_files.find((f) => f.file_type === 'MP4')!;
-			const downloads = zoom().requests('GET', /^\/rec\/download\//);
+			const downloads = zoom().web.requests('GET', /^\/rec\/download\//);
 			// only the MP4; when the stored token is no longer valid (the simulator was reset), Zoom answers
 			// 401 and the credential fetches a new token, then the download is sent again
 			expect([...new Set(downloads.map((r) => r.path))]).toEqual([`/rec/download/${mp4.id}`]);
 			expect(downloads.length).toBeLessThanOrEqual(2);
 			expect(downloads[downloads.length - 1].headers.authorization).toMatch(/^Bearer \S+$/);
-			expect(zoom().requests('GET', `/rec/file/${mp4.id}`)).toHaveLength(1);
+			expect(zoom().cdn.requests('GET', `/rec/file/${mp4.id}`)).toHaveLength(1);
 		});
 	});
 
@@ -400,7 +400,7 @@ describe('Zoom examples', () => {
 			expect(delivery.status).toBe(401);
 			await new Promise((r) => setTimeout(r, 1500));
 			expect((await server!.latestExecution('exZoomRecording1'))?.id).toBe(before?.id);
-			expect(zoom().requests('GET', /^\/rec\//)).toHaveLength(0);
+			expect(zoom().web.requests('GET', /^\/rec\//)).toHaveLength(0);
 		});
 	});
 

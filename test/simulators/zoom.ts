@@ -4,9 +4,10 @@
  * API under `/v2` for meetings, registrants, cloud recordings and users, with state and real
  * `next_page_token` pagination. It answers as Zoom does: `{code, message}` errors, 401 with code 124
  * for a missing, unknown or expired token, 204 without a body for updates and deletes, meeting IDs
- * above 2^31, start times in UTC, one month at most per recording list request (a longer range is
- * silently cut), meeting UUIDs that must be double-encoded in paths, and a recording download that
- * needs the bearer token and redirects to the file.
+ * above 2^31, start times in UTC, one month at most per recording list request (what happens to a
+ * longer range is undocumented: `recordingRangeOverflow`), trash listings not filtered by date,
+ * meeting UUIDs that must be double-encoded in paths, and recording downloads on hosts of their own
+ * (`web`, `cdn`): the download URL needs the bearer token and redirects to the signed file.
  *
  * Event subscriptions (Marketplace API, `/v2/marketplace/app/event_subscription`): create (Zoom
  * first sends a signed `endpoint.url_validation` to the URL and refuses the subscription when the
@@ -131,6 +132,32 @@ function eventScope(event: string): string | undefined {
 	return undefined;
 }
 
+/**
+ * The request fields of Create (`POST /users/{userId}/meetings`) and Update (`PATCH /meetings/{meetingId}`)
+ * in Zoom's own SDK types (`zoom/rivet-javascript`, npm `@zoom/rivet` 0.4.0, `meetings/meetings.d.ts`:
+ * `MeetingsCreateMeetingRequestBody`, `MeetingsUpdateMeetingRequestBody`). Zoom ignores any other field
+ * silently (e.g. the answer-only `settings.show_join_info`), and so does the simulator.
+ */
+const REQUEST_FIELDS = {
+	create: ['agenda', 'default_password', 'duration', 'password', 'pre_schedule', 'recurrence', 'schedule_for', 'settings', 'start_time', 'template_id', 'timezone', 'topic', 'tracking_fields', 'type'],
+	update: ['agenda', 'duration', 'password', 'pre_schedule', 'schedule_for', 'recurrence', 'settings', 'start_time', 'template_id', 'timezone', 'topic', 'tracking_fields', 'type'],
+};
+const SHARED_SETTINGS = [
+	'allow_multiple_devices', 'alternative_hosts', 'alternative_hosts_email_notification', 'alternative_host_update_polls', 'alternative_host_manage_meeting_summary',
+	'alternative_host_manage_cloud_recording', 'approval_type', 'approved_or_denied_countries_or_regions', 'audio', 'audio_conference_info', 'authentication_domains',
+	'authentication_exception', 'authentication_option', 'auto_recording', 'auto_add_recording_to_video_management', 'breakout_room', 'calendar_type', 'close_registration',
+	'cn_meeting', 'contact_email', 'contact_name', 'email_notification', 'encryption_type', 'focus_mode', 'global_dial_in_countries', 'host_video', 'in_meeting', 'jbh_time',
+	'join_before_host', 'question_and_answer', 'language_interpretation', 'sign_language_interpretation', 'meeting_authentication', 'meeting_invitees', 'mute_upon_entry',
+	'participant_video', 'private_meeting', 'registrants_confirmation_email', 'registrants_email_notification', 'registration_type', 'show_share_button', 'use_pmi',
+	'waiting_room', 'waiting_room_options', 'watermark', 'host_save_video_order', 'internal_meeting', 'continuous_meeting_chat', 'participant_focused_meeting',
+	'push_change_to_calendar', 'resources', 'auto_start_meeting_summary', 'who_will_receive_summary', 'auto_start_ai_companion_questions', 'who_can_ask_questions',
+	'summary_template_id', 'device_testing', 'allow_host_control_participant_mute_state', 'disable_participant_video', 'email_in_attendee_report',
+];
+const REQUEST_SETTINGS = {
+	create: new Set([...SHARED_SETTINGS, 'additional_data_center_regions']),
+	update: new Set([...SHARED_SETTINGS, 'authentication_name', 'custom_keys', 'enforce_login', 'enforce_login_domains', 'global_dial_in_numbers']),
+};
+
 const BOOLEAN_SETTINGS = [
 	'host_video',
 	'participant_video',
@@ -140,7 +167,6 @@ const BOOLEAN_SETTINGS = [
 	'allow_multiple_devices',
 	'registrants_confirmation_email',
 	'meeting_authentication',
-	'show_join_info',
 	'private_meeting',
 	'host_save_video_order',
 	'email_in_attendee_report',
@@ -200,6 +226,17 @@ export function zoomUtc(start: string, zone: string): string {
 	return `${new Date(instant).toISOString().slice(0, 19)}Z`;
 }
 
+function addDays(date: string, days: number): string {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function subtractOneMonth(date: string): string {
+	const [y, m, d] = date.split('-').map(Number);
+	const last = new Date(Date.UTC(y, m - 1, 0)).getUTCDate();
+	return new Date(Date.UTC(y, m - 2, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
 function addOneMonth(date: string): string {
 	const [y, m, d] = date.split('-').map(Number);
 	const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
@@ -225,10 +262,24 @@ export class ZoomSimulator extends Simulator {
 	readonly recordings: ZoomRecording[] = [];
 	readonly fileContents = new Map<string, { bytes: Buffer; mimeType: string; fileName?: string }>();
 	readonly eventSubscriptions = new Map<string, ZoomEventSubscription>();
+	/**
+	 * Where recording files are served from, as with Zoom: not the API host. `download_url` points to
+	 * the web host (like `us06web.zoom.us/rec/download/…`, which needs the bearer token) and that
+	 * redirects to a signed address on a storage host (like `ssrweb.zoom.us`), which needs no token.
+	 */
+	readonly web = new Simulator('zoom-web');
+	readonly cdn = new Simulator('zoom-cdn');
 	/** the scopes chosen in each app's build flow */
 	readonly appScopes: Record<'oauth' | 's2s', Set<string>> = { oauth: new Set(), s2s: new Set() };
 	/** the Secret Token Zoom signs each app's webhook requests with */
 	webhookSecretToken = 'QTMTsKHtS_mBSrKaFpxt1w';
+	/**
+	 * What a recording list does with a range longer than a month, which Zoom's reference leaves open
+	 * ("the maximum range can be a month"): `keepTo` answers the last month up to `to`, as a public
+	 * report shows (github.com/zoom/api issue 36: `from` moved to a month before `to`), `keepFrom` the
+	 * first month from `from`, `error` refuses with 400.
+	 */
+	recordingRangeOverflow: 'keepTo' | 'keepFrom' | 'error' = 'keepTo';
 	private readonly pages = new Map<string, { scope: string; offset: number }>();
 	private nextMeetingId = 86220627999;
 	/** seconds added to the clock (to let tokens expire) */
@@ -254,13 +305,24 @@ export class ZoomSimulator extends Simulator {
 		this.route('GET', '/v2/marketplace/app/event_subscription', (req) => this.appOwned(req, (app) => this.listSubscriptions(req, app)));
 		this.route('PATCH', '/v2/marketplace/app/event_subscription/:id', (req) => this.appOwned(req, (app) => this.subscribe(req, app)));
 		this.route('DELETE', '/v2/marketplace/app/event_subscription/:id', (req) => this.appOwned(req, (app) => this.deleteSubscription(req, app)));
-		this.route('GET', '/rec/download/:fileId', (req) => this.download(req));
-		this.route('GET', '/rec/file/:fileId', (req) => this.serveFile(req));
+		this.web.route('GET', '/rec/download/:fileId', (req) => this.download(req));
+		this.cdn.route('GET', '/rec/file/:fileId', (req) => this.serveFile(req));
 		this.reset();
 	}
 
 	get apiBaseUrl() {
 		return `${this.url}/v2`;
+	}
+
+	/** Starts the API host and, on their own ports, the hosts recording files are served from. */
+	async start(listenPort = 0): Promise<string> {
+		await this.web.start();
+		await this.cdn.start();
+		return await super.start(listenPort);
+	}
+
+	async stop(): Promise<void> {
+		await Promise.all([super.stop(), this.web.stop(), this.cdn.stop()]);
 	}
 
 	get owner(): ZoomUser {
@@ -274,6 +336,8 @@ export class ZoomSimulator extends Simulator {
 
 	reset() {
 		super.reset();
+		this.web.reset();
+		this.cdn.reset();
 		this.accessTokens.clear();
 		this.refreshTokens.clear();
 		this.usedRefreshTokens.clear();
@@ -286,6 +350,7 @@ export class ZoomSimulator extends Simulator {
 		this.appScopes.oauth = new Set(['meeting:read:admin', 'user:read:admin', 'cloud_recording:read:admin']);
 		this.appScopes.s2s = new Set(['meeting:read:admin', 'meeting:write:admin', 'user:read:admin', 'cloud_recording:read:admin', 'webinar:read:admin']);
 		this.webhookSecretToken = 'QTMTsKHtS_mBSrKaFpxt1w';
+		this.recordingRangeOverflow = 'keepTo';
 		this.pages.clear();
 		this.skewMs = 0;
 		this.nextMeetingId = 86220627999;
@@ -390,8 +455,8 @@ export class ZoomSimulator extends Simulator {
 				file_type: f.type,
 				file_extension: f.type === 'TRANSCRIPT' ? 'VTT' : f.type,
 				file_size: bytes.length,
-				play_url: `${this.url}/rec/play/${fileId}`,
-				download_url: `${this.url}/rec/download/${fileId}`,
+				play_url: `${this.web.url}/rec/play/${fileId}`,
+				download_url: `${this.web.url}/rec/download/${fileId}`,
 				status: 'completed',
 				recording_type: f.recordingType ?? (f.type === 'M4A' ? 'audio_only' : f.type === 'TRANSCRIPT' ? 'audio_transcript' : 'shared_screen_with_speaker_view'),
 			};
@@ -689,13 +754,16 @@ export class ZoomSimulator extends Simulator {
 		return req.json && typeof req.json === 'object' && !Array.isArray(req.json) ? (req.json as Record<string, any>) : undefined;
 	}
 
-	private applyMeetingBody(meeting: ZoomMeeting, body: Record<string, any>, hostZone: string) {
+	private applyMeetingBody(meeting: ZoomMeeting, request: Record<string, any>, hostZone: string, operation: 'create' | 'update') {
+		// fields that are not request fields of this operation are ignored, as Zoom does
+		const body = Object.fromEntries(Object.entries(request).filter(([key]) => REQUEST_FIELDS[operation].includes(key)));
 		for (const key of ['topic', 'type', 'duration', 'timezone', 'agenda', 'password', 'pre_schedule'] as const) {
 			if (body[key] !== undefined) (meeting as unknown as Record<string, unknown>)[key] = body[key];
 		}
 		if (body.start_time !== undefined) meeting.start_time = zoomUtc(body.start_time, body.timezone ?? meeting.timezone ?? hostZone);
 		if (body.settings) {
-			const { sign_language_interpretation: sli, ...rest } = body.settings as Record<string, unknown>;
+			const taken = Object.entries(body.settings as Record<string, unknown>).filter(([key]) => REQUEST_SETTINGS[operation].has(key));
+			const { sign_language_interpretation: sli, ...rest } = Object.fromEntries(taken);
 			meeting.settings = { ...meeting.settings, ...rest };
 			if (sli) meeting.settings.sign_language_interpretation = { ...(meeting.settings.sign_language_interpretation as object), ...(sli as object) };
 		}
@@ -723,7 +791,7 @@ export class ZoomSimulator extends Simulator {
 			settings: { ...DEFAULT_SETTINGS, sign_language_interpretation: { enable: true } },
 		});
 		if (body.start_time === undefined && (body.type ?? 2) !== 1) meeting.start_time = `${new Date(this.now()).toISOString().slice(0, 19)}Z`;
-		this.applyMeetingBody(meeting, body, host.timezone);
+		this.applyMeetingBody(meeting, body, host.timezone, 'create');
 		if (meeting.type === 1 || meeting.type === 3) delete meeting.start_time;
 		return { status: 201, body: meeting };
 	}
@@ -749,7 +817,7 @@ export class ZoomSimulator extends Simulator {
 		const error = this.checkMeetingBody(body);
 		if (error) return error;
 		const host = this.findUser(meeting.host_id);
-		this.applyMeetingBody(meeting, body, host?.timezone ?? 'UTC');
+		this.applyMeetingBody(meeting, body, host?.timezone ?? 'UTC', 'update');
 		return { status: 204 };
 	}
 
@@ -870,20 +938,31 @@ export class ZoomSimulator extends Simulator {
 		return { status: 204 };
 	}
 
+	/**
+	 * `GET /users/{userId}/recordings`, as Zoom's API reference (List all recordings) describes it:
+	 * `from` and `to` are `yyyy-mm-dd` (UTC) dates; without `from` the range is today to tomorrow;
+	 * "the maximum range can be a month"; trash files cannot be filtered by date range, so a trash
+	 * listing ignores `from` and `to`. What Zoom does with a longer range is not documented: see
+	 * `recordingRangeOverflow`. The answer carries the range it covered.
+	 */
 	private listRecordings(req: SimRequest): SimResponse {
 		const host = this.findUser(req.params.userId);
 		if (!host) return this.noUser(req.params.userId);
-		const { from, to } = req.query;
 		const date = /^\d{4}-\d{2}-\d{2}$/;
-		if (!from || !date.test(from)) return invalid('Invalid field: from.');
-		if (!to || !date.test(to)) return invalid('Invalid field: to.');
-		// Zoom covers one month at most per request and silently drops the rest
-		const limit = addOneMonth(from);
-		const end = to < limit ? to : limit;
+		const today = new Date(this.now()).toISOString().slice(0, 10);
+		let from = req.query.from ?? today;
+		if (!date.test(from)) return invalid('Invalid field: from.');
+		let to = req.query.to ?? addDays(from, 1);
+		if (!date.test(to)) return invalid('Invalid field: to.');
 		const trash = req.query.trash === 'true';
+		if (!trash && to > addOneMonth(from)) {
+			if (this.recordingRangeOverflow === 'error') return invalid('The maximum date range is one month.');
+			if (this.recordingRangeOverflow === 'keepTo') from = subtractOneMonth(to);
+			else to = addOneMonth(from);
+		}
 		const list = this.recordings
 			.filter((r) => r.host_id === host.id && Boolean(r.trashed) === trash)
-			.filter((r) => r.start_time.slice(0, 10) >= from && r.start_time.slice(0, 10) <= end)
+			.filter((r) => trash || (r.start_time.slice(0, 10) >= from && r.start_time.slice(0, 10) <= to))
 			.sort((a, b) => b.start_time.localeCompare(a.start_time))
 			.map(({ trashed: _trashed, ...visible }) => visible);
 		const answer = this.page(req, `recordings:${host.id}:${from}:${to}:${trash}`, list, 'meetings');
@@ -895,7 +974,7 @@ export class ZoomSimulator extends Simulator {
 		if (denied) return denied;
 		const file = this.fileContents.get(req.params.fileId);
 		if (!file) return { status: 404, body: { code: 3301, message: 'This recording does not exist.' } };
-		return { status: 302, headers: { Location: `${this.url}/rec/file/${req.params.fileId}?sig=${hex(8)}` } };
+		return { status: 302, headers: { Location: `${this.cdn.url}/rec/file/${req.params.fileId}?sig=${hex(8)}` } };
 	}
 
 	private serveFile(req: SimRequest): SimResponse {

@@ -128,6 +128,16 @@ export class ZoomWebhookSender {
 		return await this.send(body, { timestamp: Math.floor(Date.now() / 1000) - ageSeconds });
 	}
 
+	/**
+	 * Zoom's retry of an event whose first delivery was not answered with 2xx in time: Zoom retries 5,
+	 * 25 and 85 minutes after the first attempt (Zoom's "Resolving webhook delays"). Whether a retry is
+	 * signed anew is not documented: `resign` sends it with a new timestamp, otherwise with the
+	 * timestamp (and signature) of the first attempt, `minutesAfter` minutes ago.
+	 */
+	async retry(body: ZoomEvent, minutesAfter: number, resign: boolean): Promise<Delivery> {
+		return await this.send(body, { timestamp: Math.floor(Date.now() / 1000) - (resign ? 0 : minutesAfter * 60) });
+	}
+
 	/** The same bytes and headers again: a captured request played back. */
 	async replay(delivery: Delivery): Promise<Delivery> {
 		return await this.deliver(delivery.request);

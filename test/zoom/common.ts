@@ -22,6 +22,7 @@ export function s2sSetup(sim: ZoomSimulator, extra: IDataObject = {}): Setup {
 		environment: 'custom',
 		customOAuthBaseUrl: sim.url,
 		customApiBaseUrl: sim.apiBaseUrl,
+		customDownloadBaseUrls: sim.web.url,
 		...extra,
 	});
 	return { engine, credential };
@@ -36,6 +37,7 @@ export function oauthSetup(sim: ZoomSimulator, tokens: IDataObject = sim.issueOA
 		environment: 'custom',
 		customOAuthBaseUrl: sim.url,
 		customApiBaseUrl: sim.apiBaseUrl,
+		customDownloadBaseUrls: sim.web.url,
 		oauthTokenData: tokens,
 		...extra,
 	});

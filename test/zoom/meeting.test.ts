@@ -1,3 +1,4 @@
+import { ZoomMeetings } from '../../nodes/ZoomMeetings/ZoomMeetings.node';
 import { ZoomSimulator } from '../simulators/zoom';
 import { s2sSetup, zoomNode, type Setup } from './common';
 
@@ -10,7 +11,7 @@ beforeEach(() => {
 	setup = s2sSetup(sim);
 });
 
-const create = (parameters: Record<string, unknown>) => ({ resource: 'meeting', operation: 'create', topic: 'Sample Meeting', ...parameters });
+const create = (parameters: Record<string, unknown>) => ({ resource: 'meeting', operation: 'create', topic: 'Sample Meeting', startTime: '2030-01-15T09:00:00', ...parameters });
 const apiCalls = () => sim.log.filter((r) => r.path.startsWith('/v2/'));
 
 describe('Meeting → Create', () => {
@@ -47,28 +48,30 @@ describe('Meeting → Create', () => {
 		expect(item.json.join_url).toMatch(/^https:\/\/us06web\.zoom\.us\/j\/86220627999/);
 	});
 
-	test('every boolean setting switched off reaches Zoom as false', async () => {
-		const off = {
-			allowMultipleDevices: false,
-			emailInAttendeeReport: false,
-			hostSaveVideoOrder: false,
-			hostVideo: false,
-			joinBeforeHost: false,
-			meetingAuthentication: false,
-			muteUponEntry: false,
-			participantVideo: false,
-			privateMeeting: false,
-			registrantsConfirmationEmail: false,
-			showJoinInfo: false,
-			signLanguageInterpretation: false,
-			waitingRoom: false,
-			watermark: false,
-		};
-		const result = await setup.engine.run([zoomNode(setup, create({ settings: { ...off, alternativeHosts: '', autoRecording: 'local', encryptionType: 'e2ee' } }))]);
-		const sent = (sim.requests('POST', '/v2/users/me/meetings')[0].json as { settings: Record<string, unknown> }).settings;
-		expect(sent).toEqual({
+	test('every setting the node offers is a request field of Create and of Update, and reaches Zoom (false included)', async () => {
+		// a value for each setting that differs from what the simulator gives a new meeting
+		const chosen: Record<string, unknown> = { alternativeHosts: 'anna@example.com', approvalType: 0, audio: 'telephony', autoRecording: 'local', encryptionType: 'e2ee', registrationType: 3 };
+		const offered = (new ZoomMeetings().description.properties.find((p) => p.name === 'settings') as { options: Array<{ name: string; type: string }> }).options;
+		const settings = Object.fromEntries(offered.map((o) => [o.name, o.type === 'boolean' ? false : chosen[o.name]]));
+		expect(Object.values(settings)).not.toContain(undefined);
+		expect(Object.keys(settings)).not.toContain('showJoinInfo');
+		const meeting = sim.seedMeeting();
+		const result = await setup.engine.run([
+			zoomNode(setup, create({ startTime: '2030-01-15T09:00:00', settings })),
+			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), settings }, { name: 'Update' }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.error('Update')).toBeUndefined();
+		const created = (sim.requests('POST', '/v2/users/me/meetings')[0].json as { settings: Record<string, unknown> }).settings;
+		const updated = (sim.requests('PATCH', `/v2/meetings/${meeting.id}`)[0].json as { settings: Record<string, unknown> }).settings;
+		expect(created).toEqual({
 			allow_multiple_devices: false,
+			alternative_hosts: 'anna@example.com',
+			approval_type: 0,
+			audio: 'telephony',
+			auto_recording: 'local',
 			email_in_attendee_report: false,
+			encryption_type: 'e2ee',
 			host_save_video_order: false,
 			host_video: false,
 			join_before_host: false,
@@ -77,18 +80,16 @@ describe('Meeting → Create', () => {
 			participant_video: false,
 			private_meeting: false,
 			registrants_confirmation_email: false,
-			show_join_info: false,
+			registration_type: 3,
 			sign_language_interpretation: { enable: false },
 			waiting_room: false,
 			watermark: false,
-			alternative_hosts: '',
-			auto_recording: 'local',
-			encryption_type: 'e2ee',
 		});
-		// the simulator's defaults are true: the stored meeting proves each false arrived
+		expect(updated).toEqual(created);
+		// the simulator keeps only the request fields of each operation (its defaults differ): each one arrived
 		const stored = sim.meetings.get(result.output('Zoom')[0].json.id as number)!;
-		for (const key of Object.keys(sent).filter((k) => typeof sent[k] === 'boolean')) expect(stored.settings[key]).toBe(false);
-		expect(stored.settings.sign_language_interpretation).toEqual({ enable: false });
+		expect(stored.settings).toMatchObject(created);
+		expect(sim.meetings.get(meeting.id)!.settings).toMatchObject(created);
 	});
 
 	test('auto recording cloud, password, recurrence; for another user by email', async () => {
@@ -169,9 +170,9 @@ describe('Meeting → Create', () => {
 				{ topic: '  ', start: '2024-09-15T10:00:00', zone: '', user: 'me', password: '' },
 				{ topic: 'x', start: '15/09/2024 10:00', zone: '', user: 'me', password: '' },
 				{ topic: 'x', start: '2024-02-30T10:00:00', zone: '', user: 'me', password: '' },
-				{ topic: 'x', start: '', zone: 'Mars/Olympus', user: 'me', password: '' },
-				{ topic: 'x', start: '', zone: '', user: '', password: '' },
-				{ topic: 'x', start: '', zone: '', user: 'me', password: 'far-too-long-secret' },
+				{ topic: 'x', start: '2024-09-15T10:00:00', zone: 'Mars/Olympus', user: 'me', password: '' },
+				{ topic: 'x', start: '2024-09-15T10:00:00', zone: '', user: '', password: '' },
+				{ topic: 'x', start: '2024-09-15T10:00:00', zone: '', user: 'me', password: 'far-too-long-secret' },
 			],
 		);
 		const out = result.output('Zoom');
@@ -185,6 +186,109 @@ describe('Meeting → Create', () => {
 		expect(out[6].json.error).toBe('"Password" must be 1 to 10 characters: letters, digits, @ - _ * (item 6)');
 		expect(JSON.stringify(out)).not.toContain('far-too-long-secret');
 		expect(sim.requests('POST', '/v2/users/me/meetings')).toHaveLength(1);
+	});
+
+	test('values of the wrong type (from expressions) are refused before sending, naming the field and the item; right values in text form are taken', async () => {
+		const rows: Array<[Record<string, unknown>, string | Record<string, unknown>]> = [
+			[{ topic: { title: 'x' } }, '"Topic" must be text, got {"title":"x"} (item 0)'],
+			[{ topic: ['a', 'b'] }, '"Topic" must be text, got ["a","b"] (item 1)'],
+			[{ agenda: { text: 'x' } }, '"Agenda" must be text, got {"text":"x"} (item 2)'],
+			[{ password: { secret: 'hunter2' } }, '"Password" must be text, got a value of type object (item 3)'],
+			[{ scheduleFor: { id: 'x' } }, '"Schedule For" must be text, got {"id":"x"} (item 4)'],
+			[{ duration: [30] }, '"Duration (Minutes)" must be a whole number from 1 to 1440, got [30] (item 5)'],
+			[{ duration: 1441 }, '"Duration (Minutes)" must be a whole number from 1 to 1440, got 1441 (item 6)'],
+			[{ type: true }, '"Type" must be one of Instant (1), Recurring, Fixed Time (8), Recurring, No Fixed Time (3), Scheduled (2), got true (item 7)'],
+			[{ hostVideo: 'no' }, '"Settings → Host Video" must be true or false, got "no" (item 8)'],
+			[{ audio: 'loud' }, '"Settings → Audio" must be one of Computer Audio (VoIP) ("voip"), Telephone and Computer Audio ("both"), Telephone Only ("telephony"), got "loud" (item 9)'],
+			[{ alternativeHosts: ['a@example.com'] }, '"Settings → Alternative Hosts" must be text, got ["a@example.com"] (item 10)'],
+			[{ repeatInterval: 'often' }, '"Recurrence → Repeat Interval" must be a whole number of at least 1, got "often" (item 11)'],
+			[{ weeklyDays: [2, 9] }, '"Recurrence → Weekly Days" must be a list of Sunday (1), Monday (2), Tuesday (3), Wednesday (4), Thursday (5), Friday (6), Saturday (7), got [2,9] (item 12)'],
+			// the same fields in text form, as an expression may give them
+			[
+				{ topic: 1234, duration: '45', password: 123456, hostVideo: 'false', audio: 'voip', repeatInterval: '2', weeklyDays: '2,4' },
+				{ topic: '1234', duration: 45, type: 8, password: '123456', settings: { host_video: false, audio: 'voip' }, recurrence: { type: 2, repeat_interval: 2, weekly_days: '2,4' } },
+			],
+			[{ type: '1' }, { topic: 'Sync', type: 1 }],
+		];
+		const value = (key: string) => `={{ $json.${key} }}`;
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					create({
+						topic: '={{ $json.topic ?? "Sync" }}',
+						type: '={{ $json.type ?? 8 }}',
+						duration: '={{ $json.duration ?? 30 }}',
+						additionalFields: { agenda: '={{ $json.agenda ?? "" }}', password: '={{ $json.password ?? "" }}', scheduleFor: '={{ $json.scheduleFor ?? "" }}' },
+						settings: { hostVideo: '={{ $json.hostVideo ?? true }}', audio: '={{ $json.audio ?? "voip" }}', alternativeHosts: '={{ $json.alternativeHosts ?? "" }}' },
+						recurrence: { type: 2, repeatInterval: '={{ $json.repeatInterval ?? 1 }}', weeklyDays: value('weeklyDays ?? [2]') },
+					}),
+					{ continueOnFail: true },
+				),
+			],
+			rows.map(([item]) => item as Record<string, never>),
+		);
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.pairedItem)).toEqual(rows.map((_r, item) => ({ item })));
+		rows.forEach(([, expected], i) => {
+			if (typeof expected === 'string') expect(out[i].json.error).toBe(expected);
+		});
+		expect(out.slice(-2).map((i) => i.json.error)).toEqual([undefined, undefined]);
+		const sent = sim.requests('POST', '/v2/users/me/meetings').map((r) => r.json as Record<string, unknown>);
+		expect(sent).toHaveLength(2);
+		expect(sent.find((b) => b.type === 8)).toMatchObject(rows[rows.length - 2][1] as Record<string, unknown>);
+		expect(sent.find((b) => b.type === 1)).toMatchObject(rows[rows.length - 1][1] as Record<string, unknown>);
+		expect(JSON.stringify(out)).not.toContain('[object Object]');
+		expect(JSON.stringify(out)).not.toContain('hunter2');
+	});
+
+	test('an empty start time is an error for a scheduled or recurring (fixed time) meeting, and in Update Fields', async () => {
+		const meeting = sim.seedMeeting();
+		const result = await setup.engine.run(
+			[
+				zoomNode(setup, create({ type: '={{ $json.type }}', startTime: '={{ $json.start }}' }), { continueOnFail: true }),
+			],
+			[{ type: 2, start: '' }, { type: 8, start: '' }, { type: 2, start: null }],
+		);
+		const out = result.output('Zoom');
+		for (const [i, item] of out.entries()) {
+			expect(item.json.error).toBe(`"Start Time" is empty: a scheduled or recurring (fixed time) meeting needs one (item ${i})`);
+		}
+		const update = await setup.engine.run([
+			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), updateFields: { startTime: '', topic: 'Moved' } }),
+		]);
+		expect(update.error('Zoom')?.message).toBe('"Start Time" is empty: give the new start, or remove the field from "Update Fields" (item 0)');
+		expect(apiCalls()).toHaveLength(0);
+	});
+
+	test('a start time the clocks skip for daylight saving time is refused, naming the time and the zone', async () => {
+		const meeting = sim.seedMeeting();
+		const result = await setup.engine.run(
+			[zoomNode(setup, create({ startTime: '={{ $json.start }}', timezone: '={{ $json.zone }}', recurrence: { endDateTime: '={{ $json.end }}' }, type: '={{ $json.type }}' }), { continueOnFail: true })],
+			[
+				{ type: 2, start: '2024-03-10T02:30:00', zone: 'America/New_York' },
+				// without a timezone, the workflow's (America/New_York here)
+				{ type: 2, start: '2024-03-10T02:00:00', zone: '' },
+				{ type: 2, start: '2025-03-30T02:15:00', zone: 'Europe/Paris' },
+				{ type: 8, start: '2025-03-01T10:00:00', zone: 'Europe/Paris', end: '2025-03-30T02:30:00' },
+				// the same hour with an offset is a real instant, and the repeated hour in autumn exists
+				{ type: 2, start: '2024-03-10T02:30:00-05:00', zone: 'America/New_York' },
+				{ type: 2, start: '2024-11-03T01:30:00', zone: 'America/New_York' },
+			],
+		);
+		const out = result.output('Zoom');
+		expect(out[0].json.error).toBe('"Start Time" 2024-03-10T02:30:00 does not exist in America/New_York: the clocks skip that hour for daylight saving time (item 0)');
+		expect(out[1].json.error).toBe('"Start Time" 2024-03-10T02:00:00 does not exist in America/New_York: the clocks skip that hour for daylight saving time (item 1)');
+		expect(out[2].json.error).toBe('"Start Time" 2025-03-30T02:15:00 does not exist in Europe/Paris: the clocks skip that hour for daylight saving time (item 2)');
+		expect(out[3].json.error).toBe('"Recurrence → End Date" 2025-03-30T02:30:00 does not exist in Europe/Paris: the clocks skip that hour for daylight saving time (item 3)');
+		expect(out[4].json.error).toBeUndefined();
+		expect(out[5].json.error).toBeUndefined();
+		expect(sim.requests('POST', '/v2/users/me/meetings').map((r) => (r.json as Record<string, unknown>).start_time).sort()).toEqual(['2024-03-10T03:30:00', '2024-11-03T01:30:00']);
+		const update = await setup.engine.run([
+			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), updateFields: { startTime: '2024-03-31T01:30:00', timezone: 'Europe/London' } }),
+		]);
+		expect(update.error('Zoom')?.message).toBe('"Start Time" 2024-03-31T01:30:00 does not exist in Europe/London: the clocks skip that hour for daylight saving time (item 0)');
+		expect(sim.requests('PATCH')).toHaveLength(0);
 	});
 
 	test('Zoom’s refusal becomes an error with its code, English text and original message', async () => {

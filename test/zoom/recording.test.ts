@@ -1,3 +1,4 @@
+import { checkDownloadHost } from '../../nodes/ZoomMeetings/shared/recording';
 import { Simulator } from '../simulators/base';
 import { ZoomSimulator } from '../simulators/zoom';
 import { oauthSetup, s2sSetup, zoomNode, type Setup } from './common';
@@ -39,7 +40,8 @@ describe('Cloud Recording → Get', () => {
 });
 
 describe('Cloud Recording → Get Many', () => {
-	test('a three-month range is split into monthly requests, each paged, so nothing is silently cut', async () => {
+	test.each(['keepTo', 'keepFrom', 'error'] as const)('a three-month range is split into monthly requests, each paged, so nothing is cut (longer range: %s)', async (overflow) => {
+		sim.recordingRangeOverflow = overflow;
 		const days = ['2024-01-05', '2024-01-31', '2024-02-10', '2024-02-29', '2024-03-01', '2024-03-20', '2024-04-04'];
 		for (const day of days) sim.addRecording({ startTime: `${day}T03:00:00Z` });
 		for (let i = 0; i < 305; i++) sim.addRecording({ startTime: `2024-02-15T0${i % 10}:00:00Z` });
@@ -62,6 +64,27 @@ describe('Cloud Recording → Get Many', () => {
 			['2024-03-05', '2024-04-04', '300', false],
 			['2024-04-05', '2024-04-05', '300', false],
 		]);
+	});
+
+	test('the trash is listed once without dates (Zoom does not filter it by date); From–To is applied to what comes back', async () => {
+		const inRange = ['2024-01-05', '2024-02-20', '2024-04-05'].map((day) => sim.addRecording({ startTime: `${day}T03:00:00Z` }));
+		const outside = [sim.addRecording({ startTime: '2023-12-31T23:00:00Z' }), sim.addRecording({ startTime: '2024-04-06T00:00:00Z' })];
+		const live = sim.addRecording({ startTime: '2024-02-21T00:00:00Z' });
+		for (const r of [...inRange, ...outside]) r.trashed = true;
+		for (let i = 0; i < 301; i++) sim.addRecording({ startTime: '2023-11-01T00:00:00Z' }).trashed = true;
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'recording', operation: 'getAll', userId: 'me', from: '2024-01-05', to: '2024-04-05', returnAll: true, filters: { trash: true } }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.output('Zoom').map((i) => i.json.uuid).sort()).toEqual(inRange.map((r) => r.uuid).sort());
+		expect(result.output('Zoom').map((i) => i.json.uuid)).not.toContain(live.uuid);
+		const calls = sim.requests('GET', '/v2/users/me/recordings').map((r) => r.query);
+		expect(calls).toHaveLength(2);
+		for (const query of calls) {
+			expect(query).toMatchObject({ trash: 'true', page_size: '300' });
+			expect(query.from).toBeUndefined();
+			expect(query.to).toBeUndefined();
+		}
 	});
 
 	test('Limit stops early; bad dates are refused before sending', async () => {
@@ -110,9 +133,14 @@ describe('Cloud Recording → Download', () => {
 		const stored = Buffer.from(item.binary!.video.data, 'base64');
 		expect(stored.equals(video)).toBe(true);
 		const token = setup.engine.store.get('s2s').data.accessToken;
-		const [download] = sim.requests('GET', `/rec/download/${mp4.id}`);
+		// the download host is not the API host; it redirects to the storage host, which gets no token
+		expect(new URL(mp4.download_url).origin).not.toBe(new URL(sim.apiBaseUrl).origin);
+		const [download] = sim.web.requests('GET', `/rec/download/${mp4.id}`);
 		expect(download.headers.authorization).toBe(`Bearer ${token}`);
-		expect(sim.requests('GET', `/rec/file/${mp4.id}`)).toHaveLength(1);
+		const [file] = sim.cdn.requests('GET', `/rec/file/${mp4.id}`);
+		expect(file.headers.authorization).toBeUndefined();
+		expect(JSON.stringify(file.headers)).not.toContain(token);
+		expect(sim.log.filter((r) => r.path.startsWith('/rec/'))).toEqual([]);
 		expect(sim.requests('GET', /recordings$/)[0].path).toBe('/v2/meetings/%252Fabc%252F%252Fdef%253D%253D/recordings');
 	});
 
@@ -129,12 +157,36 @@ describe('Cloud Recording → Download', () => {
 		expect(sim.requests('POST', '/oauth/token')).toHaveLength(1);
 	});
 
-	test('a URL off the credential’s Zoom host is refused before sending (the token would leak)', async () => {
-		const result = await setup.engine.run([
-			zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: 'https://evil.example.com/rec/download/x?token=1' }),
+	test('a URL off Zoom’s hosts and the hosts the credential names is refused before sending (the token would leak)', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
+		const onWeb = recording.recording_files[0].download_url;
+		const otherPort = onWeb.replace(sim.web.url, sim.cdn.url);
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: '={{ $json.url }}' }, { continueOnFail: true })],
+			[{ url: 'https://evil.example.com/rec/download/x?token=1' }, { url: 'https://zoom.us.evil.example.com/rec/download/x' }, { url: otherPort }, { url: onWeb.replace('http:', 'https:') }],
+		);
+		const allowed = 'zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)';
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			`"Download URL" must be an address on Zoom’s hosts for the credential (${allowed}), got "https://evil.example.com/rec/download/x" (item 0)`,
+			`"Download URL" must be an address on Zoom’s hosts for the credential (${allowed}), got "https://zoom.us.evil.example.com/rec/download/x" (item 1)`,
+			`"Download URL" must be an address on Zoom’s hosts for the credential (${allowed}), got "${otherPort}" (item 2)`,
+			`"Download URL" must be an address on Zoom’s hosts for the credential (${allowed}), got "${onWeb.replace('http:', 'https:')}" (item 3)`,
 		]);
-		expect(result.error('Zoom')?.message).toBe('"Download URL" must be an address on the credential’s Zoom host, got "https://evil.example.com/rec/download/x" (item 0)');
-		expect(sim.log).toHaveLength(0);
+		expect([...sim.log, ...sim.web.log, ...sim.cdn.log]).toHaveLength(0);
+	});
+
+	test('without Download Base URLs, a Custom credential takes only its own API and OAuth hosts (and Zoom’s)', async () => {
+		const bare = s2sSetup(sim, { customDownloadBaseUrls: '' });
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
+		const file = recording.recording_files[0];
+		const result = await bare.engine.run([zoomNode(bare, { resource: 'recording', operation: 'download', source: 'file', meetingId: String(recording.id), fileId: file.id })]);
+		expect(result.error('Zoom')?.message).toMatch(/^"Download URL" must be an address on Zoom’s hosts for the credential .*got "http:\/\/127\.0\.0\.1:\d+\/rec\/download\/[^"]+" \(item 0\)$/);
+		expect(sim.web.log).toHaveLength(0);
+		// several configured addresses, one of them the download host
+		const listed = s2sSetup(sim, { customDownloadBaseUrls: ` https://files.example.com , ${sim.web.url}/ignored/path ` });
+		const ok = await listed.engine.run([zoomNode(listed, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: file.download_url })]);
+		expect(ok.error('Zoom')).toBeUndefined();
+		expect(sim.web.requests('GET', `/rec/download/${file.id}`)).toHaveLength(1);
 	});
 
 	test('an unknown file ID names the meeting’s files; a deleted file gives Zoom’s error', async () => {
@@ -151,14 +203,66 @@ describe('Cloud Recording → Download', () => {
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	test('a field name, file ID or URL that is not text is refused before sending', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
+		const file = recording.recording_files[0];
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{ resource: 'recording', operation: 'download', source: '={{ $json.source }}', meetingId: String(recording.id), fileId: '={{ $json.fileId }}', downloadUrl: '={{ $json.url }}', binaryPropertyName: '={{ $json.field }}' },
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ source: 'url', url: file.download_url, field: { name: 'video' } },
+				{ source: 'file', fileId: [file.id], field: 'data' },
+				{ source: 'url', url: { href: file.download_url }, field: 'data' },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Put Output File in Field" must be text, got {"name":"video"} (item 0)',
+			`"Recording File ID" must be text, got ["${file.id}"] (item 1)`,
+			`"Download URL" must be text, got {"href":"${file.download_url}"} (item 2)`,
+		]);
+		expect([...sim.log, ...sim.web.log]).toHaveLength(0);
+	});
+
 	test('a 429 on the download is waited out', async () => {
 		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
 		const file = recording.recording_files[0];
-		sim.fail({ kind: 'rateLimit', retryAfter: 0 }, { match: (r) => r.path.startsWith('/rec/download/') });
+		sim.web.fail({ kind: 'rateLimit', retryAfter: 0 }, { match: (r) => r.path.startsWith('/rec/download/') });
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: file.download_url })]);
 		expect(result.output('Zoom')[0].binary?.data.mimeType).toBe('video/mp4');
-		expect(sim.requests('GET', `/rec/download/${file.id}`)).toHaveLength(2);
+		expect(sim.web.requests('GET', `/rec/download/${file.id}`)).toHaveLength(2);
 	});
+});
+
+test.each([
+	['zoom', 'https://us06web.zoom.us/rec/download/abc', true],
+	['zoom', 'https://zoom.us/rec/download/abc', true],
+	['zoom', 'http://zoom.us/rec/download/abc', false],
+	['zoom', 'https://zoom.us.example.com/rec/download/abc', false],
+	['zoom', 'https://notzoom.us/rec/download/abc', false],
+	['zoom', 'https://zoomgov.com/rec/download/abc', false],
+	['zoomGov', 'https://zoomgov.com/rec/download/abc', true],
+	['zoomGov', 'https://us01web.zoomgov.com/rec/download/abc', true],
+	['zoomGov', 'https://zoom.us/rec/download/abc', false],
+	['custom', 'https://ssrweb.zoom.us/file', true],
+	['custom', 'https://api.proxy.example.com/rec/download/abc', true],
+	['custom', 'https://sso.example.com/rec/download/abc', true],
+	['custom', 'http://127.0.0.1:8081/rec/download/abc', true],
+	['custom', 'http://127.0.0.1:8082/rec/download/abc', false],
+	['custom', 'http://api.proxy.example.com/rec/download/abc', false],
+	['custom', 'https://proxy.example.com/rec/download/abc', false],
+] as const)('download host for %s: %s → %s', (environment, url, accepted) => {
+	const credentials = {
+		environment,
+		customApiBaseUrl: 'https://api.proxy.example.com/v2',
+		customOAuthBaseUrl: 'https://sso.example.com',
+		customDownloadBaseUrls: 'http://127.0.0.1:8081, not a url',
+	};
+	expect(Boolean(checkDownloadHost(url, credentials))).toBe(accepted);
 });
 
 describe('Cloud Recording → Download: the token stays with Zoom', () => {
@@ -173,12 +277,12 @@ describe('Cloud Recording → Download: the token stays with Zoom', () => {
 			cdn.reset();
 			const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z' });
 			const file = recording.recording_files[0];
-			sim.fail({ kind: 'redirect', status, location: `${cdn.url}/file?sig=abc` }, { match: (r) => r.path.startsWith('/rec/download/') });
+			sim.web.fail({ kind: 'redirect', status, location: `${cdn.url}/file?sig=abc` }, { match: (r) => r.path.startsWith('/rec/download/') });
 			const result = await engine.run([zoomNode({ engine, credential }, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: file.download_url })]);
 			expect(result.error('Zoom')).toBeUndefined();
 			expect(Buffer.from(result.output('Zoom')[0].binary!.data.data, 'base64').toString()).toBe('not a recording');
 			// the Zoom host got the token, the other host got the request without it
-			expect(sim.requests('GET', `/rec/download/${file.id}`).at(-1)!.headers.authorization).toMatch(/^Bearer \S+$/);
+			expect(sim.web.requests('GET', `/rec/download/${file.id}`).at(-1)!.headers.authorization).toMatch(/^Bearer \S+$/);
 			expect(cdn.log).toHaveLength(1);
 			expect(cdn.log[0].headers.authorization).toBeUndefined();
 			expect(JSON.stringify(cdn.log[0].headers)).not.toMatch(/Bearer|zat_/);

@@ -44,6 +44,44 @@ describe('Meeting Registrant', () => {
 		expect(sim.log).toHaveLength(0);
 	});
 
+	test('values of the wrong type are refused before sending, naming the field and the item (body and query)', async () => {
+		const meeting = sim.seedMeeting();
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{
+						resource: 'meetingRegistrant',
+						operation: 'add',
+						meetingId: String(meeting.id),
+						email: 'anna@example.com',
+						firstName: '={{ $json.first }}',
+						additionalFields: { city: '={{ $json.city }}', language: '={{ $json.language }}' },
+						options: { occurrenceIds: '={{ $json.occurrences }}' },
+					},
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ first: { name: 'Anna' }, city: 'Kyoto', language: 'jp-JP', occurrences: '' },
+				{ first: 'Anna', city: ['Kyoto'], language: 'jp-JP', occurrences: '' },
+				{ first: 'Anna', city: 'Kyoto', language: 'Klingon', occurrences: '' },
+				{ first: 'Anna', city: 'Kyoto', language: 'jp-JP', occurrences: { a: 1 } },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"First Name" must be text, got {"name":"Anna"} (item 0)',
+			'"City" must be text, got ["Kyoto"] (item 1)',
+			expect.stringMatching(/^"Language" must be one of Chinese \(Simplified\) \("zh-CN"\), .*got "Klingon" \(item 2\)$/),
+			'"Occurrence IDs" must be text, got {"a":1} (item 3)',
+		]);
+		const list = await setup.engine.run([
+			zoomNode(setup, { resource: 'meetingRegistrant', operation: 'getAll', meetingId: String(meeting.id), returnAll: true, filters: { status: '={{ ["approved"] }}' } }),
+		]);
+		expect(list.error('Zoom')?.message).toBe('"Status" must be one of Approved ("approved"), Denied ("denied"), Pending ("pending"), got ["approved"] (item 0)');
+		expect(sim.log).toHaveLength(0);
+	});
+
 	test('get many pages through the registrants with the status filter', async () => {
 		const meeting = sim.seedMeeting({ settings: { approval_type: 1 } });
 		sim.registrants.set(

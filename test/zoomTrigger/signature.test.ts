@@ -40,22 +40,29 @@ describe('Zoom webhook signature', () => {
 		expect(verifySignedRequest(SECRET, headers(upper, TIMESTAMP), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
 	});
 
+	const MISMATCH = 'The signature does not match the request';
+	const MISSING_SIGNATURE = 'Missing x-zm-signature header';
+	const MALFORMED_SIGNATURE = "The x-zm-signature header is not in Zoom's format (v0= and 64 hex digits)";
+	const MALFORMED_TIMESTAMP = 'The x-zm-request-timestamp header must be Unix seconds (10 digits), as Zoom sends it';
 	it.each([
-		['another secret', 'another-secret-token-0', SIGNATURE, TIMESTAMP, 'invalid_signature'],
-		['a changed timestamp header', SECRET, SIGNATURE, '1732350001', 'invalid_signature'],
-		['no signature header', SECRET, undefined, TIMESTAMP, 'missing_signature'],
-		['no timestamp header', SECRET, SIGNATURE, undefined, 'missing_signature'],
-		['a signature without v0=', SECRET, SIGNATURE.slice(3), TIMESTAMP, 'malformed_signature'],
-		['a truncated signature', SECRET, SIGNATURE.slice(0, 40), TIMESTAMP, 'malformed_signature'],
-		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_timestamp'],
-		['a 13-digit timestamp in milliseconds', SECRET, SIGNATURE, '1732350000000', 'malformed_timestamp'],
-		['a 9-digit timestamp', SECRET, SIGNATURE, '173235000', 'malformed_timestamp'],
-		['two signature headers joined by the HTTP parser', SECRET, `${SIGNATURE}, ${SIGNATURE}`, TIMESTAMP, 'repeated_header'],
-		['two signature headers as an array', SECRET, [SIGNATURE, SIGNATURE], TIMESTAMP, 'repeated_header'],
-		['two timestamp headers', SECRET, SIGNATURE, [TIMESTAMP, TIMESTAMP], 'repeated_header'],
-	])('refuses %s', (_label, secret, signature, timestamp, code) => {
+		['another secret', 'another-secret-token-0', SIGNATURE, TIMESTAMP, 'invalid_signature', MISMATCH],
+		['a changed timestamp header', SECRET, SIGNATURE, '1732350001', 'invalid_signature', MISMATCH],
+		['no signature header', SECRET, undefined, TIMESTAMP, 'missing_signature', MISSING_SIGNATURE],
+		['no timestamp header', SECRET, SIGNATURE, undefined, 'missing_signature', 'Missing x-zm-request-timestamp header'],
+		['a signature without v0=', SECRET, SIGNATURE.slice(3), TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a truncated signature', SECRET, SIGNATURE.slice(0, 40), TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['a 13-digit timestamp in milliseconds', SECRET, SIGNATURE, '1732350000000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['a 9-digit timestamp', SECRET, SIGNATURE, '173235000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['a timestamp with a fraction of a second', SECRET, SIGNATURE, '1732350000.5', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['two signature headers joined by the HTTP parser', SECRET, `${SIGNATURE}, ${SIGNATURE}`, TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
+		['two signature headers as an array', SECRET, [SIGNATURE, SIGNATURE], TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
+		['two different signature headers, the first one right', SECRET, [SIGNATURE, 'v0=' + '0'.repeat(64)], TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
+		['two timestamp headers', SECRET, SIGNATURE, [TIMESTAMP, TIMESTAMP], 'repeated_header', 'The x-zm-request-timestamp header was sent more than once'],
+		['two timestamp headers joined by the HTTP parser', SECRET, SIGNATURE, `${TIMESTAMP}, ${TIMESTAMP}`, 'repeated_header', 'The x-zm-request-timestamp header was sent more than once'],
+	])('refuses %s', (_label, secret, signature, timestamp, code, message) => {
 		const verdict = verifySignedRequest(secret, headers(signature, timestamp), Buffer.from(RAW), NOW);
-		expect(verdict).toMatchObject({ ok: false, status: 401, code });
+		expect(verdict).toEqual({ ok: false, status: 401, code, message });
 		expect(JSON.stringify(verdict)).not.toContain(SECRET);
 	});
 
@@ -89,8 +96,9 @@ describe('Zoom webhook signature', () => {
 		const at = (offsetSeconds: number) => verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), Buffer.from(RAW), 1732350000 * 1000 + offsetSeconds * 1000);
 		expect(at(299)).toMatchObject({ ok: true });
 		expect(at(-299)).toMatchObject({ ok: true });
-		expect(at(301)).toMatchObject({ ok: false, code: 'stale_timestamp' });
-		expect(at(-301)).toMatchObject({ ok: false, code: 'stale_timestamp' });
+		const stale = { ok: false, status: 401, code: 'stale_timestamp', message: 'The request timestamp is more than 5 minutes away from this server’s clock' };
+		expect(at(301)).toEqual(stale);
+		expect(at(-301)).toEqual(stale);
 	});
 });
 

@@ -40,6 +40,16 @@ export function zoomEnvironmentProperties(oauthBaseDescription: string): INodePr
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
+			displayName: 'Download Base URLs',
+			name: 'customDownloadBaseUrls',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://files.example.com',
+			description:
+				'Other addresses recording files are downloaded from, comma-separated (a proxy or a test server). The access token is sent with a download only to Zoom’s own hosts (zoom.us, zoomgov.com and their subdomains, HTTPS), to the API base URL’s and OAuth base URL’s hosts and to these.',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
 			displayName: 'API Base URL (Computed)',
 			name: 'apiBaseUrl',
 			type: 'hidden',

@@ -16,6 +16,7 @@ export async function collectPages(
 	rootProperty: string,
 	limit: number,
 	extraQs: IDataObject = {},
+	keep?: (entry: IDataObject) => boolean,
 ): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	const seen = new Set<string>();
@@ -24,7 +25,8 @@ export async function collectPages(
 		const qs: IDataObject = {
 			...(requestData.options.qs ?? {}),
 			...extraQs,
-			page_size: Math.min(MAX_PAGE_SIZE, limit - out.length),
+			// entries are left out afterwards when `keep` is given: full pages then
+			page_size: keep ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - out.length),
 		};
 		if (token) qs.next_page_token = token;
 		const pages = await ctx.makeRoutingRequest.call(ctx as never, {
@@ -36,7 +38,7 @@ export async function collectPages(
 		if (!Array.isArray(list)) throw unexpectedAnswer(ctx, `the "${rootProperty}" list`);
 		for (const entry of list as IDataObject[]) {
 			if (out.length >= limit) break;
-			out.push({ json: entry });
+			if (!keep || keep(entry)) out.push({ json: entry });
 		}
 		token = typeof body.next_page_token === 'string' ? body.next_page_token : '';
 		if (token && seen.has(token)) break;
@@ -56,9 +58,12 @@ export function paginateByToken(rootProperty: string) {
 }
 
 /**
- * Pagination of Cloud Recording → Get Many: Zoom answers at most one month per request (a longer
- * range is silently cut), so the range is split into windows of at most one month, each paged with
- * `next_page_token`, oldest window first, until Limit.
+ * Pagination of Cloud Recording → Get Many. Zoom's reference: "the maximum range can be a month"
+ * (what it does with a longer one is not documented: one report shows the range cut to the last
+ * month), so the range is split into windows of at most one month, each paged with
+ * `next_page_token`, oldest window first, until Limit. The trash "cannot be filtered by date range"
+ * (`from` and `to` are not to be used with it): the trash is listed once, without dates, and the
+ * recordings whose start date falls outside From–To are left out here.
  */
 export async function paginateRecordings(
 	this: IExecutePaginationFunctions,
@@ -73,6 +78,14 @@ export async function paginateRecordings(
 	if (!to) throw inputError(this, `"To" must be a date such as 2024-09-30, got ${show(rawTo)}`, i);
 	if (from > to) throw inputError(this, `"From" (${from}) is after "To" (${to})`, i);
 	const limit = readLimit(this);
+	const trash = requestData.options.qs?.trash;
+	if (trash !== undefined && typeof trash !== 'boolean' && trash !== 'true' && trash !== 'false') {
+		throw inputError(this, `"In Trash" must be true or false, got ${show(trash)}`, i);
+	}
+	if (trash === true || trash === 'true') {
+		const day = (entry: IDataObject) => String(entry.start_time ?? '').slice(0, 10);
+		return await collectPages(this, requestData, 'meetings', limit, {}, (entry) => day(entry) >= from && day(entry) <= to);
+	}
 	const out: INodeExecutionData[] = [];
 	for (const window of monthWindows(from, to)) {
 		if (out.length >= limit) break;

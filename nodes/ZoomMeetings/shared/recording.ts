@@ -22,22 +22,50 @@ const MIME_BY_TYPE: Record<string, string> = {
 	SUMMARY: 'application/json',
 };
 
-/** The access token goes with the download: only to the Zoom host of the credential's environment. */
-export function checkDownloadHost(url: string, apiBaseUrl: string, environment: unknown): URL | undefined {
+/** Zoom's own hosts for each environment (HTTPS only): recordings are served from the domain and its subdomains (e.g. us06web.zoom.us). */
+const ZOOM_DOMAINS: Record<string, string[]> = {
+	zoom: ['zoom.us'],
+	zoomGov: ['zoomgov.com'],
+	// a proxy or a test server may stand in front of either
+	custom: ['zoom.us', 'zoomgov.com'],
+};
+
+/**
+ * The access token goes with a download, so a download URL must be on one of Zoom's own hosts of
+ * the credential's environment or, with the Custom environment, on a host the credential names (its
+ * API base URL, OAuth base URL or Download Base URLs): same scheme, host and port. Returns the
+ * checked URL, or undefined.
+ */
+export function checkDownloadHost(url: string, credentials: IDataObject): URL | undefined {
 	let target: URL;
-	let api: URL;
 	try {
 		target = new URL(url);
-		api = new URL(apiBaseUrl);
 	} catch {
 		return undefined;
 	}
-	if (environment === 'custom') {
-		return target.protocol === api.protocol && target.host === api.host ? target : undefined;
-	}
-	const domain = environment === 'zoomGov' ? 'zoomgov.com' : 'zoom.us';
+	const environment = String(credentials.environment ?? 'zoom');
 	const host = target.hostname.toLowerCase();
-	return target.protocol === 'https:' && (host === domain || host.endsWith(`.${domain}`)) ? target : undefined;
+	const domains = ZOOM_DOMAINS[environment] ?? ZOOM_DOMAINS.zoom;
+	if (target.protocol === 'https:' && domains.some((domain) => host === domain || host.endsWith(`.${domain}`))) return target;
+	if (environment !== 'custom') return undefined;
+	return configuredOrigins(credentials).includes(target.origin) ? target : undefined;
+}
+
+/** The origins a Custom credential names: its API and OAuth base URLs and its Download Base URLs. */
+function configuredOrigins(credentials: IDataObject): string[] {
+	const urls = [credentials.customApiBaseUrl, credentials.customOAuthBaseUrl, ...String(credentials.customDownloadBaseUrls ?? '').split(',')];
+	const origins: string[] = [];
+	for (const raw of urls) {
+		const text = String(raw ?? '').trim();
+		if (!text) continue;
+		try {
+			const { origin, protocol } = new URL(text);
+			if (protocol === 'https:' || protocol === 'http:') origins.push(origin);
+		} catch {
+			// not a URL: names no host
+		}
+	}
+	return origins;
 }
 
 function fileNameFrom(disposition: unknown): string | undefined {
@@ -61,7 +89,13 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 	if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) {
 		throw new NodeOperationError(this.getNode(), 'The credential’s API base URL is not a URL; check its environment and custom URLs', { itemIndex });
 	}
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+	/** A text parameter, refused when an expression gave something else (an object would become "[object Object]"). */
+	const text = (name: string, label: string, fallback = ''): string => {
+		const value = this.getNodeParameter(name, itemIndex, fallback);
+		if (typeof value !== 'string') throw inputError(this, `"${label}" must be text, got ${show(value)}`, itemIndex);
+		return value.trim();
+	};
+	const binaryPropertyName = text('binaryPropertyName', 'Put Output File in Field', 'data');
 	if (!binaryPropertyName) throw inputError(this, '"Put Output File in Field" is empty', itemIndex);
 
 	const source = this.getNodeParameter('source', itemIndex) as string;
@@ -69,7 +103,7 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 	let downloadUrl: string;
 	if (source === 'file') {
 		const segment = meetingPathSegment(this.getNodeParameter('meetingId', itemIndex), 'Meeting ID or UUID', this, itemIndex);
-		const fileId = String(this.getNodeParameter('fileId', itemIndex, '')).trim();
+		const fileId = text('fileId', 'Recording File ID');
 		if (!fileId) throw inputError(this, '"Recording File ID" is empty', itemIndex);
 		const response = await sendWithRetry(run, { method: 'GET', url: `${apiBaseUrl}/meetings/${segment}/recordings`, json: true }, itemIndex);
 		const files = (((response.body ?? {}) as IDataObject).recording_files ?? []) as IDataObject[];
@@ -85,15 +119,16 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 		}
 		downloadUrl = String(file.download_url ?? '');
 	} else {
-		downloadUrl = String(this.getNodeParameter('downloadUrl', itemIndex, '')).trim();
+		downloadUrl = text('downloadUrl', 'Download URL');
 	}
-	const target = checkDownloadHost(downloadUrl, apiBaseUrl, credentials.environment);
+	const target = checkDownloadHost(downloadUrl, credentials);
 	if (!target) {
+		const allowed = credentials.environment === 'custom' ? 'zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)' : credentials.environment === 'zoomGov' ? 'zoomgov.com (HTTPS)' : 'zoom.us (HTTPS)';
 		throw inputError(
 			this,
-			`"Download URL" must be an address on the credential’s Zoom host, got ${show(downloadUrl.split('?')[0])}`,
+			`"Download URL" must be an address on Zoom’s hosts for the credential (${allowed}), got ${show(downloadUrl.split('?')[0])}`,
 			itemIndex,
-			'The access token is sent with the download, so only Zoom’s own hosts are accepted',
+			'The access token is sent with the download, so no other host is accepted',
 		);
 	}
 

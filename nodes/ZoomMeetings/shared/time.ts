@@ -114,6 +114,18 @@ export function zoomStartTime(value: unknown, timezone: string | undefined, defa
 	return `${new Date(instant).toISOString().slice(0, 19)}Z`;
 }
 
+/**
+ * The zone in which a local date-time (no offset) does not exist, because the clocks skip it for
+ * daylight saving time (e.g. 2024-03-10T02:30 in America/New_York); undefined when it exists, has
+ * an offset or is not a date-time.
+ */
+export function skippedIn(value: unknown, zone: string): string | undefined {
+	const local = LOCAL.exec(dateTimeText(value));
+	const wall = local ? wallFrom(local) : undefined;
+	if (!wall || !isValidTimeZone(zone)) return undefined;
+	return formatWall(wallTimeIn(instantOf(wall, zone), zone)) === formatWall(wall) ? undefined : zone;
+}
+
 /** A calendar date `yyyy-MM-dd` from a date or date-time input (its own calendar day, no conversion). */
 export function calendarDate(value: unknown): string | undefined {
 	const text = dateTimeText(value);

@@ -40,6 +40,7 @@ export const meetingCreateDescription: INodeProperties[] = [
 		name: 'startTime',
 		type: 'dateTime',
 		default: '',
+		required: true,
 		description:
 			'When the meeting starts. A value with an offset (e.g. +09:00 or Z) is converted to the chosen timezone; a value without is taken as being in the chosen timezone (or the workflow’s timezone when none is chosen).',
 		displayOptions: { show: { ...showOnlyForCreate, type: [2, 8] } },

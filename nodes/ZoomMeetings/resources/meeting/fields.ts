@@ -19,7 +19,12 @@ export const meetingTypeOptions = [
 	{ name: 'Scheduled', value: 2, description: 'A single meeting at a start time' },
 ];
 
-/** Meeting settings (Zoom's `settings` object). Every boolean is sent as chosen, `false` included. */
+/**
+ * Meeting settings (Zoom's `settings` object). Every boolean is sent as chosen, `false` included.
+ * Each one is a request field of both Create and Update in Zoom's own SDK types (`zoom/rivet-javascript`,
+ * npm `@zoom/rivet` 0.4.0, `meetings/meetings.d.ts`: `MeetingsCreateMeetingRequestBody`, `MeetingsUpdateMeetingRequestBody`);
+ * answer-only fields (e.g. `show_join_info`) are not offered, since Zoom ignores them in a request.
+ */
 export function meetingSettingsField(operations: string[]): INodeProperties {
 	const bool = (displayName: string, name: string, property: string, description: string): INodeProperties => ({
 		displayName,
@@ -124,7 +129,6 @@ export function meetingSettingsField(operations: string[]): INodeProperties {
 				],
 				routing: { send: { type: 'body', property: 'settings.registration_type' } },
 			},
-			bool('Show Join Info', 'showJoinInfo', 'show_join_info', 'Whether the join information is shown in the meeting'),
 			bool('Sign Language Interpretation', 'signLanguageInterpretation', 'sign_language_interpretation.enable', 'Whether sign language interpretation is enabled'),
 			bool('Waiting Room', 'waitingRoom', 'waiting_room', 'Whether participants wait in a waiting room until admitted'),
 			bool('Watermark', 'watermark', 'watermark', 'Whether a watermark is shown when someone shares their screen'),

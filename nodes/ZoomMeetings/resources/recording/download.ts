@@ -37,7 +37,8 @@ export const recordingDownloadDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. https://us06web.zoom.us/rec/download/…',
-		description: 'Must be on the Zoom host of the credential’s environment: the access token is sent with it',
+		description:
+			'Must be on Zoom’s hosts for the credential’s environment (zoom.us or zoomgov.com and their subdomains, HTTPS) or, with a Custom credential, on a host it names: the access token is sent with it',
 		displayOptions: { show: { ...showOnlyForDownload, source: ['url'] } },
 	},
 	{

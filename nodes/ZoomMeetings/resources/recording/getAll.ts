@@ -31,7 +31,7 @@ export const recordingGetAllDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'Last day of the range (its calendar date is used). Zoom answers at most one month per request: longer ranges are split into monthly requests.',
+			'Last day of the range (its calendar date is used; Zoom reads dates in UTC). Zoom takes at most one month per request: longer ranges are split into monthly requests.',
 		displayOptions: { show: showOnlyForGetAll },
 	},
 	...returnAllAndLimit(showOnlyForGetAll, 'paged'),
@@ -48,7 +48,8 @@ export const recordingGetAllDescription: INodeProperties[] = [
 				name: 'trash',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to list the recordings in the trash instead',
+				description:
+					'Whether to list the recordings in the trash instead. Zoom does not filter the trash by date: the whole trash is read and the recordings that started within From–To are kept.',
 				routing: { send: { type: 'query', property: 'trash' } },
 			},
 		],
