@@ -71,7 +71,9 @@ describe('Quick Call → Create (createQuickCall; unverified mapping)', () => {
 		const { sim, engine } = ctx;
 		sim.fail({ kind: 'status', status: 200, body: { result: 'ok' } });
 		const noUrl = await engine.run([quickCall({ expiresMode: 'duration', durationMinutes: 5 })]);
-		expect(noUrl.error('CAM')?.message).toBe('Chat&Messenger: the answer to createQuickCall holds no meeting URL');
+		expect(noUrl.error('CAM')?.message).toBe(
+			'Chat&Messenger: the answer to createQuickCall is not in the expected shape (HTTP 200, application/json, a JSON object with the key "result")',
+		);
 		sim.fail({ kind: 'status', status: 200, body: { errors: { expiry: 'too far in the future' } } });
 		const refused = await engine.run([quickCall({ expiresMode: 'duration', durationMinutes: 5 })]);
 		expect(refused.error('CAM')?.message).toBe('Chat&Messenger error 200: the server refused the request: expiry: too far in the future');

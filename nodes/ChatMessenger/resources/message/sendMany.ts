@@ -174,7 +174,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 				},
 				batch[0].index,
 			);
-			return readAnswer(node, response, batch[0].index);
+			return readAnswer(node, response, batch[0].index, 'sendMessages');
 		},
 		!continueOnFail,
 	);

@@ -8,6 +8,7 @@ import { inputError } from '../../../shared/errors';
 import { camForm } from '../../shared/methods';
 import { rememberQuickCall } from '../../shared/output';
 import { toUnixMs } from '../../shared/time';
+import { textField } from '../../shared/validation';
 
 const showForCreate = { resource: ['quickCall'], operation: ['create'] };
 
@@ -84,7 +85,7 @@ export function quickCallExpiry(ctx: IExecuteSingleFunctions, now = Date.now()):
 /** preSend of Quick Call → Create: `message={"expiry": <unix ms>, "password": "…"}` (unverified mapping). */
 export async function quickCallForm(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const expiry = quickCallExpiry(this);
-	const password = String(this.getNodeParameter('password', '') ?? '');
+	const password = textField(this.getNode(), this.getNodeParameter('password', ''), 'Password', this.getItemIndex(), { required: false, keep: true });
 	request.body = camForm('createQuickCall', { expiry, password });
 	rememberQuickCall(this, { expiry, passwordProtected: password !== '' });
 	return request;
