@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { formJson, setup } from './common';
 
 const { ctx, node } = setup();
@@ -88,7 +90,7 @@ describe('Message → Send', () => {
 	test('bad input is refused before any request, naming the field and the item', async () => {
 		const { sim, engine } = ctx;
 		const many = Array.from({ length: 101 }, (_, i) => `user${i}@example.com`).join(',');
-		const cases: Array<[Record<string, unknown>, Record<string, unknown>, string]> = [
+		const cases: Array<[Record<string, unknown>, IDataObject, string]> = [
 			[{}, { text: '   ', to: 'user1@example.com' }, '"Text" is empty (item 0)'],
 			[{}, { text: 'x', to: ' , ' }, '"Recipients" is empty (item 0)'],
 			[{}, { text: 'x', to: 'user1@example.com user2@example.com' }, '"Recipients" holds "user1@example.com user2@example.com", which is not one email address (item 0)'],

@@ -83,12 +83,13 @@ export function errorsAnswerError(node: INode, body: { errors: unknown }, status
 	});
 }
 
-function notJson(node: INode, response: IN8nHttpFullResponse, itemIndex: number, what: string, text?: string): NodeApiError {
+function notJson(node: INode, response: IN8nHttpFullResponse, itemIndex: number, call: CamMethodName, what: string, text?: string): NodeApiError {
+	const caution = response.statusCode >= 200 && response.statusCode < 300 ? MAY_HAVE_DONE[call] : undefined;
 	return new NodeApiError(node, { message: what } as JsonObject, {
 		message: `${SERVICE} error ${response.statusCode}: ${what}`,
 		description: `It arrived as ${describeAnswer(response)}.${
 			text ? ` The server answered: ${text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}` : ''
-		}`,
+		}${caution ? ` ${caution}` : ''}`,
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
@@ -112,7 +113,7 @@ export function readAnswer(node: INode, response: IN8nHttpFullResponse, itemInde
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
 		const text = body.trim();
-		if (text === '') throw notJson(node, response, itemIndex, 'the server sent an empty answer instead of JSON');
+		if (text === '') throw notJson(node, response, itemIndex, call, 'the server sent an empty answer instead of JSON');
 		try {
 			body = JSON.parse(text);
 		} catch {
@@ -120,6 +121,7 @@ export function readAnswer(node: INode, response: IN8nHttpFullResponse, itemInde
 				node,
 				response,
 				itemIndex,
+				call,
 				text.startsWith('<')
 					? 'the server answered with a web page instead of JSON (a proxy or a wrong Server URL?)'
 					: 'the server sent an answer that is not valid JSON',
@@ -127,7 +129,7 @@ export function readAnswer(node: INode, response: IN8nHttpFullResponse, itemInde
 			);
 		}
 	}
-	if (body === null || body === undefined) throw notJson(node, response, itemIndex, 'the server sent an empty answer instead of JSON');
+	if (body === null || body === undefined) throw notJson(node, response, itemIndex, call, 'the server sent an empty answer instead of JSON');
 	if (hasErrors(body)) throw errorsAnswerError(node, body, response.statusCode, itemIndex);
 	if (typeof body !== 'object' || Array.isArray(body)) {
 		throw unrecognisedAnswer(node, SERVICE, { ...response, body }, itemIndex, {
