@@ -30,7 +30,10 @@ function shapeOf(body: unknown): string {
 		const listed = keys.slice(0, 10).map((k) => `"${k.slice(0, 40)}"`).join(', ');
 		return `a JSON object with the key${keys.length === 1 ? '' : 's'} ${listed}${keys.length > 10 ? ` and ${keys.length - 10} more` : ''}`;
 	}
-	if (typeof body === 'string') return /^\s*</.test(body) ? 'a web page' : `text of ${body.length} characters`;
+	if (typeof body === 'string') {
+		if (/^\s*</.test(body)) return 'a web page';
+		return /^\s*[[{]/.test(body) ? `broken JSON of ${body.length} characters` : `text of ${body.length} characters`;
+	}
 	return `a JSON ${typeof body}`;
 }
 

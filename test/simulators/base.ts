@@ -124,7 +124,7 @@ export class Simulator {
 		throw new Error(`${this.name}: no documented HTTP-200 refusal`);
 	}
 
-	private wrongKeyAnswer(shape: WrongKeyShape): SimResponse {
+	protected wrongKeyAnswer(shape: WrongKeyShape): SimResponse {
 		switch (shape) {
 			case 'json401':
 				return { status: 401, body: { message: 'Unauthorized' } };
