@@ -51,7 +51,7 @@ export function unrecognisedAnswer(
 ): NodeApiError {
 	const arrived = describeAnswer(response);
 	return new NodeApiError(node, { message: `unrecognised answer to ${details.call}` } as JsonObject, {
-		message: `${service}: the answer to ${details.call} is not in the expected shape (${arrived})`,
+		message: `${service} error ${response.statusCode ?? '?'}: the answer to ${details.call} is not in the expected shape (${arrived})`,
 		description: `Expected ${details.expected}.${details.caution ? ` ${details.caution}` : ''} If your server answers in another shape, please report the shape named above.`,
 		httpCode: String(response.statusCode ?? ''),
 		itemIndex,

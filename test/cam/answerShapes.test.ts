@@ -65,9 +65,9 @@ const operations: Array<{ label: string; parameters: IDataObject; items?: IDataO
 /** The start of the error each shape the node does not read must give. */
 const failure: Record<CamAnswerShape, RegExp> = {
 	keyed: /^$/,
-	bare: /^Chat&Messenger(: the answer to \w+ is not in the expected shape \(HTTP 200, application\/json, | error 200: the server sent an answer that is not valid JSON)/,
-	wrapped: /^Chat&Messenger: the answer to \w+ is not in the expected shape \(HTTP 200, application\/json, /,
-	otherKey: /^Chat&Messenger: the answer to \w+ is not in the expected shape \(HTTP 200, application\/json, /,
+	bare: /^Chat&Messenger error 200: (the answer to \w+ is not in the expected shape \(HTTP 200, application\/json, |the server sent an answer that is not valid JSON)/,
+	wrapped: /^Chat&Messenger error 200: the answer to \w+ is not in the expected shape \(HTTP 200, application\/json, /,
+	otherKey: /^Chat&Messenger error 200: the answer to \w+ is not in the expected shape \(HTTP 200, application\/json, /,
 	text: /^Chat&Messenger error 200: the server sent an answer that is not valid JSON/,
 	html200: /^Chat&Messenger error 200: the server answered with a web page instead of JSON/,
 	loginRedirect: /^Chat&Messenger error 302: the service answered with a redirect to 127\.0\.0\.1:\d+, which is not followed/,
@@ -110,7 +110,7 @@ test('reservations: rooms whose reservedSchedules is missing or not a list are n
 	const run = async () => await engine.run([node(operations[2].parameters)]);
 	sim.fail({ kind: 'status', status: 200, body: { conferenceRoomStatus: { conferenceRooms: [{ id: 'room-a', schedules: [] }] } } });
 	expect((await run()).error('CAM')?.message).toBe(
-		'Chat&Messenger: the answer to getConferenceRoomStatus is not in the expected shape (HTTP 200, application/json, a JSON object with the keys "id", "schedules")',
+		'Chat&Messenger error 200: the answer to getConferenceRoomStatus is not in the expected shape (HTTP 200, application/json, a JSON object with the keys "id", "schedules")',
 	);
 	sim.fail({ kind: 'status', status: 200, body: { conferenceRoomStatus: { conferenceRooms: [{ id: 'room-a', reservedSchedules: { r1: {} } }] } } });
 	expect((await run()).error('CAM')?.message).toMatch(/not in the expected shape \(HTTP 200, application\/json, a JSON object with the keys "id", "reservedSchedules"\)$/);

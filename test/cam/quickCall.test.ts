@@ -72,7 +72,7 @@ describe('Quick Call → Create (createQuickCall; unverified mapping)', () => {
 		sim.fail({ kind: 'status', status: 200, body: { result: 'ok' } });
 		const noUrl = await engine.run([quickCall({ expiresMode: 'duration', durationMinutes: 5 })]);
 		expect(noUrl.error('CAM')?.message).toBe(
-			'Chat&Messenger: the answer to createQuickCall is not in the expected shape (HTTP 200, application/json, a JSON object with the key "result")',
+			'Chat&Messenger error 200: the answer to createQuickCall is not in the expected shape (HTTP 200, application/json, a JSON object with the key "result")',
 		);
 		sim.fail({ kind: 'status', status: 200, body: { errors: { expiry: 'too far in the future' } } });
 		const refused = await engine.run([quickCall({ expiresMode: 'duration', durationMinutes: 5 })]);

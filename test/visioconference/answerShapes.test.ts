@@ -35,7 +35,7 @@ const refusedKey: Record<(typeof WRONG_KEY_SHAPES)[number], RegExp> = {
 	html403: /^Visioconference\.me error 403: the API key was rejected; check the credential's API key$/,
 	loginRedirect: /^Visioconference\.me error 302: the service answered with a redirect to 127\.0\.0\.1:\d+, which is not followed/,
 	envelope200: /^Visioconference\.me error 401: the API key was rejected \(Invalid API token\); check the credential's API key$/,
-	foreignBody: /^Visioconference\.me: the answer to the room creation is not in the expected shape \(HTTP 200, application\/json, a JSON object with the keys "ok", "result", "version"\)$/,
+	foreignBody: /^Visioconference\.me error 200: the answer to the room creation is not in the expected shape \(HTTP 200, application\/json, a JSON object with the keys "ok", "result", "version"\)$/,
 };
 
 test.each([...WRONG_KEY_SHAPES])('a refused key answered as %s: a clear error, no output, the key never shown', async (shape) => {
@@ -49,10 +49,10 @@ test.each([...WRONG_KEY_SHAPES])('a refused key answered as %s: a clear error, n
 
 const roomAnswer: Record<(typeof ROOM_ANSWER_SHAPES)[number], RegExp | undefined> = {
 	documented: undefined,
-	bare: /^Visioconference\.me: the answer to the room creation is not in the expected shape \(HTTP 201, application\/json, a JSON object with the keys "iframe", "uniqid", "url", "room"\)$/,
-	noRoom: /^Visioconference\.me: the answer to the room creation is not in the expected shape \(HTTP 201, application\/json, a JSON object with the keys "code", "data", "message"\)$/,
-	otherKey: /^Visioconference\.me: the answer to the room creation is not in the expected shape \(HTTP 201, application\/json, a JSON object with the keys "code", "result", "message"\)$/,
-	html200: /^Visioconference\.me: the answer to the room creation is not in the expected shape \(HTTP 200, text\/html, a web page\)$/,
+	bare: /^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, application\/json, a JSON object with the keys "iframe", "uniqid", "url", "room"\)$/,
+	noRoom: /^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, application\/json, a JSON object with the keys "code", "data", "message"\)$/,
+	otherKey: /^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, application\/json, a JSON object with the keys "code", "result", "message"\)$/,
+	html200: /^Visioconference\.me error 200: the answer to the room creation is not in the expected shape \(HTTP 200, text\/html, a web page\)$/,
 	loginRedirect: /^Visioconference\.me error 302: the service answered with a redirect/,
 };
 

@@ -146,8 +146,8 @@ describe('Room → Create', () => {
 		const errors = result.output('Visio').map((i) => i.json.error);
 		expect(errors[0]).toBe('Visioconference.me error 500: the service failed: database down');
 		expect(errors[1]).toBe('Visioconference.me error 502: the service failed (HTTP 502)');
-		expect(errors[2]).toBe('Visioconference.me: the answer to the room creation is not in the expected shape (HTTP 200, application/json, broken JSON of 28 characters)');
-		expect(errors[3]).toBe('Visioconference.me: the answer to the room creation is not in the expected shape (HTTP 200, application/json, an empty body)');
+		expect(errors[2]).toBe('Visioconference.me error 200: the answer to the room creation is not in the expected shape (HTTP 200, application/json, broken JSON of 28 characters)');
+		expect(errors[3]).toBe('Visioconference.me error 200: the answer to the room creation is not in the expected shape (HTTP 200, application/json, an empty body)');
 		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
 		expect(sim.requests()).toHaveLength(4); // failures are not retried
 	});
