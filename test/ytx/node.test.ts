@@ -318,6 +318,7 @@ describe('input is checked before any request', () => {
 			/^"Participants \(JSON\)" entry 1: name is not text but an object: /,
 		],
 		['a meeting name that is an object', { operation: 'start', meetingName: '={{ { topic: "x" } }}' }, /^"Meeting Name" is not text but an object: "\{"topic":"x"\}" \(item 0\)$/],
+		['a custom parameter that is an object', { operation: 'start', options: { customParameter: '={{ { order: 42 } }}' } }, /^"Custom Parameter" is not text but an object: "\{"order":42\}" \(item 0\)$/],
 		['a meeting ID that is a list', { operation: 'cancelBooking', meetingId: '={{ ["001"] }}' }, /^"Meeting ID" is not text but a list: "\["001"\]" \(item 0\)$/],
 	];
 

@@ -273,6 +273,8 @@ export async function checkMeetingId(this: IExecuteSingleFunctions, request: IHt
 export async function checkOptions(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const target = body(request);
+	refuseNonText(this, 'Display Number', options.displayNumber);
+	refuseNonText(this, 'Custom Parameter', options.customParameter);
 	if (options.displayNumber !== undefined && String(options.displayNumber).trim() !== '') {
 		const raw = options.displayNumber;
 		const digits = String(raw).trim().replace(/[\s-]/g, '');
