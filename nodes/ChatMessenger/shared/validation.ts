@@ -25,16 +25,17 @@ export function textField(
 	raw: unknown,
 	field: string,
 	itemIndex: number,
-	options: { required?: boolean; max?: number; keep?: boolean; hint?: string } = {},
+	options: { required?: boolean; max?: number; keep?: boolean; hint?: string; secret?: boolean } = {},
 ): string {
-	const { required = true, max = LIMITS.name, keep = false, hint } = options;
+	const { required = true, max = LIMITS.name, keep = false, hint, secret = false } = options;
 	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-		throw inputError(node, `"${field}" must be text, got ${kindOf(raw)}`, itemIndex, hint);
+		throw inputError(node, `"${field}" must be text, got ${secret ? typeof raw : kindOf(raw)}`, itemIndex, hint);
 	}
 	const text = raw === undefined || raw === null ? '' : String(raw);
 	if (required && text.trim() === '') throw inputError(node, `"${field}" is empty`, itemIndex, hint);
 	if (text.length > max) {
-		throw inputError(node, `"${field}" is ${text.length} characters long, more than the ${max} this node sends: "${show(text, { text: true, max: 40 })}"`, itemIndex);
+		const value = secret ? '' : `: "${show(text, { text: true, max: 40 })}"`;
+		throw inputError(node, `"${field}" is ${text.length} characters long, more than the ${max} this node sends${value}`, itemIndex);
 	}
 	return keep ? text : text.trim();
 }
