@@ -103,7 +103,7 @@ describe('Message → Send', () => {
 			[{}, { text: 'x', to: ['user1@example.com', { email: 'user2@example.com' }] }, '"Recipients" entry 2 must be an email address, got an object (item 0)'],
 			[{ sendTo: 'chatRoom', roomName: '={{ $json.room }}' }, { text: 'x', to: '', room: { name: 'Sales team' } }, '"Chat Room Name" must be text, got an object (item 0)'],
 			// the package's own limits (no document gives any)
-			[{}, { text: 'x'.repeat(10_001), to: 'user1@example.com' }, `"Text" is 10001 characters long, more than the 10000 this node sends: "${'x'.repeat(40)}…" (item 0)`],
+			[{}, { text: 'x'.repeat(10_001), to: 'user1@example.com' }, `"Text" is longer than 10000 characters (10001): "${'x'.repeat(40)}…" (item 0)`],
 			[{}, { text: 'x', to: many }, '"Recipients" names 101 users, more than the 100 this node sends in one message (item 0)'],
 		];
 		for (const [parameters, item, message] of cases) {

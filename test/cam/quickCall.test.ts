@@ -62,7 +62,7 @@ describe('Quick Call → Create (createQuickCall; unverified mapping)', () => {
 			[{ expiresMode: 'dateTime', expiresAt: '={{ { at: 1 } }}' }, /^"Expires At" must be a date and time, got \{"at":1\} \(item 0\)$/],
 			[{ expiresMode: 'duration', durationMinutes: 5, password: '={{ { secret: 1 } }}' }, /^"Password" must be text, got object \(item 0\)$/],
 			// the password itself is never shown
-			[{ expiresMode: 'duration', durationMinutes: 5, password: 's3cr3t'.repeat(50) }, /^"Password" is 300 characters long, more than the 255 this node sends \(item 0\)$/],
+			[{ expiresMode: 'duration', durationMinutes: 5, password: 's3cr3t'.repeat(50) }, /^"Password" is longer than 255 characters \(300\) \(item 0\)$/],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await engine.run([quickCall(parameters)]);

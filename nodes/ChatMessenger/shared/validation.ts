@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
-import { inputError, show } from '../../shared/errors';
+import { inputError } from '../../shared/errors';
+import { kindOf, textInput } from '../../shared/textInput';
 
 /**
  * Local limits of this package (no Chat&Messenger document gives any): a message text of at most
@@ -8,18 +9,7 @@ import { inputError, show } from '../../shared/errors';
  */
 export const LIMITS = { text: 10_000, recipients: 100, name: 255 };
 
-/** What a value that is not text is, for a message ("an object", "a list", "true"). */
-function kindOf(raw: unknown): string {
-	if (Array.isArray(raw)) return 'a list';
-	if (raw === null) return 'null';
-	if (typeof raw === 'object') return 'an object';
-	return `${typeof raw} ${show(raw)}`;
-}
-
-/**
- * A text field: a string (a number is taken as its digits), never an object or a list (which would
- * arrive as "[object Object]"), trimmed unless `keep`, refused when empty (if required) or too long.
- */
+/** A text field, with this node's default limit for names and IDs. */
 export function textField(
 	node: INode,
 	raw: unknown,
@@ -27,17 +17,7 @@ export function textField(
 	itemIndex: number,
 	options: { required?: boolean; max?: number; keep?: boolean; hint?: string; secret?: boolean } = {},
 ): string {
-	const { required = true, max = LIMITS.name, keep = false, hint, secret = false } = options;
-	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-		throw inputError(node, `"${field}" must be text, got ${secret ? typeof raw : kindOf(raw)}`, itemIndex, hint);
-	}
-	const text = raw === undefined || raw === null ? '' : String(raw);
-	if (required && text.trim() === '') throw inputError(node, `"${field}" is empty`, itemIndex, hint);
-	if (text.length > max) {
-		const value = secret ? '' : `: "${show(text, { text: true, max: 40 })}"`;
-		throw inputError(node, `"${field}" is ${text.length} characters long, more than the ${max} this node sends${value}`, itemIndex);
-	}
-	return keep ? text : text.trim();
+	return textInput(node, raw, field, itemIndex, { max: LIMITS.name, ...options });
 }
 
 /** The list of user addresses in "Recipients": comma, semicolon or line separated, trimmed, no duplicates. */

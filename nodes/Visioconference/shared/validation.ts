@@ -1,24 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { inputError, show } from '../../shared/errors';
+import { textInput } from '../../shared/textInput';
 import type { Participant } from './links';
 
 /** Local limit of this package (the document gives none): names of at most 255 characters. */
 export const MAX_NAME_LENGTH = 255;
 
-/**
- * A text field: a string (a number is taken as its digits), never an object or a list (which would
- * arrive as "[object Object]"), trimmed, refused when empty (if required) or longer than `MAX_NAME_LENGTH`.
- */
+/** A text field, with this node's limit. */
 export function textField(node: INode, raw: unknown, field: string, itemIndex: number, options: { required?: boolean; hint?: string } = {}): string {
-	if (raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-		const kind = Array.isArray(raw) ? 'a list' : typeof raw === 'object' ? 'an object' : `${typeof raw} ${show(raw)}`;
-		throw inputError(node, `"${field}" must be text, got ${kind}`, itemIndex, options.hint);
-	}
-	const text = raw === undefined || raw === null ? '' : String(raw).trim();
-	if (options.required !== false && !text) throw inputError(node, `"${field}" is empty`, itemIndex, options.hint);
-	if (text.length > MAX_NAME_LENGTH) throw inputError(node, `"${field}" is longer than ${MAX_NAME_LENGTH} characters`, itemIndex);
-	return text;
+	return textInput(node, raw, field, itemIndex, { max: MAX_NAME_LENGTH, ...options });
 }
 
 /** The participants of Room → Create's options: each with a name (text, not empty). */
