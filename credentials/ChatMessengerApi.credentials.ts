@@ -6,7 +6,11 @@ import type {
 } from 'n8n-workflow';
 
 import { headerFromCredential } from '../nodes/shared/auth';
+import { CAM_METHODS } from '../nodes/ChatMessenger/shared/methods';
 import { requiredKeys, statusRules, testRules } from '../nodes/shared/credentialTest';
+
+// the key the node reads the rooms from (an assumption kept in one place: methods.ts)
+const ROOMS_KEY = CAM_METHODS.getConferenceRooms.answer.path[0];
 
 export class ChatMessengerApi implements ICredentialType {
 	name = 'chatMessengerApi';
@@ -62,8 +66,8 @@ export class ChatMessengerApi implements ICredentialType {
 				404: 'No Chat&Messenger API at this Server URL (HTTP 404): check the address and, on premises, the port (usually 8080)',
 			}),
 			requiredKeys(
-				['conferenceRooms'],
-				'Chat&Messenger did not answer with the conference rooms (no "conferenceRooms"): the API token was refused (an "errors" answer), or the Server URL is not a Chat&Messenger server',
+				[ROOMS_KEY],
+				`Chat&Messenger did not answer with the conference rooms (no "${ROOMS_KEY}"): the API token was refused (an "errors" answer), or the Server URL is not a Chat&Messenger server`,
 			),
 		),
 	};

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { formJson, setup } from './common';
 
 const { ctx, node } = setup();
@@ -87,11 +89,22 @@ describe('Message → Send', () => {
 
 	test('bad input is refused before any request, naming the field and the item', async () => {
 		const { sim, engine } = ctx;
-		const cases: Array<[Record<string, unknown>, Record<string, string>, string]> = [
+		const many = Array.from({ length: 101 }, (_, i) => `user${i}@example.com`).join(',');
+		const cases: Array<[Record<string, unknown>, IDataObject, string]> = [
 			[{}, { text: '   ', to: 'user1@example.com' }, '"Text" is empty (item 0)'],
 			[{}, { text: 'x', to: ' , ' }, '"Recipients" is empty (item 0)'],
-			[{}, { text: 'x', to: 'user1@example.com user2@example.com' }, '"Recipients" holds "user1@example.com user2@example.com", which is not one user address (item 0)'],
+			[{}, { text: 'x', to: 'user1@example.com user2@example.com' }, '"Recipients" holds "user1@example.com user2@example.com", which is not one email address (item 0)'],
+			[{}, { text: 'x', to: 'Taro Yamada' }, '"Recipients" holds "Taro Yamada", which is not one email address (item 0)'],
 			[{ sendTo: 'chatRoom', roomName: ' ' }, { text: 'x', to: '' }, '"Chat Room Name" is empty (item 0)'],
+			// objects and lists where text is expected are refused, never sent as "[object Object]"
+			[{}, { text: { body: 'hi' }, to: 'user1@example.com' }, '"Text" must be text, got an object (item 0)'],
+			[{}, { text: ['hi'], to: 'user1@example.com' }, '"Text" must be text, got a list (item 0)'],
+			[{}, { text: 'x', to: { email: 'user1@example.com' } }, '"Recipients" must be text or a list of texts, got an object (item 0)'],
+			[{}, { text: 'x', to: ['user1@example.com', { email: 'user2@example.com' }] }, '"Recipients" entry 2 must be an email address, got an object (item 0)'],
+			[{ sendTo: 'chatRoom', roomName: '={{ $json.room }}' }, { text: 'x', to: '', room: { name: 'Sales team' } }, '"Chat Room Name" must be text, got an object (item 0)'],
+			// the package's own limits (no document gives any)
+			[{}, { text: 'x'.repeat(10_001), to: 'user1@example.com' }, `"Text" is longer than 10000 characters (10001): "${'x'.repeat(40)}…" (item 0)`],
+			[{}, { text: 'x', to: many }, '"Recipients" names 101 users, more than the 100 this node sends in one message (item 0)'],
 		];
 		for (const [parameters, item, message] of cases) {
 			const result = await engine.run([send(parameters)], [item]);

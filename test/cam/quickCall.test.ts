@@ -59,6 +59,10 @@ describe('Quick Call → Create (createQuickCall; unverified mapping)', () => {
 			[{ expiresMode: 'dateTime', expiresAt: '2020-01-01T00:00:00Z' }, /^"Expires At" is in the past: 2020-01-01T00:00:00.000Z \(item 0\)$/],
 			[{ expiresMode: 'dateTime', expiresAt: 'next tuesday' }, /^"Expires At" must be a date and time, got "next tuesday" \(item 0\)$/],
 			[{ expiresMode: 'duration', durationMinutes: 0 }, /^"Duration \(Minutes\)" must be a positive number, got 0 \(item 0\)$/],
+			[{ expiresMode: 'dateTime', expiresAt: '={{ { at: 1 } }}' }, /^"Expires At" must be a date and time, got \{"at":1\} \(item 0\)$/],
+			[{ expiresMode: 'duration', durationMinutes: 5, password: '={{ { secret: 1 } }}' }, /^"Password" must be text, got object \(item 0\)$/],
+			// the password itself is never shown
+			[{ expiresMode: 'duration', durationMinutes: 5, password: 's3cr3t'.repeat(50) }, /^"Password" is longer than 255 characters \(300\) \(item 0\)$/],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await engine.run([quickCall(parameters)]);
@@ -71,7 +75,9 @@ describe('Quick Call → Create (createQuickCall; unverified mapping)', () => {
 		const { sim, engine } = ctx;
 		sim.fail({ kind: 'status', status: 200, body: { result: 'ok' } });
 		const noUrl = await engine.run([quickCall({ expiresMode: 'duration', durationMinutes: 5 })]);
-		expect(noUrl.error('CAM')?.message).toBe('Chat&Messenger: the answer to createQuickCall holds no meeting URL');
+		expect(noUrl.error('CAM')?.message).toBe(
+			'Chat&Messenger error 200: the answer to createQuickCall is not in the expected shape (HTTP 200, application/json, a JSON object with the key "result")',
+		);
 		sim.fail({ kind: 'status', status: 200, body: { errors: { expiry: 'too far in the future' } } });
 		const refused = await engine.run([quickCall({ expiresMode: 'duration', durationMinutes: 5 })]);
 		expect(refused.error('CAM')?.message).toBe('Chat&Messenger error 200: the server refused the request: expiry: too far in the future');

@@ -161,6 +161,7 @@ describe('Conference Room', () => {
 			[{ period: 'month', month: 'August' }, '"Month" must be a month like 2019-08, got "August" (item 0)'],
 			[{ period: 'month', month: '2019-13' }, '"Month" must be a month like 2019-08, got "2019-13" (item 0)'],
 			[{ period: 'day', day: '2019-02-30' }, '"Day" must be a date like 2019-08-01, got "2019-02-30" (item 0)'],
+			[{ period: 'month', month: '={{ { month: 8 } }}' }, '"Month" must be a month like 2019-08, got {"month":8} (item 0)'],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await engine.run([node({ resource: 'conferenceRoom', operation: 'getReservations', output: 'rooms', ...parameters })]);

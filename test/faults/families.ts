@@ -58,7 +58,7 @@ export const families: Family[] = [
 		isSideEffect: (method, path) => method === 'POST' && path.endsWith('/entreprise/visio'),
 		envelopeFailure: { kind: 'status', status: 200, body: { code: 500, data: null, message: 'room quota reached' } },
 		envelopeWith: (message) => ({ code: 500, data: null, message }),
-		unauthorized: { kind: 'status', status: 401, body: { code: 401, data: null, message: 'Invalid API token' } },
+		// the document shows no refusal: the generic 401 of the matrix (test/visioconference/answerShapes.test.ts runs every shape)
 		badInputs: [
 			{ label: 'empty', item: { name: '' }, message: /"Room Name" is empty/ },
 			{ label: 'blank', item: { name: ' \t ' }, message: /"Room Name" is empty/ },

@@ -6,13 +6,37 @@
  * request, as the vendor's samples read `response['errors']`; a wrong token answers HTTP
  * `authFailureStatus` (401 unless a test changes it).
  *
- * The paths and JSON of createQuickCall, updateChatRoom, getConferenceMaster and
- * getConferenceRoomStatus follow the same guess as the node (`nodes/ChatMessenger/shared/methods.ts`):
- * these tests cannot prove them.
+ * What the document does not show is not taken from the node:
+ *  - createQuickCall, updateChatRoom, getConferenceMaster and getConferenceRoomStatus are documented
+ *    only as JavaScript-client calls. How their argument travels over HTTP is `clientMapping`, one of
+ *    `CAM_CLIENT_MAPPINGS` (the argument as a named JSON object in `message`, the positional
+ *    arguments as a JSON array in `message`, or a JSON body); the tests run each one.
+ *  - No document shows the answers of getConferenceRooms, createQuickCall, sendMessage and
+ *    sendMessages; the HTTP answers of the four client calls are not shown either (only what the
+ *    client returns). `answerShape` picks one of `CAM_ANSWER_SHAPES` for every answer: the key the
+ *    vendor's samples read (or, where none is shown, the plain guess), the bare value, the value
+ *    wrapped in `data`, another key, plain text, an HTML page with HTTP 200, a redirect to a login
+ *    page. The tests run each one.
  */
 import { randomBytes } from 'node:crypto';
 
-import { Simulator, type SimRequest, type SimResponse } from './base';
+import { LOGIN_PAGE, Simulator, type SimRequest, type SimResponse } from './base';
+
+/** How a JavaScript-client-only method's argument may travel over HTTP. */
+export const CAM_CLIENT_MAPPINGS = ['messageObject', 'messageArgs', 'jsonBody'] as const;
+export type CamClientMapping = (typeof CAM_CLIENT_MAPPINGS)[number];
+
+/** How an answer may carry its result (see the file's comment). */
+export const CAM_ANSWER_SHAPES = ['keyed', 'bare', 'wrapped', 'otherKey', 'text', 'html200', 'loginRedirect'] as const;
+export type CamAnswerShape = (typeof CAM_ANSWER_SHAPES)[number];
+
+/** The positional arguments of the client-only methods, as the document lists them. */
+const CLIENT_ARGUMENTS: Record<string, string[]> = {
+	createQuickCall: ['expiry', 'password'],
+	updateChatRoom: ['chatRoom'],
+	getConferenceMaster: [],
+	getConferenceRoomStatus: ['yyyyMMdd'],
+};
 
 export interface CamMessage {
 	via: 'sendMessage' | 'sendMessages';
@@ -51,6 +75,10 @@ export class CamSimulator extends Simulator {
 	apiToken = 'cam-test-token-5d1f8e2a';
 	/** status of the answer to a missing or wrong token */
 	authFailureStatus = 401;
+	/** how the client-only methods read their argument */
+	clientMapping: CamClientMapping = 'messageObject';
+	/** how every successful answer carries its result */
+	answerShape: CamAnswerShape = 'keyed';
 	readonly users = new Set(['user1@example.com', 'user2@example.com', 'user3@example.com', '山田@example.jp']);
 	readonly messages: CamMessage[] = [];
 	readonly chatRooms = new Map<string, CamChatRoom>();
@@ -66,16 +94,20 @@ export class CamSimulator extends Simulator {
 
 	constructor() {
 		super('cam');
-		this.route('GET', '/getConferenceRooms', (req) => this.guard(req, false, () => ({ body: { conferenceRooms: this.conferenceRooms } })));
-		this.route('POST', '/getConferenceRooms', (req) => this.guard(req, false, () => ({ body: { conferenceRooms: this.conferenceRooms } })));
+		const rooms = () => this.shaped('conferenceRooms', 'rooms', this.conferenceRooms);
+		this.route('GET', '/getConferenceRooms', (req) => this.guard(req, false, rooms));
+		this.route('POST', '/getConferenceRooms', (req) => this.guard(req, false, rooms));
 		this.route('POST', '/sendMessage', (req) => this.guard(req, true, () => this.sendMessage(req)));
 		this.route('POST', '/sendMessages', (req) => this.guard(req, true, () => this.sendMessagesRoute(req)));
-		this.route('POST', '/createQuickCall', (req) => this.guard(req, true, () => this.createQuickCall(req)));
-		this.route('POST', '/updateChatRoom', (req) => this.guard(req, true, () => this.updateChatRoom(req)));
+		this.route('POST', '/createQuickCall', (req) => this.guard(req, false, () => this.createQuickCall(req)));
+		this.route('POST', '/updateChatRoom', (req) => this.guard(req, false, () => this.updateChatRoom(req)));
 		this.route('POST', '/getConferenceMaster', (req) =>
-			this.guard(req, true, () => ({ body: { conferenceRooms: this.conferenceRooms } })),
+			this.guard(req, false, () => {
+				const { problem } = this.clientArgument(req, 'getConferenceMaster');
+				return problem ?? rooms();
+			}),
 		);
-		this.route('POST', '/getConferenceRoomStatus', (req) => this.guard(req, true, () => this.roomStatus(req)));
+		this.route('POST', '/getConferenceRoomStatus', (req) => this.guard(req, false, () => this.roomStatus(req)));
 		this.reset();
 	}
 
@@ -92,6 +124,8 @@ export class CamSimulator extends Simulator {
 		this.reservations.length = 0;
 		this.sendMessagesRequests = 0;
 		this.authFailureStatus = 401;
+		this.clientMapping = 'messageObject';
+		this.answerShape = 'keyed';
 		this.addChatRoom({ name: 'Sales team', createUserId: 'u-sales', memberUids: { 'u-sales': true, 'u-2': false } });
 		this.addChatRoom({ name: '開発チーム', createUserId: 'u-dev', memberUids: { 'u-dev': true } });
 		this.reservations.push(
@@ -116,6 +150,56 @@ export class CamSimulator extends Simulator {
 
 	roomByName(name: string) {
 		return [...this.chatRooms.values()].find((r) => r.name === name);
+	}
+
+	/**
+	 * A successful answer carrying `value`, in the current `answerShape`: under `key` (the key the
+	 * vendor's samples read, or the guess where none is shown), bare, under `data`, under `otherKey`,
+	 * as plain text, as an HTML page, or as a redirect to a login page. `key` undefined: an answer
+	 * with no result (sendMessage, sendMessages).
+	 */
+	private shaped(key: string | undefined, otherKey: string, value: unknown): SimResponse {
+		const keyed = key === undefined ? {} : { [key]: value };
+		switch (this.answerShape) {
+			case 'keyed':
+				return { body: keyed };
+			case 'bare':
+				return { body: key === undefined ? [] : value };
+			case 'wrapped':
+				return { body: { data: keyed } };
+			case 'otherKey':
+				return { body: { [otherKey]: key === undefined ? 'ok' : value } };
+			case 'text':
+				return { raw: key === undefined ? 'OK' : typeof value === 'string' ? value : JSON.stringify(value).slice(1, -1), headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+			case 'html200':
+				return { raw: '<!doctype html><html><body><h1>Chat&amp;Messenger</h1><p>Done.</p></body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+			case 'loginRedirect':
+				return { status: 302, raw: LOGIN_PAGE, headers: { Location: `${this.url}/login?next=%2F`, 'Content-Type': 'text/html; charset=utf-8' } };
+		}
+	}
+
+	/**
+	 * The argument of a client-only method, read as `clientMapping` says, as an object of the
+	 * document's argument names (`{expiry, password}`, `{chatRoom}`, `{yyyyMMdd}`).
+	 */
+	private clientArgument(req: SimRequest, method: string): { value?: Record<string, unknown>; problem?: SimResponse } {
+		const names = CLIENT_ARGUMENTS[method];
+		const type = String(req.headers['content-type'] ?? '');
+		if (this.clientMapping === 'jsonBody') {
+			if (!type.startsWith('application/json') || req.json === undefined) return { problem: err(`Content-Type must be application/json, got ${type}`) };
+			const body = req.json as Record<string, unknown>;
+			if (!body || typeof body !== 'object' || Array.isArray(body)) return { problem: err('the body must be a JSON object') };
+			return { value: method === 'updateChatRoom' ? { chatRoom: body } : body };
+		}
+		if (!type.startsWith('application/x-www-form-urlencoded')) return { problem: err(`Content-Type must be application/x-www-form-urlencoded, got ${type}`) };
+		const { value, problem } = this.field(req, 'message');
+		if (problem) return { problem };
+		if (this.clientMapping === 'messageArgs') {
+			if (!Array.isArray(value)) return { problem: err(`message must be a JSON array of the arguments (${names.join(', ') || 'none'})`) };
+			return { value: Object.fromEntries(names.map((name, i) => [name, value[i]])) };
+		}
+		if (!value || typeof value !== 'object' || Array.isArray(value)) return { problem: err('message must be a JSON object') };
+		return { value: method === 'updateChatRoom' ? { chatRoom: value } : (value as Record<string, unknown>) };
 	}
 
 	/** Token check, form decoding and JSON parsing, as the server does before any method runs. */
@@ -169,7 +253,7 @@ export class CamSimulator extends Simulator {
 			return err(`chat room not found: ${m.panelName}`);
 		}
 		this.messages.push({ via: 'sendMessage', panelName: m.panelName, message: m.message, isOpened: m.isOpened === true, users });
-		return { body: {} };
+		return this.shaped(undefined, 'result', undefined);
 	}
 
 	private sendMessagesRoute(req: SimRequest): SimResponse {
@@ -193,11 +277,11 @@ export class CamSimulator extends Simulator {
 			accepted.push({ via: 'sendMessages', panelName: 'messenger', message: entry.message, isOpened: false, users: checked.users!, request });
 		}
 		this.messages.push(...accepted);
-		return { body: {} };
+		return this.shaped(undefined, 'result', undefined);
 	}
 
 	private createQuickCall(req: SimRequest): SimResponse {
-		const { value, problem } = this.field(req, 'message');
+		const { value, problem } = this.clientArgument(req, 'createQuickCall');
 		if (problem) return problem;
 		const v = value as { expiry?: unknown; password?: unknown };
 		if (typeof v?.expiry !== 'number' || !Number.isInteger(v.expiry)) return err('expiry must be unix time in milliseconds');
@@ -206,13 +290,13 @@ export class CamSimulator extends Simulator {
 		const id = randomBytes(6).toString('hex');
 		const call = { id, expiry: v.expiry, password: v.password ?? '', url: `${this.url}/quickcall/${id}` };
 		this.quickCalls.push(call);
-		return { body: { url: call.url } };
+		return this.shaped('url', 'quickCallUrl', call.url);
 	}
 
 	private updateChatRoom(req: SimRequest): SimResponse {
-		const { value, problem } = this.field(req, 'message');
+		const { value, problem } = this.clientArgument(req, 'updateChatRoom');
 		if (problem) return problem;
-		const room = value as Partial<CamChatRoom> & Record<string, unknown>;
+		const room = value?.chatRoom as Partial<CamChatRoom> & Record<string, unknown>;
 		if (!room || typeof room !== 'object' || Array.isArray(room)) return err('chatRoom must be a JSON object');
 		const known = ['id', 'name', 'createUserId', 'adminUserId', 'isMessageThread', 'isPublic', 'memberUids'];
 		const unknown = Object.keys(room).filter((k) => !known.includes(k));
@@ -228,29 +312,26 @@ export class CamSimulator extends Simulator {
 			if (typeof room.name !== 'string' || room.name === '') return err('name is required');
 			if (typeof room.createUserId !== 'string' || room.createUserId === '') return err('createUserId is required');
 			const created = this.addChatRoom(room as CamChatRoom);
-			return { body: { chatRoom: created } };
+			return this.shaped('chatRoom', 'room', created);
 		}
 		const existing = this.chatRooms.get(String(room.id));
 		if (!existing) return err(`chat room not found: ${String(room.id)}`);
 		Object.assign(existing, room);
-		return { body: { chatRoom: existing } };
+		return this.shaped('chatRoom', 'room', existing);
 	}
 
 	private roomStatus(req: SimRequest): SimResponse {
-		const { value, problem } = this.field(req, 'message');
+		const { value, problem } = this.clientArgument(req, 'getConferenceRoomStatus');
 		if (problem) return problem;
 		const date = (value as { yyyyMMdd?: unknown })?.yyyyMMdd;
 		if (typeof date !== 'string' || !/^\d{6}(\d{2})?$/.test(date)) return err('yyyyMMdd must be yyyyMM or yyyyMMdd');
 		const prefix = date.length === 6 ? `${date.slice(0, 4)}-${date.slice(4, 6)}` : `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
-		return {
-			body: {
-				conferenceRoomStatus: {
-					conferenceRooms: this.conferenceRooms.map((room) => ({
-						...room,
-						reservedSchedules: this.reservations.filter((r) => r.conferenceRoomId === room.id && r.startTime.startsWith(prefix)),
-					})),
-				},
-			},
-		};
+		// the document: the answer's conferenceRoomStatus; the reservations in conferenceRooms.reservedSchedules
+		return this.shaped('conferenceRoomStatus', 'status', {
+			conferenceRooms: this.conferenceRooms.map((room) => ({
+				...room,
+				reservedSchedules: this.reservations.filter((r) => r.conferenceRoomId === room.id && r.startTime.startsWith(prefix)),
+			})),
+		});
 	}
 }

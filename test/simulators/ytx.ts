@@ -12,10 +12,16 @@
  *  6. balance exhausted → -204;
  *  7. meeting fields: missing `meetingname`/`creator`/`parties`/`bookmeeting` → -2; `parties` not a
  *     string holding a JSON array of {name, phone}, `bookmeeting` not 0/1/2, a booking time not
- *     `yyyy-MM-dd HH:mm` or in the past → -101; a bad phone → -102; a display number that is not
+ *     `yyyy-MM-dd HH:mm` → -101; a phone that is not what the document describes (digits; a
+ *     participant's landline may carry `,extension`) → -102; a display number that is not
  *     configured → -1; booking without `booktime` or edit/cancel without `confid` → -2; an unknown
  *     or cancelled `confid` → -101 ("会议不存在").
  * `answerCode(code)` makes the next request(s) answer a given code (e.g. -104 rate too high, -100).
+ *
+ * The document is silent on which numbers are valid beyond that, on what a booking time in the past
+ * gets (`pastBooking`: booked as sent, or -101), and its table types `statusMsg` a string while its
+ * sample shows an object (`statusMsgShape`: the sample's object, the same as JSON text, a plain
+ * text, or absent); the tests run each choice.
  */
 import { createHash, randomInt } from 'node:crypto';
 
@@ -75,7 +81,12 @@ function bookTimeInstant(text: string): number | undefined {
 	return m ? parseChinaStamp(`${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}00`) : undefined;
 }
 
-const PHONE = /^(1[3-9]\d{9}|0[1-9]\d{8,10}(,\d{1,6})?|[48]00\d{7})$/;
+/** The document: a phone number (digits); a participant's landline may carry an extension after a comma. */
+const CREATOR_PHONE = /^\d+$/;
+const PARTY_PHONE = /^\d+(,\d+)?$/;
+
+export const YTX_STATUS_MSG_SHAPES = ['object', 'jsonString', 'plainText', 'absent'] as const;
+export type YtxStatusMsgShape = (typeof YTX_STATUS_MSG_SHAPES)[number];
 
 export class YtxSimulator extends Simulator {
 	readonly meetings = new Map<string, YtxMeeting>();
@@ -88,8 +99,10 @@ export class YtxSimulator extends Simulator {
 	defaultCallerId = '01053189900';
 	suspended = false;
 	balanceExhausted = false;
-	/** answer `statusMsg` as a JSON string (the document's table types it string) */
-	statusMsgAsString = false;
+	/** how a success carries the meeting in `statusMsg` */
+	statusMsgShape: YtxStatusMsgShape = 'object';
+	/** what a booking time in the past gets: booked as sent, or -101 */
+	pastBooking: 'accepted' | '-101' = 'accepted';
 	omitRequestId = false;
 	private nextMeid = 1;
 
@@ -115,7 +128,8 @@ export class YtxSimulator extends Simulator {
 		this.meetings.clear();
 		this.suspended = false;
 		this.balanceExhausted = false;
-		this.statusMsgAsString = false;
+		this.statusMsgShape = 'object';
+		this.pastBooking = 'accepted';
 		this.omitRequestId = false;
 		this.echoOnError = 0;
 		this.echoAs = 'html';
@@ -200,9 +214,9 @@ export class YtxSimulator extends Simulator {
 		if (!Array.isArray(parties) || parties.length === 0) return this.envelope('-101');
 		for (const p of parties as Array<Record<string, unknown>>) {
 			if (!p || typeof p !== 'object' || typeof p.name !== 'string' || p.name === '' || typeof p.phone !== 'string') return this.envelope('-101');
-			if (!PHONE.test(p.phone)) return this.envelope('-102');
+			if (!PARTY_PHONE.test(p.phone)) return this.envelope('-102');
 		}
-		if (!PHONE.test(body.creator as string)) return this.envelope('-102');
+		if (!CREATOR_PHONE.test(body.creator as string)) return this.envelope('-102');
 		const shownumber = body.shownumber as string | undefined;
 		if (shownumber !== undefined && shownumber !== '' && !this.displayNumbers.includes(shownumber)) return this.envelope('-1');
 		const confid = (body.confid as string | undefined) ?? '';
@@ -210,7 +224,7 @@ export class YtxSimulator extends Simulator {
 		if (bookmeeting === '1') {
 			if (!booktime) return this.envelope('-2');
 			const at = bookTimeInstant(booktime);
-			if (at === undefined || at <= Date.now()) return this.envelope('-101');
+			if (at === undefined || (at <= Date.now() && this.pastBooking === '-101')) return this.envelope('-101');
 		} else if (booktime !== '' && bookTimeInstant(booktime) === undefined) {
 			return this.envelope('-101');
 		}
@@ -248,6 +262,18 @@ export class YtxSimulator extends Simulator {
 			this.meetings.set(meid, meeting);
 		}
 		const info = { meid: meeting.meid, mepwd: meeting.mepwd, meetcallerid: meeting.meetcallerid };
-		return this.envelope('0', this.statusMsgAsString ? JSON.stringify(info) : info);
+		switch (this.statusMsgShape) {
+			case 'object':
+				return this.envelope('0', info);
+			case 'jsonString':
+				return this.envelope('0', JSON.stringify(info));
+			case 'plainText':
+				return this.envelope('0', '成功');
+			case 'absent': {
+				const answer = this.envelope('0', null);
+				delete (answer.body as Record<string, unknown>).statusMsg;
+				return answer;
+			}
+		}
 	}
 }

@@ -55,6 +55,23 @@ describe('Join Link → Create (no request, no credential)', () => {
 
 	test('without continue-on-fail the node stops with the item error', async () => {
 		const result = await createEngine().run([linkNode({ room: '={{ $json.room }}' })], [{ room: '' }]);
-		expect(result.error('Link')?.message).toBe('"Room URL or ID" must be a room URL or a room ID, got "" (item 0)');
+		expect(result.error('Link')?.message).toBe('"Room URL or ID" is empty (item 0)');
+	});
+
+	test('objects and lists where text is expected are refused, never turned into "[object Object]"', async () => {
+		const engine = createEngine();
+		const result = await engine.run(
+			[linkNode({ room: '={{ $json.room }}', role: 'moderator', moderatorToken: '={{ $json.token }}', participantName: '={{ $json.name }}' }, { continueOnFail: true })],
+			[
+				{ room: { url: 'https://visioconference.me/meet/AB12CD3' }, token: 'TOK', name: 'Anne' },
+				{ room: 'AB12CD3', token: ['TOK'], name: 'Anne' },
+				{ room: 'AB12CD3', token: 'TOK', name: { first: 'Anne' } },
+			],
+		);
+		expect(result.output('Link').map((i) => i.json.error)).toEqual([
+			'"Room URL or ID" must be text, got an object (item 0)',
+			'"Moderator Token" must be text, got a list (item 1)',
+			'"Participant Name" must be text, got an object (item 2)',
+		]);
 	});
 });

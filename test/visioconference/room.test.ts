@@ -127,7 +127,7 @@ describe('Room → Create', () => {
 		const result = await engine.run([roomNode({}, { credentials: { visioconferenceApi: { id: 'bad', name: 'bad' } } })], [{ room: 'X' }]);
 		const error = result.error('Visio')!;
 		expect(error.message).toBe(
-			'Visioconference.me error 401: the API key was rejected (Invalid API token); check the credential\'s API key',
+			'Visioconference.me error 401: the API key was rejected (Unauthorized); check the credential\'s API key',
 		);
 		expect(error.context?.itemIndex).toBe(0);
 		expect(JSON.stringify(result.run)).not.toContain('wrong-key-123456');
@@ -146,8 +146,8 @@ describe('Room → Create', () => {
 		const errors = result.output('Visio').map((i) => i.json.error);
 		expect(errors[0]).toBe('Visioconference.me error 500: the service failed: database down');
 		expect(errors[1]).toBe('Visioconference.me error 502: the service failed (HTTP 502)');
-		expect(errors[2]).toBe('Visioconference.me error 200: the answer was not JSON');
-		expect(errors[3]).toMatch(/^Visioconference\.me error 200: /);
+		expect(errors[2]).toBe('Visioconference.me error 200: the answer to the room creation is not in the expected shape (HTTP 200, application/json, broken JSON of 28 characters)');
+		expect(errors[3]).toBe('Visioconference.me error 200: the answer to the room creation is not in the expected shape (HTTP 200, application/json, an empty body)');
 		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
 		expect(sim.requests()).toHaveLength(4); // failures are not retried
 	});

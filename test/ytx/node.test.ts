@@ -178,7 +178,7 @@ describe('Conference → Start Now', () => {
 	});
 
 	it('accepts statusMsg as a JSON string and a missing requestId', async () => {
-		prod.statusMsgAsString = true;
+		prod.statusMsgShape = 'jsonString';
 		prod.omitRequestId = true;
 		const result = await engine.run([ytx({ operation: 'start' })]);
 		expect(result.output('YTX')[0].json).toEqual({
@@ -296,6 +296,30 @@ describe('input is checked before any request', () => {
 		['a booking time that resolves empty', { operation: 'book', bookingTime: '={{ "" }}' }, /^"Booking Time" is empty \(item 0\)$/],
 		['a meeting ID that resolves empty', { operation: 'editBooking', meetingId: '={{ $json.missing ?? "" }}', bookingTime: '2099-01-01 10:00' }, /^"Meeting ID" is empty \(item 0\)$/],
 		['a display number with letters', { operation: 'start', options: { displayNumber: 'abc' } }, /^"Display Number" is not a phone number \(digits only\): "abc" \(item 0\)$/],
+		// the package's own limits (no document gives any) and types
+		[
+			'more than 100 participants',
+			{ operation: 'start', participants: { participant: Array.from({ length: 101 }, (_, i) => ({ name: `P${i}`, phone: `138${String(i).padStart(8, '0')}` })) } },
+			/^"Participants" lists 101 participants, more than the 100 this node sends in one conference \(item 0\)$/,
+		],
+		[
+			'a participant name over 50 characters',
+			{ operation: 'start', participants: { participant: [{ name: '张'.repeat(51), phone: '13800138000' }] } },
+			/^"Participants" entry 1: name "张{20}…" is 51 characters long, more than 50 \(item 0\)$/,
+		],
+		[
+			'the same phone twice',
+			{ operation: 'start', participants: { participant: [{ name: 'A', phone: '13800138000' }, { name: 'B', phone: '138 0013 8000' }] } },
+			/^"Participants" entry 2: phone "13800138000" is already entry 1 \(item 0\)$/,
+		],
+		[
+			'a participant name that is an object',
+			{ operation: 'start', participantsInput: 'json', participantsJson: '={{ [{ name: { first: "Zhang" }, phone: "13800138000" }] }}' },
+			/^"Participants \(JSON\)" entry 1: name is not text but an object: /,
+		],
+		['a meeting name that is an object', { operation: 'start', meetingName: '={{ { topic: "x" } }}' }, /^"Meeting Name" is not text but an object: "\{"topic":"x"\}" \(item 0\)$/],
+		['a custom parameter that is an object', { operation: 'start', options: { customParameter: '={{ { order: 42 } }}' } }, /^"Custom Parameter" is not text but an object: "\{"order":42\}" \(item 0\)$/],
+		['a meeting ID that is a list', { operation: 'cancelBooking', meetingId: '={{ ["001"] }}' }, /^"Meeting ID" is not text but a list: "\["001"\]" \(item 0\)$/],
 	];
 
 	it.each(cases)('refuses %s', async (_label, parameters, message) => {
@@ -399,8 +423,8 @@ describe('YTX failures', () => {
 		['an HTTP 500 page', () => prod.fail({ kind: 'html', status: 500 }), /^YTX error 500: the server failed \(HTTP 500\)$/],
 		['an HTTP 500 with an envelope', () => prod.fail({ kind: 'status', status: 500, body: { statusCode: '-100', statusMsg: '服务器异常' } }), /^YTX error -100: server exception at YTX \(服务器异常\)$/],
 		['a dropped connection', () => prod.fail({ kind: 'drop' }), /^YTX: the connection was dropped/],
-		['malformed JSON', () => prod.fail({ kind: 'malformed' }), /^YTX error 200: the answer was not a YTX response; the meeting may or may not have been created$/],
-		['an empty answer', () => prod.fail({ kind: 'empty' }), /^YTX error 200: the answer was empty; the meeting may or may not have been created$/],
+		['malformed JSON', () => prod.fail({ kind: 'malformed' }), /^YTX error 200: the answer was not a YTX response \(HTTP 200, application\/json, broken JSON of 28 characters\); the meeting may or may not have been created$/],
+		['an empty answer', () => prod.fail({ kind: 'empty' }), /^YTX error 200: the answer was empty \(HTTP 200, application\/json, an empty body\); the meeting may or may not have been created$/],
 	])('%s fails the item once, never retried', async (_label, arrange, message) => {
 		arrange();
 		const result = await engine.run([ytx({ operation: 'start' })]);
@@ -449,5 +473,59 @@ describe('secrets never leak', () => {
 	it('a successful run outputs none of them', async () => {
 		const result = await engine.run([ytx({ operation: 'start', options: { fullResponse: true } })]);
 		expectNoSecrets(JSON.stringify(result.run.data.resultData), prod);
+	});
+});
+
+describe('answers the document does not show: read as documented or a clear error, never an empty success', () => {
+	const shapes = ['object', 'jsonString', 'plainText', 'absent'] as const;
+	it.each(shapes)('a success whose statusMsg is %s: Start Now and Book need the meeting ID; Edit and Cancel know theirs', async (shape) => {
+		const booked = await engine.run([ytx({ operation: 'book', bookingTime: inTwoDays() })]);
+		expect(booked.error('YTX')).toBeUndefined();
+		prod.statusMsgShape = shape;
+		for (const operation of ['start', 'book'] as const) {
+			const result = await engine.run([ytx({ operation, bookingTime: inTwoDays() })]);
+			if (shape === 'object' || shape === 'jsonString') {
+				expect(result.output('YTX')[0].json.meetingId).toMatch(/^\d{3}$/);
+				continue;
+			}
+			const error = result.error('YTX');
+			expect(error?.message).toMatch(
+				new RegExp(`^YTX error 200: the answer to ${operation === 'book' ? 'Book' : 'Start Now'} is not in the expected shape \\(HTTP 200, application/json, a JSON object with the keys "statusCode", ${shape === 'absent' ? '' : '"statusMsg", '}"requestId"\\)$`),
+			);
+			expect(error?.description).toMatch(/statusMsg was (the text "成功"|absent).*the conference may have been (started|booked); check in the YTX console/);
+			expect(result.output('YTX')).toHaveLength(0);
+		}
+		const edit = await engine.run([ytx({ operation: 'editBooking', meetingId: '001', bookingTime: inTwoDays() })]);
+		expect(edit.error('YTX')).toBeUndefined();
+		expect(edit.output('YTX')[0].json.meetingId).toBe('001');
+		const cancel = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001' })]);
+		expect(cancel.output('YTX')[0].json).toMatchObject({ meetingId: '001', cancelled: true });
+	});
+
+	it.each<[string, () => void, RegExp]>([
+		['a bare JSON list', () => prod.fail({ kind: 'status', status: 200, body: [{ statusCode: '0' }] }), /\(HTTP 200, application\/json, a JSON array of 1 entry\)/],
+		['another envelope', () => prod.fail({ kind: 'status', status: 200, body: { code: 0, msg: 'ok', data: { meid: '001' } } }), /\(HTTP 200, application\/json, a JSON object with the keys "code", "msg", "data"\)/],
+		[
+			'an HTML page with HTTP 200',
+			() => prod.fail({ kind: 'answer', response: { status: 200, raw: '<html><body>维护中</body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } } }),
+			/\(HTTP 200, text\/html, a web page\)/,
+		],
+	])('%s: the item fails naming what arrived', async (_label, arrange, arrived) => {
+		for (const operation of ['start', 'cancelBooking'] as const) {
+			arrange();
+			const result = await engine.run([ytx({ operation, meetingId: '001' })]);
+			const message = result.error('YTX')?.message ?? '';
+			expect(message).toMatch(/^YTX error 200: the answer was (not a YTX response|empty) /);
+			expect(message).toMatch(arrived);
+			expect(message).toMatch(operation === 'start' ? /the meeting may or may not have been created$/ : /the booking may or may not have been cancelled$/);
+			expect(result.output('YTX')).toHaveLength(0);
+		}
+	});
+
+	it.each(['accepted', '-101'] as const)('a booking time in the past never reaches YTX (the service answering %s)', async (answer) => {
+		prod.pastBooking = answer;
+		const result = await engine.run([ytx({ operation: 'book', bookingTime: formatBookTime(Date.now() - 60_000) })]);
+		expect(result.error('YTX')?.message).toMatch(/^"Booking Time" is not in the future/);
+		expect(prod.log).toHaveLength(0);
 	});
 });

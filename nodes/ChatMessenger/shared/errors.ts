@@ -1,6 +1,8 @@
 import { NodeApiError, type IDataObject, type IN8nHttpFullResponse, type INode, type JsonObject } from 'n8n-workflow';
 
+import { describeAnswer, unrecognisedAnswer } from '../../shared/answerShape';
 import type { HttpFailure } from '../../shared/executor';
+import { CAM_METHODS, type CamMethod, type CamMethodName } from './methods';
 
 export const SERVICE = 'Chat&Messenger';
 
@@ -69,38 +71,49 @@ export function describeHttpError(failure: HttpFailure) {
 }
 
 /** The NodeApiError for an answer whose `errors` says the call failed (also with HTTP 200). */
-export function errorsAnswerError(node: INode, body: { errors: unknown }, status: number, itemIndex: number, context?: string): NodeApiError {
+export function errorsAnswerError(node: INode, body: { errors: unknown }, status: number, itemIndex: number): NodeApiError {
 	const described = describeErrors(body.errors);
 	const { original } = described;
 	const code = described.code === 'errors' ? String(status) : described.code;
 	return new NodeApiError(node, { message: original, code } as JsonObject, {
 		message: `${SERVICE} error ${code}: ${explain(status === 200 ? undefined : status, original)}: ${original}`,
-		description: `${context ? `${context}. ` : ''}The server answered: ${original}`,
+		description: `The server answered: ${original}`,
 		httpCode: String(status),
 		itemIndex,
 	});
 }
 
-function notJson(node: INode, response: IN8nHttpFullResponse, itemIndex: number, what: string, text?: string): NodeApiError {
+function notJson(node: INode, response: IN8nHttpFullResponse, itemIndex: number, call: CamMethodName, what: string, text?: string): NodeApiError {
+	const caution = response.statusCode >= 200 && response.statusCode < 300 ? MAY_HAVE_DONE[call] : undefined;
 	return new NodeApiError(node, { message: what } as JsonObject, {
 		message: `${SERVICE} error ${response.statusCode}: ${what}`,
-		description: text ? `The server answered: ${text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}` : undefined,
+		description: `It arrived as ${describeAnswer(response)}.${
+			text ? ` The server answered: ${text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)}` : ''
+		}${caution ? ` ${caution}` : ''}`,
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
 }
 
+/** What a request may have done although its answer could not be read. */
+const MAY_HAVE_DONE: Partial<Record<CamMethodName, string>> = {
+	sendMessage: 'The message may have been sent: check before running the item again.',
+	sendMessages: 'The messages may have been sent: check before running the items again.',
+	createQuickCall: 'A quick call may have been created.',
+	updateChatRoom: 'The chat room may have been created or changed: check before running the item again.',
+};
+
 /**
- * Reads an answer. The API answers JSON objects (the vendor's client reads `response['errors']`):
- * `errors` (even with HTTP 200) is a failure, and so is an answer that is not a JSON object (an
- * empty answer, broken JSON, a web page from a proxy).
+ * Reads an answer of `call`. The API answers JSON objects (the vendor's client reads
+ * `response['errors']`): `errors` (even with HTTP 200) is a failure, and so is an answer that is not
+ * a JSON object (an empty answer, broken JSON, a web page from a proxy, a bare list or text).
  */
-export function readAnswer(node: INode, response: IN8nHttpFullResponse, itemIndex: number, context?: string): IDataObject {
+export function readAnswer(node: INode, response: IN8nHttpFullResponse, itemIndex: number, call: CamMethodName): IDataObject {
 	let body = response.body as unknown;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
 		const text = body.trim();
-		if (text === '') throw notJson(node, response, itemIndex, 'the server sent an empty answer instead of JSON');
+		if (text === '') throw notJson(node, response, itemIndex, call, 'the server sent an empty answer instead of JSON');
 		try {
 			body = JSON.parse(text);
 		} catch {
@@ -108,6 +121,7 @@ export function readAnswer(node: INode, response: IN8nHttpFullResponse, itemInde
 				node,
 				response,
 				itemIndex,
+				call,
 				text.startsWith('<')
 					? 'the server answered with a web page instead of JSON (a proxy or a wrong Server URL?)'
 					: 'the server sent an answer that is not valid JSON',
@@ -115,8 +129,40 @@ export function readAnswer(node: INode, response: IN8nHttpFullResponse, itemInde
 			);
 		}
 	}
-	if (body === null || body === undefined) throw notJson(node, response, itemIndex, 'the server sent an empty answer instead of JSON');
-	if (hasErrors(body)) throw errorsAnswerError(node, body, response.statusCode, itemIndex, context);
-	if (typeof body !== 'object' || Array.isArray(body)) return { response: body as IDataObject[string] };
+	if (body === null || body === undefined) throw notJson(node, response, itemIndex, call, 'the server sent an empty answer instead of JSON');
+	if (hasErrors(body)) throw errorsAnswerError(node, body, response.statusCode, itemIndex);
+	if (typeof body !== 'object' || Array.isArray(body)) {
+		throw unrecognisedAnswer(node, SERVICE, { ...response, body }, itemIndex, {
+			call,
+			expected: 'a JSON object (the vendor’s client reads its "errors")',
+			caution: MAY_HAVE_DONE[call],
+		});
+	}
 	return body as IDataObject;
+}
+
+/**
+ * The result of `call`, read where `CAM_METHODS[call].answer` says (the one place that names each
+ * answer's key), checked to be what it must be: a list, an object, an http(s) URL.
+ */
+export function resultOf(node: INode, response: IN8nHttpFullResponse, itemIndex: number, call: CamMethodName): unknown {
+	const answer = readAnswer(node, response, itemIndex, call);
+	const spec = (CAM_METHODS[call] as CamMethod).answer;
+	if (!spec) return answer;
+	const value = spec.path.reduce<unknown>((o, key) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as IDataObject)[key] : undefined), answer);
+	const fits =
+		spec.kind === 'list'
+			? Array.isArray(value) && value.every((entry) => entry && typeof entry === 'object' && !Array.isArray(entry))
+			: spec.kind === 'object'
+				? value !== null && typeof value === 'object' && !Array.isArray(value)
+				: typeof value === 'string' && /^https?:\/\/\S+$/i.test(value.trim());
+	if (!fits) {
+		const what = { list: 'a list of objects', object: 'an object', url: 'an http(s) URL' }[spec.kind];
+		throw unrecognisedAnswer(node, SERVICE, { ...response, body: answer }, itemIndex, {
+			call,
+			expected: `"${spec.path.join('.')}" holding ${what} (${spec.source})`,
+			caution: MAY_HAVE_DONE[call],
+		});
+	}
+	return typeof value === 'string' ? value.trim() : value;
 }

@@ -12,6 +12,13 @@
  * mapped here on the documented pattern (`POST ${serverURL}/<method>`, form body, the argument(s)
  * as JSON in `message`). These mappings are UNVERIFIED: the JSON key names of `createQuickCall` and
  * `getConferenceRoomStatus` in particular are this package's choice.
+ *
+ * Where each answer carries its result (`answer`) is kept here too. The vendor's samples read
+ * `response["chatRoom"]` (updateChatRoom), `response["conferenceRooms"]` (getConferenceMaster) and
+ * `response["conferenceRoomStatus"]` with the reservations in `conferenceRooms.reservedSchedules`
+ * (getConferenceRoomStatus). No document shows the answer of getConferenceRooms (read like its
+ * sibling getConferenceMaster) nor of createQuickCall (`url`: this package's guess). An answer
+ * without the result where it is read is an error naming what arrived, never an empty success.
  */
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
@@ -27,10 +34,25 @@ export interface CamMethod {
 	documented: boolean;
 	/** turns what the operation collected into the JSON argument */
 	argument?: (input: IDataObject | IDataObject[]) => unknown;
+	/** where the answer carries the result, and what it must be; absent = an answer without `errors` is the whole result */
+	answer?: CamAnswer;
+}
+
+export interface CamAnswer {
+	/** keys from the top of the answer to the result */
+	path: string[];
+	kind: 'list' | 'object' | 'url';
+	/** where this reading comes from, as shown in the error when an answer does not match it */
+	source: string;
 }
 
 export const CAM_METHODS = {
-	getConferenceRooms: { httpMethod: 'GET', path: '/getConferenceRooms', documented: true },
+	getConferenceRooms: {
+		httpMethod: 'GET',
+		path: '/getConferenceRooms',
+		documented: true,
+		answer: { path: ['conferenceRooms'], kind: 'list', source: 'assumed: the key getConferenceMaster documents' },
+	},
 	sendMessage: { httpMethod: 'POST', path: '/sendMessage', field: 'message', documented: true, argument: (input) => input },
 	sendMessages: { httpMethod: 'POST', path: '/sendMessages', field: 'messages', documented: true, argument: (input) => input },
 	// createQuickCall(expiry unix ms, password)
@@ -40,11 +62,26 @@ export const CAM_METHODS = {
 		field: 'message',
 		documented: false,
 		argument: (input) => ({ expiry: (input as IDataObject).expiry, password: (input as IDataObject).password ?? '' }),
+		answer: { path: ['url'], kind: 'url', source: 'assumed: no document shows this answer' },
 	},
 	// updateChatRoom(chatRoom): the room object itself, without `id` to create one
-	updateChatRoom: { httpMethod: 'POST', path: '/updateChatRoom', field: 'message', documented: false, argument: (input) => input },
+	updateChatRoom: {
+		httpMethod: 'POST',
+		path: '/updateChatRoom',
+		field: 'message',
+		documented: false,
+		argument: (input) => input,
+		answer: { path: ['chatRoom'], kind: 'object', source: 'as the vendor’s sample reads it' },
+	},
 	// getConferenceMaster(): no argument
-	getConferenceMaster: { httpMethod: 'POST', path: '/getConferenceMaster', field: 'message', documented: false, argument: () => ({}) },
+	getConferenceMaster: {
+		httpMethod: 'POST',
+		path: '/getConferenceMaster',
+		field: 'message',
+		documented: false,
+		argument: () => ({}),
+		answer: { path: ['conferenceRooms'], kind: 'list', source: 'as the vendor’s sample reads it' },
+	},
 	// getConferenceRoomStatus("yyyyMM" | "yyyyMMdd")
 	getConferenceRoomStatus: {
 		httpMethod: 'POST',
@@ -52,6 +89,11 @@ export const CAM_METHODS = {
 		field: 'message',
 		documented: false,
 		argument: (input) => ({ yyyyMMdd: (input as IDataObject).yyyyMMdd }),
+		answer: {
+			path: ['conferenceRoomStatus', 'conferenceRooms'],
+			kind: 'list',
+			source: 'the vendor’s sample reads conferenceRoomStatus; its text puts the reservations in conferenceRooms.reservedSchedules',
+		},
 	},
 } satisfies Record<string, CamMethod>;
 

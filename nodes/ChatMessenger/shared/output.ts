@@ -1,13 +1,7 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteSingleFunctions,
-	type IN8nHttpFullResponse,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { readAnswer, SERVICE } from './errors';
+import { unrecognisedAnswer } from '../../shared/answerShape';
+import { readAnswer, resultOf, SERVICE } from './errors';
 import { checkRecipients } from './validation';
 
 /** postReceive of Message → Send: `errors` is a failure; otherwise what was sent, and the answer. */
@@ -16,7 +10,7 @@ export async function sendMessageOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
+	const answer = readAnswer(this.getNode(), response, this.getItemIndex(), 'sendMessage');
 	const sendTo = this.getNodeParameter('sendTo') as string;
 	const users = checkRecipients(this.getNode(), this.getNodeParameter('recipients', ''), false, this.getItemIndex());
 	return [
@@ -38,20 +32,7 @@ export async function chatRoomOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	const room = answer.chatRoom;
-	return [{ json: room && typeof room === 'object' && !Array.isArray(room) ? (room as IDataObject) : answer }];
-}
-
-/** The rooms of an answer: `conferenceRooms`, or `conferenceRoomStatus(.conferenceRooms)`. */
-export function roomsOf(answer: IDataObject): IDataObject[] {
-	const status = answer.conferenceRoomStatus as IDataObject | IDataObject[] | undefined;
-	const candidates = [
-		Array.isArray(status) ? status : (status?.conferenceRooms as IDataObject[] | undefined),
-		answer.conferenceRooms as IDataObject[] | undefined,
-	];
-	for (const candidate of candidates) if (Array.isArray(candidate)) return candidate;
-	return [];
+	return [{ json: resultOf(this.getNode(), response, this.getItemIndex(), 'updateChatRoom') as IDataObject }];
 }
 
 /** postReceive of Get Many / Get Master Data: one item per conference room. */
@@ -60,21 +41,33 @@ export async function conferenceRoomsOutput(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	return roomsOf(answer).map((json) => ({ json }));
+	const call = this.getNodeParameter('operation') === 'getMaster' ? 'getConferenceMaster' : 'getConferenceRooms';
+	return (resultOf(this.getNode(), response, this.getItemIndex(), call) as IDataObject[]).map((json) => ({ json }));
 }
 
-/** postReceive of Get Reservations: rooms with their reservedSchedules, or one item per reservation. */
+/**
+ * postReceive of Get Reservations: rooms with their reservedSchedules, or one item per reservation.
+ * A room's `reservedSchedules` must be a list where present, and at least one room must carry it:
+ * rooms without any would read as "no reservations" while the server may keep them elsewhere.
+ */
 export async function reservationsOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	const rooms = roomsOf(answer);
+	const itemIndex = this.getItemIndex();
+	const rooms = resultOf(this.getNode(), response, itemIndex, 'getConferenceRoomStatus') as IDataObject[];
+	const wrong = rooms.findIndex((room) => room.reservedSchedules !== undefined && !Array.isArray(room.reservedSchedules));
+	if (wrong !== -1 || (rooms.length > 0 && !rooms.some((room) => Array.isArray(room.reservedSchedules)))) {
+		const room = rooms[wrong === -1 ? 0 : wrong];
+		throw unrecognisedAnswer(this.getNode(), SERVICE, { ...response, body: room }, itemIndex, {
+			call: 'getConferenceRoomStatus',
+			expected: `each room of "conferenceRoomStatus.conferenceRooms" to carry its reservations in a "reservedSchedules" list (room ${wrong === -1 ? 1 : wrong + 1} shown)`,
+		});
+	}
 	if (this.getNodeParameter('output', 'rooms') === 'rooms') return rooms.map((json) => ({ json }));
 	return rooms.flatMap((room) =>
-		((Array.isArray(room.reservedSchedules) ? room.reservedSchedules : []) as IDataObject[]).map((schedule) => ({
+		((room.reservedSchedules ?? []) as IDataObject[]).map((schedule) => ({
 			json: { ...schedule, conferenceRoomId: room.id ?? room.conferenceRoomId ?? null, conferenceRoomName: room.name ?? room.conferenceRoomName ?? null },
 		})),
 	);
@@ -88,48 +81,23 @@ export function rememberQuickCall(ctx: IExecuteSingleFunctions, request: { expir
 	quickCalls.set(ctx, request);
 }
 
-const URL_KEYS = ['url', 'quickCallURL', 'quickCallUrl', 'meetingURL', 'meetingUrl', 'callURL', 'callUrl', 'URL'];
-
-/** The meeting URL in an answer: a known key, else the first http(s) text anywhere in it. */
-export function findUrl(answer: unknown): string | undefined {
-	if (typeof answer === 'string') return /^https?:\/\//i.test(answer.trim()) ? answer.trim() : undefined;
-	if (!answer || typeof answer !== 'object') return undefined;
-	const object = answer as IDataObject;
-	for (const key of URL_KEYS) {
-		if (typeof object[key] === 'string' && /^https?:\/\//i.test(object[key] as string)) return object[key] as string;
-	}
-	for (const value of Object.values(object)) {
-		const found = findUrl(value);
-		if (found) return found;
-	}
-	return undefined;
-}
-
 /** postReceive of Quick Call → Create: the meeting URL, its expiry, and the answer. */
 export async function quickCallOutput(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	const url = findUrl(answer);
-	if (!url) {
-		throw new NodeApiError(this.getNode(), answer as JsonObject, {
-			message: `${SERVICE}: the answer to createQuickCall holds no meeting URL`,
-			description: `The server answered: ${JSON.stringify(answer).slice(0, 300)}`,
-			httpCode: String(response.statusCode),
-			itemIndex: this.getItemIndex(),
-		});
-	}
+	const answer = readAnswer(this.getNode(), response, this.getItemIndex(), 'createQuickCall');
+	const url = resultOf(this.getNode(), response, this.getItemIndex(), 'createQuickCall') as string;
 	const request = quickCalls.get(this);
 	return [
 		{
 			json: {
+				...answer,
 				url,
 				...(request
 					? { expiresAt: new Date(request.expiry).toISOString(), expiry: request.expiry, passwordProtected: request.passwordProtected }
 					: {}),
-				...answer,
 			},
 		},
 	];

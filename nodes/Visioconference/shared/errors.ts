@@ -6,6 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { unrecognisedAnswer } from '../../shared/answerShape';
 import type { HttpFailure } from '../../shared/executor';
 
 export const SERVICE = 'Visioconference.me';
@@ -32,23 +33,36 @@ export function describeHttpError(failure: HttpFailure) {
 }
 
 /**
- * The envelope check of Room → Create: the body carries its own `code`; anything but a room is a
- * failure even with HTTP 2xx. Returns the room (`data`).
+ * The envelope check of Room → Create: the body carries its own `code`; a `code` of 400 or more is a
+ * failure even with HTTP 2xx. A room is read where the document shows it — `data.url` (the room's
+ * web address) and `data.room.moderator_token` — and anything else is an error naming what arrived.
+ * Returns the room (`data`).
  */
 export function roomFromAnswer(ctx: IExecuteSingleFunctions, response: IN8nHttpFullResponse): IDataObject {
 	const body = response.body as IDataObject | string | undefined;
-	const data = typeof body === 'object' && body !== null ? (body.data as IDataObject | undefined) : undefined;
-	const code = typeof body === 'object' && body !== null ? Number(body.code) : NaN;
-	if (!data || typeof data.url !== 'string' || (Number.isFinite(code) && code >= 400)) {
-		const message = typeof body === 'object' && body !== null && typeof body.message === 'string' ? body.message : '';
-		throw new NodeApiError(ctx.getNode(), { message, code: Number.isFinite(code) ? code : null } as JsonObject, {
-			message: `${SERVICE} error ${Number.isFinite(code) ? code : response.statusCode}: ${
-				typeof body === 'object' ? explain(Number.isFinite(code) ? code : undefined, message) : 'the answer was not JSON'
-			}`,
+	const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+	const data = isObject ? (body.data as IDataObject | undefined) : undefined;
+	const code = isObject ? Number(body.code) : NaN;
+	if (isObject && Number.isFinite(code) && code >= 400) {
+		const message = typeof body.message === 'string' ? body.message : '';
+		throw new NodeApiError(ctx.getNode(), { message, code } as JsonObject, {
+			message: `${SERVICE} error ${code}: ${explain(code, message)}`,
 			description: 'The service did not return a room',
 			httpCode: String(response.statusCode),
 			itemIndex: ctx.getItemIndex(),
 		});
 	}
-	return data;
+	const room = data && typeof data === 'object' ? (data.room as IDataObject | undefined) : undefined;
+	const url = typeof data?.url === 'string' ? data.url.trim() : '';
+	if (!/^https?:\/\/\S+$/i.test(url) || !room || typeof room !== 'object' || typeof room.moderator_token !== 'string' || !room.moderator_token) {
+		const ok = response.statusCode >= 200 && response.statusCode < 300;
+		throw unrecognisedAnswer(ctx.getNode(), SERVICE, response, ctx.getItemIndex(), {
+			call: 'the room creation',
+			expected: `the documented answer: "data.url" (the room's web address) and "data.room" with its "moderator_token"${
+				isObject && data && typeof data === 'object' && !Array.isArray(data) ? ` (its "data" has the keys ${Object.keys(data).map((k) => `"${k}"`).join(', ') || 'none'})` : ''
+			}`,
+			caution: ok ? 'A room may have been created: check the account before running the item again.' : undefined,
+		});
+	}
+	return data as IDataObject;
 }

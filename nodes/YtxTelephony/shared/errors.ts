@@ -6,6 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { describeAnswer } from '../../shared/answerShape';
 import type { HttpFailure } from '../../shared/executor';
 import { maskDerivedSecrets } from './signing';
 
@@ -97,6 +98,14 @@ function parseBody(raw: unknown): unknown {
 	return value;
 }
 
+/** What a request may have done although its answer could not be read. */
+export function mayHaveDone(ctx: IExecuteSingleFunctions): string {
+	const operation = ctx.getNodeParameter('operation', '') as string;
+	if (operation === 'cancelBooking') return 'the booking may or may not have been cancelled';
+	if (operation === 'editBooking') return 'the booking may or may not have been changed';
+	return 'the meeting may or may not have been created';
+}
+
 /** A text value of an answer, or null when absent. */
 export const text = (value: unknown) => (value === undefined || value === null || value === '' ? null : String(value));
 
@@ -110,7 +119,7 @@ export function envelopeFromAnswer(ctx: IExecuteSingleFunctions, response: IN8nH
 	if (!answer || typeof answer !== 'object' || Array.isArray(answer) || !('statusCode' in answer)) {
 		const what = answer === undefined ? 'the answer was empty' : 'the answer was not a YTX response';
 		throw new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {
-			message: `${SERVICE} error ${response.statusCode}: ${what}; the meeting may or may not have been created`,
+			message: `${SERVICE} error ${response.statusCode}: ${what} (${describeAnswer({ ...response, body: answer })}); ${mayHaveDone(ctx)}`,
 			description: excerpt(answer),
 			httpCode: String(response.statusCode),
 			itemIndex: index,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { envelopeFromAnswer, text } from './errors';
+import { unrecognisedAnswer } from '../../shared/answerShape';
+import { envelopeFromAnswer, SERVICE, text } from './errors';
 import { normalizeBookTime } from './validation';
 
 /** `statusMsg` is typed string in the document and an object in its sample: accept both. */
@@ -32,6 +33,16 @@ export async function meetingOutput(
 
 	const operation = this.getNodeParameter('operation') as string;
 	const info = meetingInfo(envelope.statusMsg);
+	// Start Now and Book are useless without the meeting ID; Edit and Cancel know theirs
+	if ((operation === 'start' || operation === 'book') && !text(info?.meid)) {
+		throw unrecognisedAnswer(this.getNode(), SERVICE, { ...response, body: envelope }, this.getItemIndex(), {
+			call: operation === 'book' ? 'Book' : 'Start Now',
+			expected: `statusCode "0" with the meeting in statusMsg ({"meid", "mepwd", "meetcallerid"}, as the document shows); statusMsg was ${
+				envelope.statusMsg === undefined ? 'absent' : typeof envelope.statusMsg === 'string' ? `the text "${envelope.statusMsg.slice(0, 60)}"` : 'an object without "meid"'
+			}`,
+			caution: `YTX answered statusCode "0": the conference may have been ${operation === 'book' ? 'booked' : 'started'}; check in the YTX console before running the item again.`,
+		});
+	}
 	const json: IDataObject = {
 		meetingId: text(info?.meid),
 		meetingPassword: text(info?.mepwd),

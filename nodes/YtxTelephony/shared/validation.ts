@@ -55,6 +55,12 @@ export interface Party {
 }
 
 /**
+ * Local limits of this package (the YTX document gives none): at most 100 participants per
+ * conference, names of at most 50 characters, and no phone number twice.
+ */
+export const PARTY_LIMITS = { count: 100, nameLength: 50 };
+
+/**
  * The participants, from the list or from an expression (an array of `{name, phone}` objects, or the
  * same array as JSON text). A missing name becomes the phone number. Returns the list or the reason
  * the whole list (or entry `index`, 1-based) is refused.
@@ -73,6 +79,9 @@ export function normalizeParties(input: unknown): Checked<Party[]> {
 	if (list && typeof list === 'object' && !Array.isArray(list)) list = [list];
 	if (!Array.isArray(list)) return { ok: false, reason: 'is not a list of participants' };
 	if (list.length === 0) return { ok: false, reason: 'is empty: add at least one participant' };
+	if (list.length > PARTY_LIMITS.count) {
+		return { ok: false, reason: `lists ${list.length} participants, more than the ${PARTY_LIMITS.count} this node sends in one conference` };
+	}
 	const out: Party[] = [];
 	for (const [i, entry] of list.entries()) {
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
@@ -84,9 +93,14 @@ export function normalizeParties(input: unknown): Checked<Party[]> {
 			return { ok: false, reason: `entry ${i + 1}: phone "${String(phone ?? '')}" ${checked.reason}; expected ${PHONE_HINT}` };
 		}
 		if (name !== undefined && name !== null && typeof name !== 'string' && typeof name !== 'number') {
-			return { ok: false, reason: `entry ${i + 1}: name is not text` };
+			return { ok: false, reason: `entry ${i + 1}: name is not text but ${Array.isArray(name) ? 'a list' : typeof name === 'object' ? 'an object' : typeof name}` };
 		}
 		const cleanName = name === undefined || name === null ? '' : String(name).trim();
+		if (cleanName.length > PARTY_LIMITS.nameLength) {
+			return { ok: false, reason: `entry ${i + 1}: name "${cleanName.slice(0, 20)}…" is ${cleanName.length} characters long, more than ${PARTY_LIMITS.nameLength}` };
+		}
+		const twice = out.findIndex((party) => party.phone === checked.value);
+		if (twice !== -1) return { ok: false, reason: `entry ${i + 1}: phone "${checked.value}" is already entry ${twice + 1}` };
 		out.push({ name: cleanName || checked.value, phone: checked.value });
 	}
 	return { ok: true, value: out };
@@ -178,9 +192,17 @@ export async function applyAccount(this: IExecuteSingleFunctions, request: IHttp
 	return request;
 }
 
+/** Refuses an object or a list where text is expected (it would be sent as "[object Object]"). */
+function refuseNonText(ctx: IExecuteSingleFunctions, field: string, raw: unknown) {
+	if (raw !== null && typeof raw === 'object') {
+		throw fieldError(ctx, field, show(raw), `is not text but ${Array.isArray(raw) ? 'a list' : 'an object'}`);
+	}
+}
+
 /** preSend: the meeting name, trimmed, not empty. */
 export async function checkMeetingName(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const raw = this.getNodeParameter('meetingName', '') as unknown;
+	refuseNonText(this, 'Meeting Name', raw);
 	const name = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!name) throw fieldError(this, 'Meeting Name', raw, 'is empty', 'Give the conference a name, e.g. "Weekly sync"');
 	if (name.length > 255) throw fieldError(this, 'Meeting Name', name, 'is longer than 255 characters');
@@ -239,6 +261,7 @@ export async function checkOptionalBookingTime(this: IExecuteSingleFunctions, re
 /** preSend of Edit / Cancel Booking: the meeting ID (`meid`) of the booking. */
 export async function checkMeetingId(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const raw = this.getNodeParameter('meetingId', '') as unknown;
+	refuseNonText(this, 'Meeting ID', raw);
 	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (!id) throw fieldError(this, 'Meeting ID', raw, 'is empty', 'Use the meetingId returned when the conference was booked');
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw fieldError(this, 'Meeting ID', raw, 'is not a meeting ID (letters and digits)');
@@ -250,6 +273,8 @@ export async function checkMeetingId(this: IExecuteSingleFunctions, request: IHt
 export async function checkOptions(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const target = body(request);
+	refuseNonText(this, 'Display Number', options.displayNumber);
+	refuseNonText(this, 'Custom Parameter', options.customParameter);
 	if (options.displayNumber !== undefined && String(options.displayNumber).trim() !== '') {
 		const raw = options.displayNumber;
 		const digits = String(raw).trim().replace(/[\s-]/g, '');

@@ -6,12 +6,10 @@ import {
 
 import { inputError } from '../../../shared/errors';
 import { camForm } from '../../shared/methods';
+import { textField } from '../../shared/validation';
 
 function requiredText(ctx: IExecuteSingleFunctions, value: unknown, field: string): string {
-	const itemIndex = ctx.getItemIndex();
-	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (!text) throw inputError(ctx, `"${field}" is empty`, itemIndex);
-	return text;
+	return textField(ctx.getNode(), value, field, ctx.getItemIndex());
 }
 
 /** `{member: [{userId, flag}]}` (the Members field) → `{"<userId>": true|false}` (memberUids). */
@@ -20,7 +18,7 @@ export function memberUids(ctx: IExecuteSingleFunctions, value: unknown): IDataO
 	const entries = ((value as IDataObject | undefined)?.member ?? []) as IDataObject[];
 	const out: IDataObject = {};
 	(Array.isArray(entries) ? entries : [entries]).forEach((entry, position) => {
-		const userId = typeof entry.userId === 'string' ? entry.userId.trim() : '';
+		const userId = textField(ctx.getNode(), entry.userId, `Members" entry ${position + 1} "User ID`, itemIndex, { required: false });
 		if (!userId || /\s/.test(userId)) {
 			throw inputError(
 				ctx,

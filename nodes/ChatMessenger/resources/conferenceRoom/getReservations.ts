@@ -4,7 +4,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors';
+import { inputError, show as shown } from '../../../shared/errors';
 import { camForm } from '../../shared/methods';
 import { toCamDate } from '../../shared/time';
 
@@ -65,7 +65,7 @@ export async function reservationsForm(this: IExecuteSingleFunctions, request: I
 	if (!date) {
 		throw inputError(
 			this,
-			`"${field}" must be a ${period === 'month' ? 'month like 2019-08' : 'date like 2019-08-01'}, got "${String(raw).slice(0, 100)}"`,
+			`"${field}" must be a ${period === 'month' ? 'month like 2019-08' : 'date like 2019-08-01'}, got ${shown(raw, { max: 100 })}`,
 			itemIndex,
 		);
 	}

@@ -102,6 +102,17 @@ function itemRange(batch: Entry[]): string {
 	return contiguous ? `items ${first}–${last}` : `items ${batch.map((e) => e.index).join(', ')}`;
 }
 
+/**
+ * What a failed request means for its messages: refused, or — when the server answered 2xx in a
+ * shape that could not be read — possibly sent.
+ */
+function batchOutcome(error: unknown, count: number): string {
+	const status = String((error as NodeApiError)?.httpCode ?? '');
+	return /^2\d\d$/.test(status)
+		? `The server answered this request in a shape that could not be read: its ${count} messages may have been sent; check before running them again.`
+		: `None of the ${count} messages of this request were accepted.`;
+}
+
 /** The error of a failed batch, for one of its items (each item gets its own error object). */
 function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, label: string, description?: string): NodeApiError | NodeOperationError {
 	const original = error as NodeApiError;
@@ -174,7 +185,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 				},
 				batch[0].index,
 			);
-			return readAnswer(node, response, batch[0].index);
+			return readAnswer(node, response, batch[0].index, 'sendMessages');
 		},
 		!continueOnFail,
 	);
@@ -202,7 +213,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 					result.error,
 					batch[0].index,
 					label,
-					`None of the ${batch.length} messages of this request were accepted. ${sentBatches} of ${batches.length} requests were accepted before the node stopped.`,
+					`${batchOutcome(result.error, batch.length)} ${sentBatches} of ${batches.length} requests were accepted before the node stopped.`,
 				),
 				batch[0].index,
 			);
@@ -210,7 +221,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 		for (const entry of batch) {
 			results[entry.index] = {
 				ok: false,
-				error: batchError(this, result.error, entry.index, label, `None of the ${batch.length} messages of this request were accepted.`),
+				error: batchError(this, result.error, entry.index, label, batchOutcome(result.error, batch.length)),
 			};
 		}
 	}

@@ -4,10 +4,11 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors';
+import { inputError, show } from '../../../shared/errors';
 import { camForm } from '../../shared/methods';
 import { rememberQuickCall } from '../../shared/output';
 import { toUnixMs } from '../../shared/time';
+import { textField } from '../../shared/validation';
 
 const showForCreate = { resource: ['quickCall'], operation: ['create'] };
 
@@ -70,7 +71,7 @@ export function quickCallExpiry(ctx: IExecuteSingleFunctions, now = Date.now()):
 	if (ms === undefined) {
 		throw inputError(
 			ctx,
-			`"Expires At" must be a date and time, got "${String(raw).slice(0, 100)}"`,
+			`"Expires At" must be a date and time, got ${show(raw, { max: 100 })}`,
 			itemIndex,
 			'e.g. 2026-12-01T18:00:00, 2026-12-01T18:00:00+09:00 or {{ $now.plus({ hours: 2 }) }}',
 		);
@@ -84,7 +85,7 @@ export function quickCallExpiry(ctx: IExecuteSingleFunctions, now = Date.now()):
 /** preSend of Quick Call → Create: `message={"expiry": <unix ms>, "password": "…"}` (unverified mapping). */
 export async function quickCallForm(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const expiry = quickCallExpiry(this);
-	const password = String(this.getNodeParameter('password', '') ?? '');
+	const password = textField(this.getNode(), this.getNodeParameter('password', ''), 'Password', this.getItemIndex(), { required: false, keep: true, secret: true });
 	request.body = camForm('createQuickCall', { expiry, password });
 	rememberQuickCall(this, { expiry, passwordProtected: password !== '' });
 	return request;

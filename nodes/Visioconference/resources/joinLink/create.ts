@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
 import { DEFAULT_MEETING_BASE, joinLink, roomUrlFrom } from '../../shared/links';
+import { textField } from '../../shared/validation';
 
 const showOnlyForJoinLinkCreate = {
 	resource: ['joinLink'],
@@ -71,20 +72,20 @@ export const joinLinkCreateDescription: INodeProperties[] = [
 
 /** Join Link → Create: builds the link locally, no request. */
 export async function createJoinLink(this: IExecuteFunctions, itemIndex: number) {
-	const room = String(this.getNodeParameter('room', itemIndex, ''));
+	const node = this.getNode();
+	const room = textField(node, this.getNodeParameter('room', itemIndex, ''), 'Room URL or ID', itemIndex);
 	const role = this.getNodeParameter('role', itemIndex) as string;
-	const name = String(this.getNodeParameter('participantName', itemIndex, '')).trim();
-	const { meetingBaseUrl } = this.getNodeParameter('options', itemIndex, {}) as { meetingBaseUrl?: string };
-	const roomUrl = roomUrlFrom(room, meetingBaseUrl || DEFAULT_MEETING_BASE);
+	const name = textField(node, this.getNodeParameter('participantName', itemIndex, ''), 'Participant Name', itemIndex, { required: false });
+	const { meetingBaseUrl } = this.getNodeParameter('options', itemIndex, {}) as { meetingBaseUrl?: unknown };
+	const base = textField(node, meetingBaseUrl, 'Meeting Base URL', itemIndex, { required: false });
+	if (base && !/^https?:\/\/[^\s/?#]+/i.test(base)) throw inputError(this, `"Meeting Base URL" must be an http(s) URL, got "${base.slice(0, 100)}"`, itemIndex);
+	const roomUrl = roomUrlFrom(room, base || DEFAULT_MEETING_BASE);
 	if (!roomUrl) {
 		throw inputError(this, `"Room URL or ID" must be a room URL or a room ID, got "${room.slice(0, 100)}"`, itemIndex);
 	}
 	let moderatorToken: string | undefined;
 	if (role === 'moderator') {
-		moderatorToken = String(this.getNodeParameter('moderatorToken', itemIndex, '')).trim();
-		if (!moderatorToken) {
-			throw inputError(this, '"Moderator Token" is empty', itemIndex);
-		}
+		moderatorToken = textField(node, this.getNodeParameter('moderatorToken', itemIndex, ''), 'Moderator Token', itemIndex);
 	}
 	return {
 		link: joinLink(roomUrl, { moderatorToken, name: name || undefined }),

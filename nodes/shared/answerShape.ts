@@ -1,0 +1,59 @@
+import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+
+/**
+ * What an answer the code does not recognise looked like, for the error that reports it: the HTTP
+ * status, the content type and the top-level keys (or the kind of value) — never the values, which
+ * may hold tokens or personal data.
+ */
+export function describeAnswer(response: { statusCode?: number; headers?: IDataObject; body?: unknown }): string {
+	const headers = response.headers ?? {};
+	const typeHeader = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+	const contentType = typeof typeHeader === 'string' && typeHeader ? typeHeader.split(';')[0].trim() : 'no content type';
+	let body = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string' && /^\s*[[{"]/.test(body)) {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			// shown as text below
+		}
+	}
+	return `HTTP ${response.statusCode ?? '?'}, ${contentType}, ${shapeOf(body)}`;
+}
+
+function shapeOf(body: unknown): string {
+	if (body === undefined || body === null || body === '') return 'an empty body';
+	if (Array.isArray(body)) return `a JSON array of ${body.length} ${body.length === 1 ? 'entry' : 'entries'}`;
+	if (typeof body === 'object') {
+		const keys = Object.keys(body);
+		if (keys.length === 0) return 'an empty JSON object';
+		const listed = keys.slice(0, 10).map((k) => `"${k.slice(0, 40)}"`).join(', ');
+		return `a JSON object with the key${keys.length === 1 ? '' : 's'} ${listed}${keys.length > 10 ? ` and ${keys.length - 10} more` : ''}`;
+	}
+	if (typeof body === 'string') {
+		if (/^\s*</.test(body)) return 'a web page';
+		return /^\s*[[{]/.test(body) ? `broken JSON of ${body.length} characters` : `text of ${body.length} characters`;
+	}
+	return `a JSON ${typeof body}`;
+}
+
+/**
+ * The error for an answer whose shape the code does not recognise: never an empty success.
+ * `expected` says what the node reads (and where that reading comes from); `caution` is added when
+ * the request may have done something anyway (e.g. "the message may have been sent").
+ */
+export function unrecognisedAnswer(
+	node: INode,
+	service: string,
+	response: { statusCode?: number; headers?: IDataObject; body?: unknown },
+	itemIndex: number,
+	details: { call: string; expected: string; caution?: string },
+): NodeApiError {
+	const arrived = describeAnswer(response);
+	return new NodeApiError(node, { message: `unrecognised answer to ${details.call}` } as JsonObject, {
+		message: `${service} error ${response.statusCode ?? '?'}: the answer to ${details.call} is not in the expected shape (${arrived})`,
+		description: `Expected ${details.expected}.${details.caution ? ` ${details.caution}` : ''} If your server answers in another shape, please report the shape named above.`,
+		httpCode: String(response.statusCode ?? ''),
+		itemIndex,
+	});
+}
