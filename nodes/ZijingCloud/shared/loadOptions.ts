@@ -7,47 +7,52 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { httpError, readHttpFailure } from '../../shared/executor';
-import { SecretMask } from '../../shared/secrets';
+import { listRequest, unexpectedListAnswer } from '../../shared/listRequest';
 import { zijingAuthKey } from './auth';
 import { describeCode, SERVICE } from './errors';
 import { settings } from './transport';
 
-/** One booking list of the account entered in the node, for a drop-down (envelope checked). */
-async function accountList(this: ILoadOptionsFunctions, url: string, what: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+/** One booking list of an account, for a drop-down or a search (sent as a run sends, envelope checked). */
+export async function accountList(this: ILoadOptionsFunctions, account: string, url: string, qs: IDataObject = {}): Promise<IDataObject[]> {
+	const baseURL = String((await this.getCredentials('zijingCloudApi')).apiServer ?? '');
+	const read = (answer: unknown) => zijingData(this, answer);
+	return (await listRequest.call(this, settings, 'zijingCloudApi', { baseURL, url, qs: { account, ...qs } }, read, (credentials) => [
+		zijingAuthKey(credentials),
+	])) as IDataObject[];
+}
+
+/** The `data` list of a Zijing envelope; a `state: 0` envelope is the service's error, another shape an error naming it. */
+function zijingData(ctx: ILoadOptionsFunctions, answer: unknown): IDataObject[] {
+	const body = answer as IDataObject;
+	if (!body || typeof body !== 'object' || Number(body.state) !== 1) {
+		if (!body || typeof body !== 'object' || !('state' in body)) throw unexpectedListAnswer(ctx, SERVICE, 'a Zijing envelope (state, data)', body);
+		const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : undefined;
+		const original = typeof body.message === 'string' ? body.message : undefined;
+		const { message, description } = describeCode(code, original);
+		throw new NodeApiError(ctx.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
+			message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
+			description,
+		});
+	}
+	if (!Array.isArray(body.data)) throw unexpectedListAnswer(ctx, SERVICE, 'a list in "data"', body.data);
+	return body.data as IDataObject[];
+}
+
+/** The "Account" entered in the node (name@domain), or a clear message when there is none yet. */
+function nodeAccount(this: ILoadOptionsFunctions, what: string): string {
 	const raw = this.getCurrentNodeParameter('account');
 	const account = typeof raw === 'string' ? raw.trim() : '';
-	if (!/^[^@\s=]+@[^@\s]+$/.test(account)) {
+	if (!ACCOUNT.test(account)) {
 		throw new NodeOperationError(this.getNode(), `Enter the "Account" (name@domain) first to list its ${what}`);
 	}
-	const credentials = await this.getCredentials('zijingCloudApi');
-	// the list's errors reach the editor: no key in them, even when an answer echoes the request
-	const mask = new SecretMask().watch(credentials, settings.secretFields).add(zijingAuthKey(credentials));
-	try {
-		const baseURL = String(credentials.apiServer ?? '').replace(/\/+$/, '');
-		const request = { method: 'GET' as const, baseURL, url, qs: { account, ...qs }, json: true, disableFollowRedirect: true };
-		const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'zijingCloudApi', request).catch(async (error: unknown) => {
-			// the same explanation as in a run: the service's code and meaning, a redirect named, no request attached
-			throw httpError(this, settings, await readHttpFailure(error, request), 0, mask, { readOnly: true, url: `${baseURL}${url}` });
-		})) as IDataObject;
-		if (!body || typeof body !== 'object' || Number(body.state) !== 1) {
-			const code = body && (typeof body.code === 'string' || typeof body.code === 'number') ? String(body.code) : undefined;
-			const original = body && typeof body.message === 'string' ? body.message : undefined;
-			const { message, description } = describeCode(code, original);
-			throw new NodeApiError(this.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
-				message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
-				description,
-			});
-		}
-		return Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-	} catch (error) {
-		throw error instanceof Error ? mask.error(error) : error;
-	}
+	return account;
 }
+
+const ACCOUNT = /^[^@\s=]+@[^@\s]+$/;
 
 /** "Room Name or ID" of Booking → Create: the rooms the account may book. */
 export async function getBookableRooms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const rooms = await accountList.call(this, '/subscribe/getmeeting', 'bookable rooms');
+	const rooms = await accountList.call(this, nodeAccount.call(this, 'bookable rooms'), '/subscribe/getmeeting');
 	return rooms
 		.filter((room) => room.pid !== undefined && room.pid !== null)
 		.map((room) => ({
@@ -58,7 +63,7 @@ export async function getBookableRooms(this: ILoadOptionsFunctions): Promise<INo
 
 /** "Participant Names or IDs" of Booking → Create: every contact of the account's organisation. */
 export async function getContacts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const contacts = await accountList.call(this, '/subscribe/getcontacts', 'contacts', { isAll: 'yes' });
+	const contacts = await accountList.call(this, nodeAccount.call(this, 'contacts'), '/subscribe/getcontacts', { isAll: 'yes' });
 	return contacts
 		.filter((contact) => contact.id !== undefined && contact.id !== null)
 		.map((contact) => ({ name: `${String(contact.name ?? contact.id)} (${String(contact.id)})`, value: String(contact.id) }));
