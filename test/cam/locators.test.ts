@@ -1,12 +1,15 @@
 /**
- * Chat&Messenger: "Chat Room ID" as n8n's resource locator (By ID: the service documents no call that
- * lists chat rooms). The locator and the plain string older workflows hold run through the pack's
- * executor and n8n-core's RoutingNode and send the same request.
+ * Chat&Messenger: "Chat Room ID" (By ID: the service documents no call that lists chat rooms) and
+ * Get Reservations' "Conference Room" (From List over getConferenceRooms, By ID) as n8n resource
+ * locators. Each mode and the plain string older workflows hold run through the pack's executor and
+ * n8n-core's RoutingNode with the same result; the list search runs in n8n-core's LoadOptionsContext.
  */
-import type { IDataObject, INodeType } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type IDataObject, type INode, type INodeType, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { ChatMessenger } from '../../nodes/ChatMessenger/ChatMessenger.node';
 import { createEngine } from '../harness/engine';
+import { everyString } from '../harness/runText';
 import { CamSimulator } from '../simulators/cam';
 import { formJson, TYPE } from './common';
 
@@ -53,4 +56,81 @@ test('an empty ID from an expression is refused before any request, naming the f
 	const ours = await run(TYPE, { __rl: true, mode: 'id', value: '={{ $json.id }}' }, () => [{ id: '' }]);
 	expect(ours.error).toMatch(/"Chat Room ID" is empty/);
 	expect(ours.sent).toEqual([]);
+});
+
+describe('Conference Room locator of Get Reservations (empty = every room)', () => {
+	const reservations = async (type: string, conferenceRoom: unknown) => {
+		sim.reset();
+		const engine = createEngine({ 'test.camDeclarative': declarative });
+		const credential = engine.store.add('cam', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken });
+		const parameters = { resource: 'conferenceRoom', operation: 'getReservations', period: 'month', month: '2019-08', output: 'reservations', conferenceRoom } as IDataObject;
+		const result = await engine.run([{ name: 'CAM', type, parameters, credentials: { chatMessengerApi: credential } }]);
+		return { error: result.error('CAM')?.message, ids: result.output('CAM').map((i) => i.json.reservationId), requests: sim.log.map((r) => r.path) };
+	};
+
+	test.each([
+		['From List', { __rl: true, mode: 'list', value: 'room-a', cachedResultName: '会議室A (room-a)' }, ['r1', 'r2']],
+		['By ID', { __rl: true, mode: 'id', value: ' room-b ' }, ['r3']],
+		['empty (every room)', { __rl: true, mode: 'list', value: '' }, ['r1', 'r2', 'r3']],
+		['absent (a workflow saved before the field)', undefined, ['r1', 'r2', 'r3']],
+	])('%s', async (_label, value, expected) => {
+		const ours = await reservations(TYPE, value);
+		expect(ours).toEqual({ error: undefined, ids: expected, requests: ['/getConferenceRoomStatus'] });
+		expect(await reservations('test.camDeclarative', value)).toEqual(ours);
+	});
+});
+
+describe('From List: searchConferenceRooms', () => {
+	const search = async (filter?: string) => {
+		const engine = createEngine();
+		engine.store.add('cam', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken });
+		const workflowNode: INode = {
+			id: 'n0',
+			name: 'CAM',
+			type: TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { resource: 'conferenceRoom', operation: 'getReservations' },
+			credentials: { chatMessengerApi: { id: 'cam', name: 'cam' } },
+		};
+		const workflow = new Workflow({ nodes: [workflowNode], connections: {}, active: false, nodeTypes: engine.nodeTypes });
+		const additionalData = { credentialsHelper: engine.helper, currentNodeParameters: workflowNode.parameters } as unknown as IWorkflowExecuteAdditionalData;
+		return await node.methods.listSearch.searchConferenceRooms.call(new LoadOptionsContext(workflow, workflowNode, additionalData, 'conferenceRoom'), filter);
+	};
+	beforeEach(() => sim.reset());
+
+	test('the registered rooms (getConferenceRooms with the token header), searchable by name or ID', async () => {
+		expect(await search()).toEqual({
+			results: [
+				{ name: '会議室A (room-a)', value: 'room-a' },
+				{ name: 'Board Room (room-b)', value: 'room-b' },
+				{ name: 'Phone booth (room-c)', value: 'room-c' },
+			],
+		});
+		const [request] = sim.requests('GET', '/getConferenceRooms');
+		expect(request.headers['x-cam-apitoken']).toBe(sim.apiToken);
+		expect((await search('board')).results).toEqual([{ name: 'Board Room (room-b)', value: 'room-b' }]);
+		expect((await search('ROOM-C')).results).toEqual([{ name: 'Phone booth (room-c)', value: 'room-c' }]);
+	});
+
+	test('an `errors` answer, an echo of the request, a redirect and another shape: explained, masked, not followed', async () => {
+		sim.fail({ kind: 'status', status: 200, body: { errors: ['permission denied'] } });
+		await expect(search()).rejects.toThrow(/^Chat&Messenger error/);
+		sim.reset();
+		sim.fail({ kind: 'echo', status: 500 });
+		const echoed = await search().then(
+			() => undefined,
+			(e: unknown) => e as Error,
+		);
+		expect(echoed?.message).toMatch(/^Chat&Messenger error 500/);
+		expect(everyString(echoed)).toContain('x-cam-apitoken');
+		expect(everyString(echoed)).not.toContain(sim.apiToken);
+		sim.reset();
+		sim.fail({ kind: 'redirect', status: 302, location: 'https://login.example.com/' });
+		await expect(search()).rejects.toThrow(/redirect to login\.example\.com, which is not followed/);
+		expect(sim.log).toHaveLength(1);
+		sim.reset();
+		sim.fail({ kind: 'status', status: 200, body: { rooms: [] } });
+		await expect(search()).rejects.toThrow('Chat&Messenger: the list answer is not a "conferenceRooms" list: got an object with the keys rooms');
+	});
 });

@@ -71,7 +71,9 @@ export async function reservationsOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const answer = readAnswer(this.getNode(), response, this.getItemIndex());
-	const rooms = roomsOf(answer);
+	// "Conference Room" (a resource locator; empty = every room) picks one room of the answer
+	const wanted = String(this.getNodeParameter('conferenceRoom', '', { extractValue: true }) ?? '').trim();
+	const rooms = roomsOf(answer).filter((room) => !wanted || String(room.id ?? room.conferenceRoomId ?? '') === wanted);
 	if (this.getNodeParameter('output', 'rooms') === 'rooms') return rooms.map((json) => ({ json }));
 	return rooms.flatMap((room) =>
 		((Array.isArray(room.reservedSchedules) ? room.reservedSchedules : []) as IDataObject[]).map((schedule) => ({
