@@ -4,11 +4,11 @@
  * locators. Each mode and the plain string older workflows hold run through the pack's executor and
  * n8n-core's RoutingNode with the same result; the list search runs in n8n-core's LoadOptionsContext.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeType, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { ChatMessenger } from '../../nodes/ChatMessenger/ChatMessenger.node';
 import { createEngine } from '../harness/engine';
+import { loadOptionsContext } from '../harness/loadOptions';
 import { everyString } from '../harness/runText';
 import { CamSimulator } from '../simulators/cam';
 import { formJson, TYPE } from './common';
@@ -84,18 +84,9 @@ describe('From List: searchConferenceRooms', () => {
 	const search = async (filter?: string) => {
 		const engine = createEngine();
 		engine.store.add('cam', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken });
-		const workflowNode: INode = {
-			id: 'n0',
-			name: 'CAM',
-			type: TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'conferenceRoom', operation: 'getReservations' },
-			credentials: { chatMessengerApi: { id: 'cam', name: 'cam' } },
-		};
-		const workflow = new Workflow({ nodes: [workflowNode], connections: {}, active: false, nodeTypes: engine.nodeTypes });
-		const additionalData = { credentialsHelper: engine.helper, currentNodeParameters: workflowNode.parameters } as unknown as IWorkflowExecuteAdditionalData;
-		return await node.methods.listSearch.searchConferenceRooms.call(new LoadOptionsContext(workflow, workflowNode, additionalData, 'conferenceRoom'), filter);
+		const parameters = { resource: 'conferenceRoom', operation: 'getReservations' };
+		const context = loadOptionsContext(engine, { type: TYPE, parameters, credentials: { chatMessengerApi: { id: 'cam', name: 'cam' } } }, 'conferenceRoom');
+		return await node.methods.listSearch.searchConferenceRooms.call(context, filter);
 	};
 	beforeEach(() => sim.reset());
 

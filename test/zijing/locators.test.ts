@@ -3,11 +3,11 @@
  * workflows hold run through the pack's executor and n8n-core's RoutingNode; the list search runs in
  * n8n-core's LoadOptionsContext against the simulator.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeType, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { ZijingCloud } from '../../nodes/ZijingCloud/ZijingCloud.node';
 import { createEngine } from '../harness/engine';
+import { loadOptionsContext } from '../harness/loadOptions';
 import { everyString } from '../harness/runText';
 import { ZIJING_NODE_TYPE, ZijingSimulator, zijingNode } from '../simulators/zijing';
 
@@ -84,18 +84,7 @@ describe('Conference Number locator, every mode, both engines', () => {
 });
 
 function searchContext(parameters: IDataObject) {
-	const workflowNode: INode = {
-		id: 'n0',
-		name: 'Zijing',
-		type: ZIJING_NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { zijingCloudApi: { id: 'zijing', name: 'zijing' } },
-	};
-	const workflow = new Workflow({ nodes: [workflowNode], connections: {}, active: false, nodeTypes: engine.nodeTypes });
-	const additionalData = { credentialsHelper: engine.helper, currentNodeParameters: parameters } as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, workflowNode, additionalData, 'conferenceKey');
+	return loadOptionsContext(engine, { type: ZIJING_NODE_TYPE, parameters, credentials: { zijingCloudApi: { id: 'zijing', name: 'zijing' } } }, 'conferenceKey');
 }
 
 const RECORDING = { resource: 'recording', operation: 'start' };

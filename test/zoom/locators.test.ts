@@ -5,10 +5,10 @@
  * n8n-core's LoadOptionsContext against the simulator: search, paging with next_page_token, and
  * errors sent and explained as in a run.
  */
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type IDataObject, type INode, type INodeType, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { ZoomMeetings } from '../../nodes/ZoomMeetings/ZoomMeetings.node';
+import { loadOptionsContext } from '../harness/loadOptions';
 import { everyString } from '../harness/runText';
 import { ZoomSimulator } from '../simulators/zoom';
 import { oauthSetup, S2S, OAUTH, s2sSetup, TYPE, zoomNode, type Setup } from './common';
@@ -170,19 +170,8 @@ describe('User locator, every mode, both engines', () => {
 });
 
 function searchContext(setup: Setup, parameters: IDataObject) {
-	const s2s = setup.credential.id === 's2s';
-	const workflowNode: INode = {
-		id: 'n0',
-		name: 'Zoom',
-		type: TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { [s2s ? S2S : OAUTH]: setup.credential },
-	};
-	const workflow = new Workflow({ nodes: [workflowNode], connections: {}, active: false, nodeTypes: setup.engine.nodeTypes });
-	const additionalData = { credentialsHelper: setup.engine.helper, currentNodeParameters: parameters } as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, workflowNode, additionalData, 'meetingId');
+	const credentials = { [setup.credential.id === 's2s' ? S2S : OAUTH]: setup.credential };
+	return loadOptionsContext(setup.engine, { type: TYPE, parameters, credentials }, 'meetingId');
 }
 
 const S2S_PARAMS = { authentication: 'serverToServerOAuth', resource: 'meeting', operation: 'get' };
