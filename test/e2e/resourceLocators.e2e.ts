@@ -1,5 +1,6 @@
 /**
- * Resource locators in the real, pinned n8n: a workflow whose nodes use every locator in each of its
+ * Resource locators in the real, pinned n8n: a workflow whose nodes use every locator (Zoom meeting
+ * and user, Zijing conference number, Chat&Messenger chat room and conference room) in each of its
  * modes (and the plain string a workflow saved before the locators holds) runs through `n8n execute`
  * against the sandbox simulators, and the editor's "From List" request
  * (`POST /rest/dynamic-node-parameters/resource-locator-results`) searches and pages each list.
@@ -50,7 +51,7 @@ const cam = () => sandbox!.get<CamSimulator>('cam');
 const rl = (mode: string, value: string, cachedResultName?: string) => ({ __rl: true, mode, value, ...(cachedResultName ? { cachedResultName } : {}) });
 
 /** A manual workflow: the trigger, then the given nodes one after the other. */
-function chain(name: string, nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials: object }>) {
+function chain(name: string, nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials: object; executeOnce?: boolean }>) {
 	const all = [
 		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
 		...nodes.map((n, i) => ({ id: `node${i}`, typeVersion: 1, position: [220 * (i + 1), 0] as [number, number], ...n })),
@@ -99,6 +100,14 @@ test('a workflow with every locator in every mode runs, and each node acts on th
 		parameters: { resource: 'chatRoom', operation: 'update', chatRoomId, updateFields: { name: newName } },
 		credentials: CAM,
 	});
+	const reservations = (name: string, conferenceRoom: unknown) => ({
+		name,
+		type: nodeType('chatMessenger'),
+		parameters: { resource: 'conferenceRoom', operation: 'getReservations', period: 'month', month: '2019-08', output: 'reservations', conferenceRoom },
+		credentials: CAM,
+		// once, whatever number of items the node before put out
+		executeOnce: true,
+	});
 	const seen = { zoom: zoom().log.length, zijing: zijing().log.length, cam: cam().log.length };
 	const run = await runWorkflow(
 		chain('Resource locators in every mode', [
@@ -114,6 +123,8 @@ test('a workflow with every locator in every mode runs, and each node acts on th
 			roomStatus('Room Plain String', '8000001'),
 			chatRoomUpdate('Chat Room By ID', rl('id', room.id), 'Sales EMEA'),
 			chatRoomUpdate('Chat Room Plain String', room.id, 'Sales APAC'),
+			reservations('Reservations From List', rl('list', 'room-a', '会議室A (room-a)')),
+			reservations('Reservations By ID', rl('id', 'room-b')),
 		]),
 	);
 	for (const name of ['Meeting From List', 'Meeting By ID', 'Meeting By URL', 'Meeting Plain String']) {
@@ -127,6 +138,9 @@ test('a workflow with every locator in every mode runs, and each node acts on th
 	}
 	expect(outputOf(run, 'Chat Room By ID')).toEqual([expect.objectContaining({ id: room.id, name: 'Sales EMEA' })]);
 	expect(outputOf(run, 'Chat Room Plain String')).toEqual([expect.objectContaining({ id: room.id, name: 'Sales APAC' })]);
+
+	expect(outputOf(run, 'Reservations From List').map((r) => r.reservationId)).toEqual(['r1', 'r2']);
+	expect(outputOf(run, 'Reservations By ID').map((r) => r.reservationId)).toEqual(['r3']);
 
 	// what the services got
 	const zoomPaths = zoom().log.slice(seen.zoom).filter((r) => r.path.startsWith('/v2/')).map((r) => `${r.method} ${r.path}`);
@@ -201,6 +215,14 @@ describe('"From List" through n8n’s REST API, as the editor asks for it', () =
 			{ name: '大会议室 (2516)', value: '2516' },
 			{ name: '何宗源的会议室 (100713)', value: '100713' },
 		]);
+	});
+
+	test('Chat&Messenger conference rooms: the registered rooms, and a search', async () => {
+		const parameters = { resource: 'conferenceRoom', operation: 'getReservations', conferenceRoom: rl('list', '') };
+		const rooms = await listSearch({ node: 'chatMessenger', methodName: 'searchConferenceRooms', path: 'conferenceRoom', parameters, credentials: CAM });
+		expect(rooms.results.map((r) => r.value)).toEqual(['room-a', 'room-b', 'room-c']);
+		const board = await listSearch({ node: 'chatMessenger', methodName: 'searchConferenceRooms', path: 'conferenceRoom', parameters, credentials: CAM, filter: 'board' });
+		expect(board.results).toEqual([{ name: 'Board Room (room-b)', value: 'room-b' }]);
 	});
 
 	test('a refusal reaches the editor explained and without the key', async () => {

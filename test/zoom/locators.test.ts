@@ -138,6 +138,19 @@ describe('Cloud Recording meeting: a UUID is encoded once in the path (twice whe
 	});
 });
 
+test('Cloud Recording → Download (a custom operation) reads the meeting locator too: by join link', async () => {
+	const meeting = sim.seedMeeting();
+	const recording = sim.addRecording({ meetingId: meeting.id, startTime: '2024-09-15T01:00:00Z', files: [{ type: 'MP4', bytes: Buffer.from('video') }] });
+	const file = recording.recording_files[0];
+	const setup = s2sSetup(sim);
+	const result = await setup.engine.run([
+		zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: rl('url', meeting.join_url), fileId: file.id }),
+	]);
+	expect(result.error('Zoom')).toBeUndefined();
+	expect(sim.requests('GET', /recordings$/).map((r) => r.path)).toEqual([`/v2/meetings/${meeting.id}/recordings`]);
+	expect(Buffer.from(result.output('Zoom')[0].binary!.data.data, 'base64').toString()).toBe('video');
+});
+
 describe('User locator, every mode, both engines', () => {
 	test.each([
 		['From List (Me)', () => ({ ...rl('list', 'me'), cachedResultName: 'Me' }), 'me'],
