@@ -16,7 +16,8 @@ import { SecretMask } from './secrets';
 
 /** What a list call of a drop-down or a "From List" search sends: a GET under the credential's base URL. */
 export interface ListRequest {
-	baseURL: string;
+	/** the credential field that holds the service's address */
+	baseUrlField: string;
 	url: string;
 	qs?: IDataObject;
 	/** the service's own method (CAM: POST with a form body); GET otherwise */
@@ -47,7 +48,7 @@ export async function listRequest<T>(
 	const mask = new SecretMask()
 		.watch(credentials, settings.secretFields)
 		.add(...extraSecrets(credentials), tokens?.access_token, tokens?.refresh_token);
-	const baseURL = request.baseURL.replace(/\/+$/, '');
+	const baseURL = String(credentials[request.baseUrlField] ?? '').replace(/\/+$/, '');
 	const url = `${baseURL}${request.url}`;
 	try {
 		const allowedDomains =

@@ -11,7 +11,6 @@ import { settings } from '../shared/transport';
  * vendor documents; one answer, no paging), filtered here by name or ID.
  */
 export async function searchConferenceRooms(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const baseURL = String((await this.getCredentials('chatMessengerApi')).serverUrl ?? '');
 	const read = (answer: unknown): IDataObject[] => {
 		// an `errors` answer (HTTP 200) is the service's refusal, explained as in a run
 		if (hasErrors(answer)) throw errorsAnswerError(this.getNode(), answer, 200, 0);
@@ -22,7 +21,7 @@ export async function searchConferenceRooms(this: ILoadOptionsFunctions, filter?
 		return roomsOf(body);
 	};
 	const { httpMethod, path } = CAM_METHODS.getConferenceRooms;
-	const rooms = (await listRequest.call(this, settings, 'chatMessengerApi', { baseURL, url: path, method: httpMethod }, read)) as IDataObject[];
+	const rooms = (await listRequest.call(this, settings, 'chatMessengerApi', { baseUrlField: 'serverUrl', url: path, method: httpMethod }, read)) as IDataObject[];
 	const results = rooms
 		.filter((room) => room.id !== undefined && room.id !== null && String(room.id) !== '')
 		.filter((room) => matchesFilter(filter, room.name, room.id))

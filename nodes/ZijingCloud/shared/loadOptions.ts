@@ -14,9 +14,8 @@ import { settings } from './transport';
 
 /** One booking list of an account, for a drop-down or a search (sent as a run sends, envelope checked). */
 export async function accountList(this: ILoadOptionsFunctions, account: string, url: string, qs: IDataObject = {}): Promise<IDataObject[]> {
-	const baseURL = String((await this.getCredentials('zijingCloudApi')).apiServer ?? '');
 	const read = (answer: unknown) => zijingData(this, answer);
-	return (await listRequest.call(this, settings, 'zijingCloudApi', { baseURL, url, qs: { account, ...qs } }, read, (credentials) => [
+	return (await listRequest.call(this, settings, 'zijingCloudApi', { baseUrlField: 'apiServer', url, qs: { account, ...qs } }, read, (credentials) => [
 		zijingAuthKey(credentials),
 	])) as IDataObject[];
 }

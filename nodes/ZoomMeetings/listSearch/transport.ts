@@ -19,7 +19,6 @@ export async function zoomListPage(
 ): Promise<{ entries: IDataObject[]; nextToken?: string }> {
 	const authentication = this.getCurrentNodeParameter('authentication') ?? 'oAuth2';
 	const credentialType = authentication === 'serverToServerOAuth' ? SERVER_TO_SERVER_CREDENTIAL_TYPE : USER_APP_CREDENTIAL_TYPE;
-	const baseURL = String((await this.getCredentials(credentialType)).apiBaseUrl ?? '');
 	const qs: IDataObject = { page_size: SEARCH_PAGE_SIZE };
 	if (paginationToken) qs.next_page_token = paginationToken;
 	const read = (answer: unknown) => {
@@ -30,7 +29,7 @@ export async function zoomListPage(
 		const token = typeof body.next_page_token === 'string' && body.next_page_token ? body.next_page_token : undefined;
 		return { entries: body[rootProperty] as IDataObject[], nextToken: token === paginationToken ? undefined : token };
 	};
-	return (await listRequest.call(this, settings, credentialType, { baseURL, url, qs }, read)) as {
+	return (await listRequest.call(this, settings, credentialType, { baseUrlField: 'apiBaseUrl', url, qs }, read)) as {
 		entries: IDataObject[];
 		nextToken?: string;
 	};
