@@ -202,12 +202,24 @@ describe('From List: searchMeetings', () => {
 		expect(second.paginationToken).toBeUndefined();
 		expect([...first.results, ...second.results].map((r) => r.value)).toEqual(seeded.map((m) => String(m.id)));
 		const pages = sim.requests('GET', '/v2/users/me/meetings');
-		expect(pages.map((r) => r.query)).toEqual([{ page_size: '100' }, { page_size: '100', next_page_token: first.paginationToken }]);
+		expect(pages.map((r) => r.query)).toEqual([
+			{ type: 'scheduled', page_size: '100' },
+			{ type: 'scheduled', page_size: '100', next_page_token: first.paginationToken },
+		]);
 
 		const board = await node.methods.listSearch.searchMeetings.call(searchContext(setup, S2S_PARAMS), 'board');
 		expect(board.results.map((r) => r.name)).toEqual(seeded.filter((m) => m.topic.startsWith('Board') && seeded.indexOf(m) < 100).map((m) => `${m.topic} (2030-01-01T00:00:00Z)`));
 		const byId = await node.methods.listSearch.searchMeetings.call(searchContext(setup, S2S_PARAMS), String(seeded[5].id));
 		expect(byId.results.map((r) => r.value)).toEqual([String(seeded[5].id)]);
+	});
+
+	test('for a cloud recording: the past meetings (type=previous_meetings)', async () => {
+		const past = sim.seedMeeting({ topic: 'Last week', start_time: '2020-01-01T00:00:00Z' });
+		sim.seedMeeting({ topic: 'Next week', start_time: '2030-01-01T00:00:00Z' });
+		const setup = s2sSetup(sim);
+		const found = await node.methods.listSearch.searchPreviousMeetings.call(searchContext(setup, { ...S2S_PARAMS, resource: 'recording' }));
+		expect(found.results.map((r) => r.value)).toEqual([String(past.id)]);
+		expect(sim.requests('GET', '/v2/users/me/meetings')[0].query).toEqual({ type: 'previous_meetings', page_size: '100' });
 	});
 
 	test('with the OAuth2 credential when Authentication is OAuth2', async () => {

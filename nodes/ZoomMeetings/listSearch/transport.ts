@@ -16,10 +16,11 @@ export async function zoomListPage(
 	url: string,
 	rootProperty: string,
 	paginationToken?: string,
+	query: IDataObject = {},
 ): Promise<{ entries: IDataObject[]; nextToken?: string }> {
 	const authentication = this.getCurrentNodeParameter('authentication') ?? 'oAuth2';
 	const credentialType = authentication === 'serverToServerOAuth' ? SERVER_TO_SERVER_CREDENTIAL_TYPE : USER_APP_CREDENTIAL_TYPE;
-	const qs: IDataObject = { page_size: SEARCH_PAGE_SIZE };
+	const qs: IDataObject = { ...query, page_size: SEARCH_PAGE_SIZE };
 	if (paginationToken) qs.next_page_token = paginationToken;
 	const read = (answer: unknown) => {
 		const body = answer as IDataObject;

@@ -6,7 +6,8 @@ export const MEETING_URL_REGEX = 'https?:\\/\\/(?:[A-Za-z0-9-]+\\.)*(?:zoom\\.us
 /**
  * "Meeting": n8n's resource locator for a Zoom meeting. From a list (the meetings of the credential's
  * user, searchable by topic or ID), by ID (digits; spaces and dashes as Zoom shows them are removed),
- * or by a join link. With `uuid`, By ID also takes a meeting instance's UUID (recordings).
+ * or by a join link. With `uuid` (recordings), the list shows past meetings and By ID also takes a
+ * meeting instance's UUID.
  */
 export function meetingLocator(show: Record<string, Array<string | number>>, options: { uuid?: boolean; description?: string } = {}): INodeProperties {
 	return {
@@ -25,7 +26,7 @@ export function meetingLocator(show: Record<string, Array<string | number>>, opt
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a meeting...',
-				typeOptions: { searchListMethod: 'searchMeetings', searchable: true },
+				typeOptions: { searchListMethod: options.uuid ? 'searchPreviousMeetings' : 'searchMeetings', searchable: true },
 			},
 			{
 				displayName: options.uuid ? 'By ID or UUID' : 'By ID',
