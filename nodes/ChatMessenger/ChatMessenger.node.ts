@@ -14,6 +14,7 @@ import { messageDescription } from './resources/message';
 import { sendMany } from './resources/message/sendMany';
 import { quickCallDescription } from './resources/quickCall';
 import { settings } from './shared/transport';
+import { searchConferenceRooms } from './listSearch/searchConferenceRooms';
 
 /** The operations, declared as data: what the executor (and n8n's routing node) reads. */
 const declaration: Declaration = {
@@ -59,6 +60,10 @@ export class ChatMessenger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chatMessengerApi', required: true }],
 		...declaration,
+	};
+
+	methods = {
+		listSearch: { searchConferenceRooms },
 	};
 
 	customOperations = {

@@ -12,6 +12,7 @@ import { bookingDescription } from './resources/booking';
 import { liveDescription } from './resources/live';
 import { meetingDescription } from './resources/meeting';
 import { recordingDescription } from './resources/recording';
+import { searchConferenceRooms } from './listSearch/searchConferenceRooms';
 import { getBookableRooms, getContacts } from './shared/loadOptions';
 import { settings } from './shared/transport';
 
@@ -66,6 +67,7 @@ export class ZijingCloud implements INodeType {
 
 	methods = {
 		loadOptions: { getBookableRooms, getContacts },
+		listSearch: { searchConferenceRooms },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -14,6 +14,8 @@ import { meetingDescription } from './resources/meeting';
 import { meetingRegistrantDescription } from './resources/meetingRegistrant';
 import { recordingDescription } from './resources/recording';
 import { userDescription } from './resources/user';
+import { searchMeetings, searchPreviousMeetings } from './listSearch/searchMeetings';
+import { searchUsers } from './listSearch/searchUsers';
 import { downloadRecording } from './shared/recording';
 import { USER_APP_CREDENTIAL_TYPE, SERVER_TO_SERVER_CREDENTIAL_TYPE, settings } from './shared/transport';
 
@@ -99,6 +101,7 @@ export class ZoomMeetings implements INodeType {
 
 	methods = {
 		loadOptions: { getTimezones },
+		listSearch: { searchMeetings, searchPreviousMeetings, searchUsers },
 	};
 
 	customOperations = {

@@ -34,7 +34,8 @@
  * `postReceive` functions and `rootProperty` (with `enabled: true|false`). Expressions: `={{$value}}`
  * in a property's routing; `{{$parameter.x}}`, `{{$parameter["x"]}}` and `{{$credentials.x}}` in an
  * operation's request and the request defaults (parameters placed in a URL are URL-encoded). A
- * resource locator is sent as its value.
+ * resource locator is sent and placed as its value, its mode's `extractValue` applied (a plain string,
+ * as older workflows hold, is taken as it is).
  *
  * Everything else is refused when the description's first plan is built, naming the property and the
  * feature (`unsupportedFeatures`): other `postReceive` actions (`set`, `setKeyValue`, `filter`,
@@ -976,6 +977,9 @@ function credentialDetails(run: RunContext) {
 async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	const { ctx, credentials } = run;
 	const param = parameterReader(run, itemIndex);
+	// a resource locator placed by `{{$parameter.x}}` gives its value (the mode's extractValue applied), as in n8n
+	const locators = new Set(plan.properties.filter((p) => p.type === 'resourceLocator').map((p) => p.name));
+	const placed = (name: string) => (locators.has(name) ? ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) : param(name));
 	// a parameter placed in the URL path: refused when empty or dots only, encoded otherwise
 	const segment = (name: string, value: unknown) =>
 		pathSegment(ctx, value, plan.properties.find((p) => p.name === name)?.displayName ?? name, itemIndex);
@@ -988,9 +992,9 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	for (const [key, value] of Object.entries(plan.request)) {
 		if (value && typeof value === 'object' && !Array.isArray(value)) {
 			const target = ((data.options as unknown as IDataObject)[key] ??= {}) as IDataObject;
-			for (const [k, v] of Object.entries(value as IDataObject)) target[k] = resolveTemplate(v, param, credentials) as IDataObject[string];
+			for (const [k, v] of Object.entries(value as IDataObject)) target[k] = resolveTemplate(v, placed, credentials) as IDataObject[string];
 		} else {
-			(data.options as unknown as IDataObject)[key] = resolveTemplate(value, param, credentials, key === 'url' ? segment : undefined) as IDataObject[string];
+			(data.options as unknown as IDataObject)[key] = resolveTemplate(value, placed, credentials, key === 'url' ? segment : undefined) as IDataObject[string];
 		}
 	}
 	data.options.method = (data.options.method ?? 'GET') as IHttpRequestMethods;

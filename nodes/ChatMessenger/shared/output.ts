@@ -56,15 +56,18 @@ export async function reservationsOutput(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
-	const rooms = resultOf(this.getNode(), response, itemIndex, 'getConferenceRoomStatus') as IDataObject[];
-	const wrong = rooms.findIndex((room) => room.reservedSchedules !== undefined && !Array.isArray(room.reservedSchedules));
-	if (wrong !== -1 || (rooms.length > 0 && !rooms.some((room) => Array.isArray(room.reservedSchedules)))) {
-		const room = rooms[wrong === -1 ? 0 : wrong];
+	const all = resultOf(this.getNode(), response, itemIndex, 'getConferenceRoomStatus') as IDataObject[];
+	const wrong = all.findIndex((room) => room.reservedSchedules !== undefined && !Array.isArray(room.reservedSchedules));
+	if (wrong !== -1 || (all.length > 0 && !all.some((room) => Array.isArray(room.reservedSchedules)))) {
+		const room = all[wrong === -1 ? 0 : wrong];
 		throw unrecognisedAnswer(this.getNode(), SERVICE, { ...response, body: room }, itemIndex, {
 			call: 'getConferenceRoomStatus',
 			expected: `each room of "conferenceRoomStatus.conferenceRooms" to carry its reservations in a "reservedSchedules" list (room ${wrong === -1 ? 1 : wrong + 1} shown)`,
 		});
 	}
+	// "Conference Room" (a resource locator; empty = every room) picks one room of the answer
+	const wanted = String(this.getNodeParameter('conferenceRoom', '', { extractValue: true }) ?? '').trim();
+	const rooms = all.filter((room) => !wanted || String(room.id ?? room.conferenceRoomId ?? '') === wanted);
 	if (this.getNodeParameter('output', 'rooms') === 'rooms') return rooms.map((json) => ({ json }));
 	return rooms.flatMap((room) =>
 		((room.reservedSchedules ?? []) as IDataObject[]).map((schedule) => ({

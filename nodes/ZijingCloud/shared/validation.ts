@@ -33,7 +33,8 @@ interface TextRule {
 
 /** A required text parameter: trimmed, not empty, at most `max` characters, optionally a pattern. */
 function readText(ctx: IExecuteSingleFunctions, rule: Omit<TextRule, 'where' | 'key'>): string {
-	const raw = ctx.getNodeParameter(rule.param, '') as unknown;
+	// a resource locator gives its value, as n8n extracts it (a plain string stays as it is)
+	const raw = ctx.getNodeParameter(rule.param, '', { extractValue: true }) as unknown;
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	if (raw !== '' && raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
 		refuse(ctx, `"${rule.label}" must be text, got ${shown(raw)}`);

@@ -5,7 +5,7 @@ import { normalizeMeetingId } from './validation';
 /** postReceive of an operation answered with 204: a short confirmation instead of an empty item. */
 export function confirmation(flag: string, extra: (ctx: IExecuteSingleFunctions) => IDataObject = () => ({})) {
 	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], _response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
-		const raw = this.getNodeParameter('meetingId');
+		const raw = this.getNodeParameter('meetingId', undefined, { extractValue: true });
 		const id = normalizeMeetingIdOrKeep(raw);
 		return [{ json: { id, [flag]: true, ...extra(this) } }];
 	};
@@ -34,7 +34,7 @@ export async function updatedMeeting(
 	_items: INodeExecutionData[],
 	_response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const id = normalizeMeetingIdOrKeep(normalizeMeetingId(this.getNodeParameter('meetingId'), 'Meeting ID', this, this.getItemIndex()));
+	const id = normalizeMeetingIdOrKeep(normalizeMeetingId(this.getNodeParameter('meetingId', undefined, { extractValue: true }), 'Meeting ID', this, this.getItemIndex()));
 	const changes = sentChanges.get(this) ?? {};
 	return [{ json: { id, updated: true, ...changes } }];
 }

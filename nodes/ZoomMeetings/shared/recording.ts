@@ -102,7 +102,7 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 	let file: IDataObject | undefined;
 	let downloadUrl: string;
 	if (source === 'file') {
-		const segment = meetingPathSegment(this.getNodeParameter('meetingId', itemIndex), 'Meeting ID or UUID', this, itemIndex);
+		const segment = meetingPathSegment(this.getNodeParameter('meetingId', itemIndex, undefined, { extractValue: true }), 'Meeting ID or UUID', this, itemIndex);
 		const fileId = text('fileId', 'Recording File ID');
 		if (!fileId) throw inputError(this, '"Recording File ID" is empty', itemIndex);
 		const response = await sendWithRetry(run, { method: 'GET', url: `${apiBaseUrl}/meetings/${segment}/recordings`, json: true }, itemIndex);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { inputError, show } from '../../shared/errors';
 import { pathSegment } from '../../shared/pathSegment';
@@ -45,38 +45,34 @@ export function normalizeUserId(raw: unknown, label: string, ctx: IExecuteSingle
 	return text;
 }
 
-/** Replaces the path segment the declaration put in the URL (the raw parameter, encoded once) with the checked one. */
-function replaceSegment(request: IHttpRequestOptions, raw: unknown, segment: string): IHttpRequestOptions {
-	const text = raw === undefined || raw === null ? '' : String(raw);
-	const url = String(request.url ?? '');
-	// the pack's executor encodes parameters placed in a URL, n8n's routing node does not
-	for (const form of [encodeURIComponent(text), text]) {
-		const placed = `/${form}`;
-		const at = url.indexOf(`${placed}/`) >= 0 ? url.indexOf(`${placed}/`) : url.endsWith(placed) ? url.length - placed.length : -1;
-		if (at >= 0) {
-			request.url = `${url.slice(0, at)}/${segment}${url.slice(at + placed.length)}`;
+/** How each kind of ID becomes one path segment: checked, then encoded once (a UUID Zoom wants twice, twice). */
+const SEGMENTS = {
+	meetingId: (raw: unknown, ctx: IExecuteSingleFunctions, i: number) => normalizeMeetingId(raw, 'Meeting ID', ctx, i),
+	meetingIdOrUuid: (raw: unknown, ctx: IExecuteSingleFunctions, i: number) => meetingPathSegment(raw, 'Meeting ID or UUID', ctx, i),
+	userId: (raw: unknown, ctx: IExecuteSingleFunctions, i: number) => encodeURIComponent(normalizeUserId(raw, 'User', ctx, i)),
+};
+
+/**
+ * An operation's URL with one ID in its path: `url` for the declaration (`{{$parameter.x}}` placed
+ * as n8n places it), and the preSend that checks the ID (a resource locator's value, as n8n extracts
+ * it) and writes the path again from the declared one with the ID encoded exactly once. The path is
+ * built, never searched for the placed value, so it does not depend on how an engine placed it.
+ */
+export function idPath(path: string, kind: keyof typeof SEGMENTS): { url: string; preSend: PreSendAction } {
+	const parameter = kind === 'userId' ? 'userId' : 'meetingId';
+	const placeholder = `{{$parameter.${parameter}}}`;
+	const at = path.indexOf(placeholder);
+	if (at < 0) throw new Error(`${path} has no ${placeholder}`);
+	const before = path.slice(0, at);
+	const after = path.slice(at + placeholder.length);
+	return {
+		url: `=${path}`,
+		preSend: async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+			const raw = this.getNodeParameter(parameter, undefined, { extractValue: true });
+			request.url = `${before}${SEGMENTS[kind](raw, this, this.getItemIndex())}${after}`;
 			return request;
-		}
-	}
-	throw new Error(`path segment for ${show(raw)} not found in ${url}`);
-}
-
-/** preSend: checks the `meetingId` parameter placed in the URL (digits only). */
-export async function checkMeetingId(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('meetingId');
-	return replaceSegment(request, raw, normalizeMeetingId(raw, 'Meeting ID', this, this.getItemIndex()));
-}
-
-/** preSend: checks the `meetingId` parameter placed in the URL (ID or UUID, double-encoded when Zoom requires it). */
-export async function checkMeetingIdOrUuid(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('meetingId');
-	return replaceSegment(request, raw, meetingPathSegment(raw, 'Meeting ID or UUID', this, this.getItemIndex()));
-}
-
-/** preSend: checks the `userId` parameter placed in the URL. */
-export async function checkUserId(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('userId');
-	return replaceSegment(request, raw, encodeURIComponent(normalizeUserId(raw, 'User', this, this.getItemIndex())));
+		},
+	};
 }
 
 /** preSend: checks the declared query values by type and drops empty optional ones (Zoom refuses `type=` or `status=`). */

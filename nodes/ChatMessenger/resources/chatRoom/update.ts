@@ -8,12 +8,20 @@ export const chatRoomUpdateDescription: INodeProperties[] = [
 	{
 		displayName: 'Chat Room ID',
 		name: 'chatRoomId',
-		type: 'string',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
 		required: true,
-		placeholder: 'e.g. 1564831284702237059',
-		description: 'ID of the chat room to update (the ID returned when it was created)',
+		description: 'The chat room to update, by the ID returned when it was created (Chat&Messenger documents no call that lists chat rooms)',
 		displayOptions: { show: showForUpdate },
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1564831284702237059',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\S+\\s*$', errorMessage: 'Not a chat room ID (no spaces)' } }],
+			},
+		],
 		routing: { send: { type: 'body', property: 'id' } },
 	},
 	{

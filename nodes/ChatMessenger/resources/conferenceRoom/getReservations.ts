@@ -43,6 +43,30 @@ export const conferenceRoomGetReservationsDescription: INodeProperties[] = [
 		displayOptions: { show: { ...show, period: ['day'] } },
 	},
 	{
+		displayName: 'Conference Room',
+		name: 'conferenceRoom',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'Only this room’s reservations; empty = every room',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Every room (or select one)...',
+				typeOptions: { searchListMethod: 'searchConferenceRooms', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. room-a',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\S*\\s*$', errorMessage: 'Not a conference room ID (no spaces)' } }],
+			},
+		],
+	},
+	{
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',

@@ -1,20 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { userLocator } from '../../shared/locators';
+
 import { meetingSettingsField, meetingTypeOptions, recurrenceField, timezoneField } from './fields';
 
 const showOnlyForCreate = { resource: ['meeting'], operation: ['create'] };
 
 export const meetingCreateDescription: INodeProperties[] = [
-	{
-		displayName: 'User',
-		name: 'userId',
-		type: 'string',
-		default: 'me',
-		required: true,
-		placeholder: 'e.g. me, KDcuGIm1QgePTO8WbOqwIQ or anna@example.com',
-		description: 'Who hosts the meeting: "me" (the credential’s user) or another user’s ID or email (needs scheduling privilege)',
-		displayOptions: { show: showOnlyForCreate },
-	},
+	userLocator(showOnlyForCreate, 'Who hosts the meeting: "me" (the credential’s user) or another user’s ID or email (needs scheduling privilege)'),
 	{
 		displayName: 'Topic',
 		name: 'topic',

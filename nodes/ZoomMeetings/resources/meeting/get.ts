@@ -1,15 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const meetingIdField = (operations: string[]): INodeProperties => ({
-	displayName: 'Meeting ID',
-	name: 'meetingId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 86220627999',
-	description: 'The meeting’s ID (digits; spaces as shown in Zoom are removed)',
-	displayOptions: { show: { resource: ['meeting'], operation: operations } },
-});
+import { meetingLocator } from '../../shared/locators';
+
+export const meetingIdField = (operations: string[]): INodeProperties => meetingLocator({ resource: ['meeting'], operation: operations });
 
 export const occurrenceIdOption: INodeProperties = {
 	displayName: 'Occurrence ID',

@@ -1,20 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { userLocator } from '../../shared/locators';
+
 import { returnAllAndLimit } from '../../../shared/descriptions';
 
 const showOnlyForGetAll = { resource: ['meeting'], operation: ['getAll'] };
 
 export const meetingGetAllDescription: INodeProperties[] = [
-	{
-		displayName: 'User',
-		name: 'userId',
-		type: 'string',
-		default: 'me',
-		required: true,
-		placeholder: 'e.g. me or anna@example.com',
-		description: 'Whose meetings: "me" (the credential’s user) or another user’s ID or email',
-		displayOptions: { show: showOnlyForGetAll },
-	},
+	userLocator(showOnlyForGetAll, 'Whose meetings: "me" (the credential’s user) or another user’s ID or email'),
 	...returnAllAndLimit(showOnlyForGetAll, 'paged'),
 	{
 		displayName: 'Filters',

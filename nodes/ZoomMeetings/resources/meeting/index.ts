@@ -3,13 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import { expectObject } from '../../shared/errors';
 import { confirmation, rememberChanges, updatedMeeting } from '../../shared/output';
 import { paginateByToken } from '../../shared/paging';
-import { checkMeetingId, checkUserId, dropEmptyQuery, formatMeetingBody, requireChanges } from '../../shared/validation';
+import { dropEmptyQuery, formatMeetingBody, idPath, requireChanges } from '../../shared/validation';
 import { meetingCreateDescription } from './create';
 import { meetingDeleteDescription } from './delete';
 import { meetingEndDescription } from './end';
 import { meetingGetDescription } from './get';
 import { meetingGetAllDescription } from './getAll';
 import { meetingUpdateDescription } from './update';
+
+const userMeetings = idPath('/users/{{$parameter.userId}}/meetings', 'userId');
+const meeting = idPath('/meetings/{{$parameter.meetingId}}', 'meetingId');
+const meetingStatus = idPath('/meetings/{{$parameter.meetingId}}/status', 'meetingId');
 
 export const meetingDescription: INodeProperties[] = [
 	{
@@ -25,8 +29,8 @@ export const meetingDescription: INodeProperties[] = [
 				action: 'Create a meeting',
 				description: 'Schedule a meeting for me or for another user',
 				routing: {
-					request: { method: 'POST', url: '=/users/{{$parameter.userId}}/meetings' },
-					send: { preSend: [checkUserId, formatMeetingBody] },
+					request: { method: 'POST', url: userMeetings.url },
+					send: { preSend: [userMeetings.preSend, formatMeetingBody] },
 					output: { postReceive: [expectObject] },
 				},
 			},
@@ -35,8 +39,8 @@ export const meetingDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a meeting',
 				routing: {
-					request: { method: 'DELETE', url: '=/meetings/{{$parameter.meetingId}}' },
-					send: { preSend: [checkMeetingId] },
+					request: { method: 'DELETE', url: meeting.url },
+					send: { preSend: [meeting.preSend] },
 					output: { postReceive: [confirmation('deleted')] },
 				},
 			},
@@ -46,8 +50,8 @@ export const meetingDescription: INodeProperties[] = [
 				action: 'End a meeting',
 				description: 'End a meeting in progress for all participants',
 				routing: {
-					request: { method: 'PUT', url: '=/meetings/{{$parameter.meetingId}}/status', body: { action: 'end' } },
-					send: { preSend: [checkMeetingId] },
+					request: { method: 'PUT', url: meetingStatus.url, body: { action: 'end' } },
+					send: { preSend: [meetingStatus.preSend] },
 					output: { postReceive: [confirmation('ended')] },
 				},
 			},
@@ -56,8 +60,8 @@ export const meetingDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a meeting',
 				routing: {
-					request: { method: 'GET', url: '=/meetings/{{$parameter.meetingId}}' },
-					send: { preSend: [checkMeetingId, dropEmptyQuery] },
+					request: { method: 'GET', url: meeting.url },
+					send: { preSend: [meeting.preSend, dropEmptyQuery] },
 					output: { postReceive: [expectObject] },
 				},
 			},
@@ -67,8 +71,8 @@ export const meetingDescription: INodeProperties[] = [
 				action: 'Get many meetings',
 				description: 'List a user’s meetings',
 				routing: {
-					request: { method: 'GET', url: '=/users/{{$parameter.userId}}/meetings' },
-					send: { preSend: [checkUserId, dropEmptyQuery] },
+					request: { method: 'GET', url: userMeetings.url },
+					send: { preSend: [userMeetings.preSend, dropEmptyQuery] },
 					operations: { pagination: paginateByToken('meetings') },
 				},
 			},
@@ -78,8 +82,8 @@ export const meetingDescription: INodeProperties[] = [
 				action: 'Update a meeting',
 				description: 'Change a meeting’s topic, time, settings or recurrence',
 				routing: {
-					request: { method: 'PATCH', url: '=/meetings/{{$parameter.meetingId}}' },
-					send: { preSend: [checkMeetingId, formatMeetingBody, requireChanges, rememberChanges] },
+					request: { method: 'PATCH', url: meeting.url },
+					send: { preSend: [meeting.preSend, formatMeetingBody, requireChanges, rememberChanges] },
 					output: { postReceive: [updatedMeeting] },
 				},
 			},

@@ -2,9 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { expectObject } from '../../shared/errors';
 import { paginateByToken } from '../../shared/paging';
-import { checkMeetingId, checkRegistrant, dropEmptyQuery } from '../../shared/validation';
+import { meetingLocator } from '../../shared/locators';
+import { checkRegistrant, dropEmptyQuery, idPath } from '../../shared/validation';
 import { registrantAddDescription } from './add';
 import { registrantGetAllDescription } from './getAll';
+
+const registrants = idPath('/meetings/{{$parameter.meetingId}}/registrants', 'meetingId');
 
 export const meetingRegistrantDescription: INodeProperties[] = [
 	{
@@ -20,8 +23,8 @@ export const meetingRegistrantDescription: INodeProperties[] = [
 				action: 'Add a meeting registrant',
 				description: 'Register someone for a meeting that requires registration',
 				routing: {
-					request: { method: 'POST', url: '=/meetings/{{$parameter.meetingId}}/registrants' },
-					send: { preSend: [checkMeetingId, checkRegistrant, dropEmptyQuery] },
+					request: { method: 'POST', url: registrants.url },
+					send: { preSend: [registrants.preSend, checkRegistrant, dropEmptyQuery] },
 					output: { postReceive: [expectObject] },
 				},
 			},
@@ -30,24 +33,15 @@ export const meetingRegistrantDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many meeting registrants',
 				routing: {
-					request: { method: 'GET', url: '=/meetings/{{$parameter.meetingId}}/registrants' },
-					send: { preSend: [checkMeetingId, dropEmptyQuery] },
+					request: { method: 'GET', url: registrants.url },
+					send: { preSend: [registrants.preSend, dropEmptyQuery] },
 					operations: { pagination: paginateByToken('registrants') },
 				},
 			},
 		],
 		default: 'add',
 	},
-	{
-		displayName: 'Meeting ID',
-		name: 'meetingId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 86220627999',
-		description: 'The meeting’s ID (digits; spaces as shown in Zoom are removed)',
-		displayOptions: { show: { resource: ['meetingRegistrant'] } },
-	},
+	meetingLocator({ resource: ['meetingRegistrant'] }),
 	...registrantAddDescription,
 	...registrantGetAllDescription,
 ];

@@ -1,15 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const recordingMeetingField = (operations: string[]): INodeProperties => ({
-	displayName: 'Meeting ID or UUID',
-	name: 'meetingId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 86220627999 or 4444AAAiAAAAAiAiAiiAii==',
-	description:
-		'A meeting ID gives its latest instance; a UUID (from a recording list or a webhook) gives one instance. UUIDs that need double encoding are handled.',
-	displayOptions: { show: { resource: ['recording'], operation: operations } },
-});
+import { meetingLocator } from '../../shared/locators';
+
+export const recordingMeetingField = (operations: string[]): INodeProperties =>
+	meetingLocator(
+		{ resource: ['recording'], operation: operations },
+		{
+			uuid: true,
+			description:
+				'A meeting ID (from the list, typed or from its join link) gives its latest instance; a UUID (from a recording list or a webhook) gives one instance. UUIDs that need double encoding are handled.',
+		},
+	);
 
 export const recordingGetDescription: INodeProperties[] = [recordingMeetingField(['get'])];

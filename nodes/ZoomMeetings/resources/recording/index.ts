@@ -3,11 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { expectObject } from '../../shared/errors';
 import { confirmation } from '../../shared/output';
 import { paginateRecordings } from '../../shared/paging';
-import { checkMeetingIdOrUuid, checkUserId } from '../../shared/validation';
+import { idPath } from '../../shared/validation';
 import { recordingDeleteDescription } from './delete';
 import { recordingDownloadDescription } from './download';
 import { recordingGetDescription } from './get';
 import { recordingGetAllDescription } from './getAll';
+
+const meetingRecordings = idPath('/meetings/{{$parameter.meetingId}}/recordings', 'meetingIdOrUuid');
+const userRecordings = idPath('/users/{{$parameter.userId}}/recordings', 'userId');
 
 export const recordingDescription: INodeProperties[] = [
 	{
@@ -23,8 +26,8 @@ export const recordingDescription: INodeProperties[] = [
 				action: 'Delete a meeting s cloud recordings',
 				description: 'Move a meeting’s cloud recordings to the trash or delete them permanently',
 				routing: {
-					request: { method: 'DELETE', url: '=/meetings/{{$parameter.meetingId}}/recordings' },
-					send: { preSend: [checkMeetingIdOrUuid] },
+					request: { method: 'DELETE', url: meetingRecordings.url },
+					send: { preSend: [meetingRecordings.preSend] },
 					output: {
 						postReceive: [confirmation('deleted', (ctx) => ({ action: ctx.getNodeParameter('deleteAction') as string }))],
 					},
@@ -42,8 +45,8 @@ export const recordingDescription: INodeProperties[] = [
 				action: 'Get a meeting s cloud recordings',
 				description: 'Get a meeting’s cloud recording files',
 				routing: {
-					request: { method: 'GET', url: '=/meetings/{{$parameter.meetingId}}/recordings' },
-					send: { preSend: [checkMeetingIdOrUuid] },
+					request: { method: 'GET', url: meetingRecordings.url },
+					send: { preSend: [meetingRecordings.preSend] },
 					output: { postReceive: [expectObject] },
 				},
 			},
@@ -53,8 +56,8 @@ export const recordingDescription: INodeProperties[] = [
 				action: 'Get many cloud recordings',
 				description: 'List a user’s cloud recordings within a date range',
 				routing: {
-					request: { method: 'GET', url: '=/users/{{$parameter.userId}}/recordings' },
-					send: { preSend: [checkUserId] },
+					request: { method: 'GET', url: userRecordings.url },
+					send: { preSend: [userRecordings.preSend] },
 					operations: { pagination: paginateRecordings },
 				},
 			},

@@ -1,14 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { userLocator } from '../../shared/locators';
+
 export const userGetDescription: INodeProperties[] = [
-	{
-		displayName: 'User',
-		name: 'userId',
-		type: 'string',
-		default: 'me',
-		required: true,
-		placeholder: 'e.g. me, KDcuGIm1QgePTO8WbOqwIQ or anna@example.com',
-		description: '"me" (the credential’s user), a user ID or an email address',
-		displayOptions: { show: { resource: ['user'], operation: ['get'] } },
-	},
+	userLocator({ resource: ['user'], operation: ['get'] }, '"me" (the credential’s user), a user ID or an email address'),
 ];

@@ -2,9 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { expectObject } from '../../shared/errors';
 import { paginateByToken } from '../../shared/paging';
-import { checkUserId, dropEmptyQuery } from '../../shared/validation';
+import { dropEmptyQuery, idPath } from '../../shared/validation';
 import { userGetDescription } from './get';
 import { userGetAllDescription } from './getAll';
+
+const user = idPath('/users/{{$parameter.userId}}', 'userId');
 
 export const userDescription: INodeProperties[] = [
 	{
@@ -19,8 +21,8 @@ export const userDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a user',
 				routing: {
-					request: { method: 'GET', url: '=/users/{{$parameter.userId}}' },
-					send: { preSend: [checkUserId] },
+					request: { method: 'GET', url: user.url },
+					send: { preSend: [user.preSend] },
 					output: { postReceive: [expectObject] },
 				},
 			},
