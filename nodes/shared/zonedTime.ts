@@ -1,6 +1,7 @@
 /**
  * Wall-clock time in a given IANA time zone, for services whose API takes and gives times without
- * a zone (YTX and Zijing Cloud are in China: China Standard Time, UTC+8, no daylight saving).
+ * a zone (YTX and Zijing Cloud are in China: China Standard Time, UTC+8, no daylight saving; Zoom's
+ * local start times; Chat&Messenger's dates). Intl only, no date library.
  */
 
 /** The zone of services in mainland China. */
@@ -61,4 +62,15 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export function formatWallClockMinutes(instant: Date, timeZone: string): string {
 	const t = wallClockParts(instant, timeZone);
 	return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+/** The instant (unix ms) at which `timeZone` shows this wall-clock time (the later offset wins in a daylight-saving gap). */
+export function instantOf(w: WallClock, timeZone: string): number {
+	const guess = asUtc(w);
+	const offset1 = asUtc(wallClockParts(new Date(guess), timeZone)) - guess;
+	const candidate = guess - offset1;
+	const offset2 = asUtc(wallClockParts(new Date(candidate), timeZone)) - candidate;
+	return offset1 === offset2 ? candidate : guess - offset2;
 }

@@ -1,33 +1,14 @@
 /** Date helpers: an n8n date-time (ISO text, Luxon DateTime, JS Date, unix time) to unix milliseconds. */
 
+import { instantOf } from '../../shared/zonedTime';
+
 const ZONED_ISO = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 
-/** The offset (ms) of `timeZone` from UTC at the instant `ts`. */
-function offsetAt(ts: number, timeZone: string): number {
-	const format = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	});
-	const parts = Object.fromEntries(format.formatToParts(new Date(ts)).map((p) => [p.type, p.value]));
-	const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-	return asUtc - (ts - (((ts % 1000) + 1000) % 1000));
-}
-
-/** A wall-clock time in `timeZone` to unix milliseconds. */
+/** A wall-clock time in `timeZone` (year, month, day, hour, minute, second, ms) to unix milliseconds. */
 export function zonedToUnixMs(fields: number[], timeZone: string): number {
-	const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = fields;
-	const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-	let utc = wall - offsetAt(wall, timeZone);
-	const second = offsetAt(utc, timeZone);
-	if (wall - second !== utc) utc = wall - second;
-	return utc;
+	const [year, month, day, hour = 0, minute = 0, second = 0, ms = 0] = fields;
+	return instantOf({ year, month, day, hour, minute, second }, timeZone) + ms;
 }
 
 /**

@@ -3,17 +3,12 @@
  * otherwise UTC `yyyy-MM-ddTHH:mm:ssZ`. Conversions use Intl only (no date library).
  */
 
+import { instantOf, isTimeZone, wallClockParts, type WallClock } from '../../shared/zonedTime';
+
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
-export interface WallTime {
-	year: number;
-	month: number;
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
-}
+export type WallTime = WallClock;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -21,41 +16,7 @@ export function formatWall(w: WallTime): string {
 	return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
 
-export function isValidTimeZone(zone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/** The wall time an instant shows in a zone. */
-export function wallTimeIn(instantMs: number, zone: string): WallTime {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone: zone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(instantMs));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
-}
-
 const asUtc = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-
-/** The instant at which a zone shows this wall time (the later offset wins in a DST gap). */
-export function instantOf(w: WallTime, zone: string): number {
-	const guess = asUtc(w);
-	const offset1 = asUtc(wallTimeIn(guess, zone)) - guess;
-	const candidate = guess - offset1;
-	const offset2 = asUtc(wallTimeIn(candidate, zone)) - candidate;
-	return offset1 === offset2 ? candidate : guess - offset2;
-}
 
 function wallFrom(m: RegExpExecArray): WallTime | undefined {
 	const w = { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: m[6] ? +m[6] : 0 };
@@ -110,7 +71,7 @@ export function zoomStartTime(value: unknown, timezone: string | undefined, defa
 		offsetMinutes = (digits[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
 	}
 	const instant = asUtc(wall) - offsetMinutes * 60_000;
-	if (timezone) return formatWall(wallTimeIn(instant, timezone));
+	if (timezone) return formatWall(wallClockParts(new Date(instant), timezone));
 	return `${new Date(instant).toISOString().slice(0, 19)}Z`;
 }
 
@@ -122,8 +83,8 @@ export function zoomStartTime(value: unknown, timezone: string | undefined, defa
 export function skippedIn(value: unknown, zone: string): string | undefined {
 	const local = LOCAL.exec(dateTimeText(value));
 	const wall = local ? wallFrom(local) : undefined;
-	if (!wall || !isValidTimeZone(zone)) return undefined;
-	return formatWall(wallTimeIn(instantOf(wall, zone), zone)) === formatWall(wall) ? undefined : zone;
+	if (!wall || !isTimeZone(zone)) return undefined;
+	return formatWall(wallClockParts(new Date(instantOf(wall, zone)), zone)) === formatWall(wall) ? undefined : zone;
 }
 
 /** A calendar date `yyyy-MM-dd` from a date or date-time input (its own calendar day, no conversion). */

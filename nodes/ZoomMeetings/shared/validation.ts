@@ -10,7 +10,8 @@ import { meetingUpdateDescription } from '../resources/meeting/update';
 import { registrantAddDescription } from '../resources/meetingRegistrant/add';
 import { registrantGetAllDescription } from '../resources/meetingRegistrant/getAll';
 import { userGetAllDescription } from '../resources/user/getAll';
-import { dateTimeText, isValidTimeZone, skippedIn, zoomStartTime } from './time';
+import { isTimeZone } from '../../shared/zonedTime';
+import { dateTimeText, skippedIn, zoomStartTime } from './time';
 
 /** A meeting ID as Zoom expects it in a path: digits only (spaces and dashes as shown in Zoom are removed). */
 export function normalizeMeetingId(raw: unknown, label: string, ctx: IExecuteSingleFunctions | IExecuteFunctions, itemIndex: number): string {
@@ -242,7 +243,7 @@ export async function formatMeetingBody(this: IExecuteSingleFunctions, request: 
 	}
 	if (body.timezone === '' || body.timezone === undefined || body.timezone === null) {
 		delete body.timezone;
-	} else if (typeof body.timezone !== 'string' || !isValidTimeZone(body.timezone)) {
+	} else if (typeof body.timezone !== 'string' || !isTimeZone(body.timezone)) {
 		throw inputError(this, `"Timezone" is not an IANA timezone (e.g. Asia/Tokyo), got ${show(body.timezone)}`, i);
 	}
 	const emptyStart = body.start_time === '' || body.start_time === undefined || body.start_time === null;
