@@ -1,13 +1,16 @@
 /**
  * The browser the project drives: Debian's Chromium (`/usr/bin/chromium`, installed by
  * `scripts/ensure-system-packages.sh browser`) under playwright-core. Used by the browser tests
- * (test/browser), the screenshots (scripts/screenshots.ts).
+ * (test/browser), whose screenshots are docs/screenshots (scripts/screenshots.sh).
  */
 import fs from 'node:fs';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, selectors, type Browser, type Page } from 'playwright-core';
 
 import { DEFAULT_OWNER, type N8nServer, type Owner } from './n8n-lib';
+
+// n8n's editor marks its elements with data-test-id
+selectors.setTestIdAttribute('data-test-id');
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -26,6 +29,8 @@ export async function launchChromium(): Promise<Browser> {
 /** A page of the editor, signed in through n8n's sign-in form. */
 export async function signedInPage(browser: Browser, server: N8nServer, owner: Owner = DEFAULT_OWNER): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, baseURL: server.editorUrl, locale: 'en-US' });
+	// a busy 2-core machine: the editor's first canvas can take a while
+	context.setDefaultTimeout(60_000);
 	const page = await context.newPage();
 	// "leave the page?" when the editor thinks something is unsaved: leave
 	page.on('dialog', (dialog) => void dialog.accept());
