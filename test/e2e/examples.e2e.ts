@@ -602,3 +602,54 @@ describe('AI Agent example (n8n AI Agent 3.1, the pack as its tools, a scripted 
 function toolResults(request: ChatRequest): string[] {
 	return request.messages.filter((m) => m.role === 'tool').map(messageText);
 }
+
+describe('AI Agent 3.1 run through `n8n execute` (manual trigger), with n8n\'s own HTTP Request tool next to the pack\'s', () => {
+	it('both tools hand their output back to the model', async () => {
+		await withLog(async () => {
+			const model = sandbox!.get<OpenAiSimulator>('openai');
+			const zoom = sandbox!.get<ZoomSimulator>('zoom');
+			for (const sim of [model, zoom]) sim.reset();
+			const example = examples.get('ai-agent-meeting-assistant')!;
+			const node = (name: string) => ({ ...example.nodes.find((n) => n.name === name)! });
+			const created = await server!.createWorkflow({
+				name: 'AI Agent 3.1, manual run',
+				nodes: [
+					{ id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{ ...node('AI Agent'), parameters: { promptType: 'define', text: 'Book a meeting and read the login page', options: {} } },
+					node('Chat Model'),
+					node('Zoom Meetings'),
+					{
+						id: 'b0000000-0000-4000-8000-000000000002',
+						name: 'Login Page',
+						type: 'n8n-nodes-base.httpRequestTool',
+						typeVersion: 4.2,
+						position: [600, 220],
+						parameters: { toolDescription: 'Reads the login page of the Zoom service', url: `${zoom.url}/login`, options: {} },
+					},
+				],
+				connections: {
+					Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+					'Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+					'Zoom Meetings': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+					'Login Page': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+				},
+				settings: { executionOrder: 'v1' },
+			});
+			model.setScript([
+				() => ({
+					toolCalls: [
+						{ tool: 'Zoom_Meetings', arguments: { topic: 'Manual run', startTime: '2030-05-02T09:00:00+09:00', duration: 30, timezone: 'Asia/Tokyo' } },
+						{ tool: 'Login_Page', arguments: {} },
+					],
+				}),
+				() => ({ text: 'done' }),
+			]);
+			const run = await server!.execute(created.id);
+			expect(outputOf(run, 'AI Agent')).toEqual([expect.objectContaining({ output: 'done' })]);
+			const results = toolResults(model.chatRequests()[1]);
+			expect(results).toHaveLength(2);
+			expect(JSON.parse(results[0])).toEqual([expect.objectContaining({ topic: 'Manual run' })]);
+			expect(results[1]).toContain('Sign in');
+		});
+	});
+});
