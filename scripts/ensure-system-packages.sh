@@ -4,8 +4,8 @@
 #   build    python3 make g++          node-gyp builds n8n's SQLite binding (scripts/ensure-n8n.sh)
 #   queue    postgresql redis-server   queue mode (scripts/queue/lib.ts, npm run test:queue)
 #   signals  bsdutils                  `script`: a pseudo-terminal for npm run test:signals
-#   browser  chromium                  Debian's Chromium, driven by playwright-core (npm run test:browser,
-#                                      npm run screenshots, npm run bench:profile)
+#   browser  chromium fonts-wqy-zenhei Debian's Chromium, driven by playwright-core (npm run test:browser,
+#                                      npm run screenshots), and a font for the Chinese and Japanese labels
 # Quiet and quick when everything is there.
 set -euo pipefail
 groups=("$@")
@@ -27,6 +27,7 @@ for group in "${groups[@]}"; do
 		;;
 	browser)
 		[ -x /usr/bin/chromium ] || missing+=(chromium)
+		[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
 		;;
 	*)
 		echo "ensure-system-packages: unknown group '$group' (build, queue, signals, browser)" >&2
