@@ -6,7 +6,8 @@
  * couldn't connect and, under "More details", why; then the right key: the test passes and the
  * dialog closes), the fields filled (a resource locator in "From list" mode where the field is one),
  * "Execute step", and the result read in the output panel; the simulator received the request.
- * The node's panel after the run is kept as docs/screenshots/<node>.png.
+ * The Zoom Meetings Trigger listens after "Execute step" and shows a signed event. Each node's panel
+ * after the run is kept as docs/screenshots/<node>.png.
  *
  *   npm run test:browser        (needs Chromium: bash scripts/ensure-system-packages.sh browser)
  */
@@ -17,12 +18,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 
 import { launchChromium, signedInPage } from '../../scripts/browser';
 import { buildAndPack, N8nServer, n8nInstall, prepareUserFolder, REPO } from '../../scripts/n8n-lib';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, ZOOM_WEBHOOK_SECRET, type Sandbox } from '../sandbox';
 import type { CamSimulator } from '../simulators/cam';
 import type { VisioconferenceSimulator } from '../simulators/visioconference';
 import type { YtxSimulator } from '../simulators/ytx';
 import type { ZijingSimulator } from '../simulators/zijing';
 import type { ZoomSimulator } from '../simulators/zoom';
+import { ZoomWebhookSender } from '../simulators/zoomWebhooks';
 
 let server: N8nServer | undefined;
 let sandbox: Sandbox | undefined;
@@ -311,6 +313,41 @@ describe.each(ACTIONS)('$displayName: $action in the editor', (c) => {
 			c.received();
 			fs.mkdirSync(SCREENSHOTS, { recursive: true });
 			await page.screenshot({ path: path.join(SCREENSHOTS, `${c.file}.png`) });
+		});
+	});
+});
+
+describe('Zoom Meetings Trigger: On meeting started in the editor', () => {
+	it('credential dialog, "Execute step" listens; a forged event is refused, a signed one shows in the output panel', async () => {
+		await withPage('zoomMeetingsTrigger-run', async () => {
+			await searchNodes('Zoom Meetings Trigger', 'Zoom Meetings', 'Starts the workflow when Zoom sends');
+			await page.getByTestId('node-creator-item-name').filter({ hasText: exactly('Zoom Meetings') }).first().click();
+			await page.getByTestId('node-creator-item-name').filter({ hasText: exactly('On meeting started') }).first().click();
+			const ndv = page.getByTestId('ndv');
+			await ndv.waitFor();
+			// the Secret Token signs events; Zoom offers nothing to test it against, so saving closes the dialog
+			const dialog = await newCredentialDialog(ndv);
+			await setParameter(dialog, 'secretToken', ZOOM_WEBHOOK_SECRET);
+			await dialog.getByTestId('credential-save-button').click();
+			await dialog.waitFor({ state: 'hidden' });
+
+			await ndv.getByText('Webhook URLs').click();
+			const testUrl = ndv.getByText(/\/webhook-test\/[0-9a-f-]+\/zoom/).first();
+			await testUrl.waitFor();
+			const url = /http\S+\/webhook-test\/[0-9a-f-]+\/zoom/.exec(await testUrl.innerText())![0];
+			await ndv.getByTestId('node-execute-button').click();
+
+			// listening: n8n answered the run request, the test webhook is registered
+			await ndv.getByTestId('output-panel').getByText('Stop Listening').waitFor();
+			const sender = new ZoomWebhookSender(ZOOM_WEBHOOK_SECRET, url);
+			const meeting = { id: 85746065432, uuid: '4444AAAiAAAAAiAiAiiAii==', topic: 'Browser trigger', host_id: 'z8yAAAAA8bbbQ' };
+			const forged = await sender.send(sender.event('meeting.started', meeting), { secret: 'another-secret-000000' });
+			expect(forged.status).toBe(401);
+			const signed = await sender.send(sender.event('meeting.started', meeting));
+			expect(signed.status).toBe(200);
+			await ndv.getByTestId('output-panel').getByText('Browser trigger').first().waitFor();
+			fs.mkdirSync(SCREENSHOTS, { recursive: true });
+			await page.screenshot({ path: path.join(SCREENSHOTS, 'zoomMeetingsTrigger.png') });
 		});
 	});
 });
