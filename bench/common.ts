@@ -406,10 +406,10 @@ export function machine(install: N8nInstall): string {
 export const fmtS = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Runs a bench section standalone: start everything, run, print, stop. */
-export async function standalone(section: (bench: Bench) => Promise<string>) {
+export async function standalone(section: (bench: Bench) => Promise<string>, options: { env?: Record<string, string> } = {}) {
 	let bench: Bench | undefined;
 	try {
-		bench = await startBench();
+		bench = await startBench(options);
 		const report = await section(bench);
 		process.stdout.write(`\n${report}\n\n${machine(bench.install)}\n`);
 	} catch (error) {

@@ -1,26 +1,27 @@
 /**
  * Where the time goes inside n8n for one variant of bench/nodes-vs-http-request.ts: a CPU profile of
  * the n8n server process while it runs the variant's workflow (BENCH_ITEMS items, after a warm-up).
- * The inspector is switched on in the running server with SIGUSR1 and driven over the Chrome
- * DevTools protocol (Profiler.start / Profiler.stop); n8n's start command is not changed.
+ * n8n starts with bench/profiler-agent.cjs preloaded (NODE_OPTIONS=--require), which offers the
+ * process's own inspector session (node:inspector: Profiler.start / Profiler.stop, precise
+ * coverage) on a loopback port; n8n's start command is not changed.
  *
  * Prints the self time by origin (this pack, n8n-core, n8n-workflow, the n8n server, the JS task
  * runner's IPC, Node internals, GC) and the top functions, for each variant; writes the
  * `.cpuprofile` files (open them in Chrome DevTools → Performance) into .tmp/bench-profiles/.
  *
  *   npm run bench:profile -- ytx-ours ytx-http     (variant keys; default: every variant)
- *   Needs a Node with a global WebSocket (Node ≥ 22, or Node 20 with
- *   NODE_OPTIONS=--experimental-websocket: the npm script sets it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { freePort } from '../scripts/processes';
 import { clearLog, deploy, standalone, timeWebhook, webhookWorkflow, type Bench } from './common';
 import { variants } from './nodes-vs-http-request';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const OUT_DIR = path.resolve(__dirname, '..', '.tmp', 'bench-profiles');
-const INSPECTOR_PORT = 9229;
+/** the loopback port of bench/profiler-agent.cjs inside n8n (chosen when n8n is started) */
+let PROFILER_PORT = Number(process.env.N8N_BENCH_PROFILER_PORT ?? 0);
 
 interface ProfileNode {
 	id: number;
@@ -36,54 +37,15 @@ interface CpuProfile {
 	endTime: number;
 }
 
-class Cdp {
-	private nextId = 1;
-	private readonly pending = new Map<number, (value: any) => void>();
-	private constructor(private readonly ws: WebSocket) {
-		ws.addEventListener('message', (event) => {
-			const message = JSON.parse(String(event.data));
-			if (message.id && this.pending.has(message.id)) {
-				this.pending.get(message.id)!(message.result ?? message.error);
-				this.pending.delete(message.id);
-			}
-		});
-	}
-
-	static async connect(url: string): Promise<Cdp> {
-		const ws = new WebSocket(url);
-		await new Promise<void>((resolve, reject) => {
-			ws.addEventListener('open', () => resolve());
-			ws.addEventListener('error', () => reject(new Error(`cannot connect to ${url}`)));
-		});
-		return new Cdp(ws);
-	}
+/** The profiler inside the n8n process (bench/profiler-agent.cjs): Node's inspector session, over loopback. */
+class Profiler {
+	constructor(private readonly port: number) {}
 
 	async send<T = any>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-		const id = this.nextId++;
-		const answer = new Promise<T>((resolve) => this.pending.set(id, resolve));
-		this.ws.send(JSON.stringify({ id, method, params }));
-		return await answer;
-	}
-
-	close() {
-		this.ws.close();
-	}
-}
-
-/** Switches the inspector on in the n8n process and connects to it. */
-async function attach(pid: number): Promise<Cdp> {
-	if (typeof WebSocket === 'undefined') throw new Error('no global WebSocket: use Node ≥ 22, or Node 20 with NODE_OPTIONS=--experimental-websocket (npm run bench:profile does)');
-	process.kill(pid, 'SIGUSR1');
-	const started = Date.now();
-	for (;;) {
-		try {
-			const list = (await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
-			if (list[0]?.webSocketDebuggerUrl) return await Cdp.connect(list[0].webSocketDebuggerUrl);
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() - started > 10_000) throw new Error(`the inspector of process ${pid} did not open on port ${INSPECTOR_PORT}`);
-		await new Promise((r) => setTimeout(r, 200));
+		const res = await fetch(`http://127.0.0.1:${this.port}/`, { method: 'POST', body: JSON.stringify({ method, params }) });
+		const answer = (await res.json()) as { result?: T; error?: string };
+		if (res.status !== 200 || answer.error !== undefined) throw new Error(`${method} failed in the n8n process: ${answer.error ?? `HTTP ${res.status}`}`);
+		return answer.result as T;
 	}
 }
 
@@ -187,8 +149,8 @@ export async function profileVariants(b: Bench, keys: string[]): Promise<string>
 	const selected = variants.filter((v) => !keys.length || keys.includes(v.key));
 	if (!selected.length) throw new Error(`no variant among ${keys.join(', ')}; known: ${variants.map((v) => v.key).join(', ')}`);
 	fs.mkdirSync(OUT_DIR, { recursive: true });
-	const pid = b.server.child.pid!;
-	const cdp = await attach(pid);
+	if (!PROFILER_PORT) throw new Error('n8n was started without bench/profiler-agent.cjs (run npm run bench:profile)');
+	const cdp = new Profiler(PROFILER_PORT);
 	await cdp.send('Profiler.enable');
 	await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 	const out: string[] = [`### CPU profiles of the n8n process (${ITEMS} items per run)`];
@@ -227,12 +189,15 @@ export async function profileVariants(b: Bench, keys: string[]): Promise<string>
 		out.push('', callTable(selected.map((v) => v.key), calls));
 	} finally {
 		await cdp.send('Profiler.disable').catch(() => undefined);
-		cdp.close();
 	}
 	return out.join('\n');
 }
 
 if (require.main === module) {
 	const keys = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-	void standalone(async (b) => await profileVariants(b, keys));
+	void (async () => {
+		PROFILER_PORT = await freePort();
+		const env = { NODE_OPTIONS: `--require ${path.join(__dirname, 'profiler-agent.cjs')}`, N8N_BENCH_PROFILER_PORT: String(PROFILER_PORT) };
+		await standalone(async (b) => await profileVariants(b, keys), { env });
+	})();
 }

@@ -4,10 +4,12 @@
 #   build    python3 make g++          node-gyp builds n8n's SQLite binding (scripts/ensure-n8n.sh)
 #   queue    postgresql redis-server   queue mode (scripts/queue/lib.ts, npm run test:queue)
 #   signals  bsdutils                  `script`: a pseudo-terminal for npm run test:signals
+#   browser  chromium fonts-wqy-zenhei Debian's Chromium, driven by playwright-core (npm run test:browser,
+#                                      npm run screenshots), and a font for the Chinese and Japanese labels
 # Quiet and quick when everything is there.
 set -euo pipefail
 groups=("$@")
-[ ${#groups[@]} -gt 0 ] || groups=(build queue signals)
+[ ${#groups[@]} -gt 0 ] || groups=(build queue signals browser)
 missing=()
 for group in "${groups[@]}"; do
 	case "$group" in
@@ -23,8 +25,12 @@ for group in "${groups[@]}"; do
 	signals)
 		command -v script >/dev/null || missing+=(bsdutils)
 		;;
+	browser)
+		[ -x /usr/bin/chromium ] || missing+=(chromium)
+		[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+		;;
 	*)
-		echo "ensure-system-packages: unknown group '$group' (build, queue, signals)" >&2
+		echo "ensure-system-packages: unknown group '$group' (build, queue, signals, browser)" >&2
 		exit 2
 		;;
 	esac

@@ -114,6 +114,20 @@ export const PROVIDERS: SandboxProvider[] = [
 			},
 		],
 	},
+	{
+		// a scripted OpenAI-compatible chat model, for n8n's AI Agent (examples/ai-agent-meeting-assistant.json)
+		file: 'openai',
+		className: 'OpenAiSimulator',
+		port: 5706,
+		credentials: (sim) => [
+			{
+				id: 'sbxOpenAiModel01',
+				name: 'OpenAI-compatible model (sandbox)',
+				type: 'openAiApi',
+				data: { apiKey: sim.apiKey, url: sim.apiBaseUrl, header: false },
+			},
+		],
+	},
 ];
 
 /** Secret Token of the sandbox's Zoom webhook credential (signs the events the tests send). */

@@ -27,6 +27,7 @@ import {
 import { startSandbox, ZOOM_WEBHOOK_SECRET, type Sandbox } from '../sandbox';
 import { Simulator } from '../simulators/base';
 import type { CamSimulator } from '../simulators/cam';
+import { messageText, type ChatRequest, type OpenAiSimulator } from '../simulators/openai';
 import type { VisioconferenceSimulator } from '../simulators/visioconference';
 import type { YtxSimulator } from '../simulators/ytx';
 import type { ZijingSimulator } from '../simulators/zijing';
@@ -513,6 +514,142 @@ describe('Zijing Cloud and YTX examples (manual, n8n execute)', () => {
 			});
 			expect(meetings[0].booktime).toMatch(/^2030-05-01 14:30/);
 			expect(JSON.stringify(items[0])).not.toContain(ytx.authToken);
+		});
+	});
+});
+
+describe('AI Agent example (n8n AI Agent 3.1, the pack as its tools, a scripted model)', () => {
+	const MESSAGE = 'Book a 30-minute Zoom meeting tomorrow at 9 Tokyo time and send the link to user2@example.com on Chat&Messenger';
+
+	it('the agent calls Zoom Meetings, then Chat&Messenger with the join link, and answers', async () => {
+		await withLog(async () => {
+			const model = sandbox!.get<OpenAiSimulator>('openai');
+			const zoom = sandbox!.get<ZoomSimulator>('zoom');
+			const cam = sandbox!.get<CamSimulator>('cam');
+			for (const sim of [model, zoom, cam]) sim.reset();
+			let joinUrl = '';
+			model.setScript([
+				() => ({
+					toolCalls: [
+						{
+							tool: /zoom/i,
+							arguments: { topic: 'Meeting with user2', startTime: '2030-05-02T09:00:00+09:00', duration: 30, timezone: 'Asia/Tokyo' },
+						},
+					],
+				}),
+				(request) => {
+					const result = toolResults(request)[0];
+					joinUrl = String((JSON.parse(result) as Array<{ join_url?: string }>)[0]?.join_url ?? '');
+					return { toolCalls: [{ tool: /chat/i, arguments: { recipients: 'user2@example.com', text: `Zoom meeting tomorrow 09:00 JST: ${joinUrl}` } }] };
+				},
+				() => ({ text: `Booked for 2030-05-02 09:00 (Asia/Tokyo) and sent ${joinUrl} to user2@example.com.` }),
+			]);
+			await ensureActive('exAiAgentMeeting');
+			const answer = await server!.webhook('meeting-assistant', { message: MESSAGE });
+			expect(answer.status).toBe(200);
+
+			// the services received what the script asked for
+			const meetings = [...zoom.meetings.values()];
+			expect(meetings).toHaveLength(1);
+			expect(meetings[0]).toMatchObject({ topic: 'Meeting with user2', duration: 30, timezone: 'Asia/Tokyo', start_time: '2030-05-02T00:00:00Z' });
+			expect(joinUrl).toBe(meetings[0].join_url);
+			expect(cam.messages).toEqual([
+				expect.objectContaining({ panelName: 'messenger', users: ['user2@example.com'], message: `Zoom meeting tomorrow 09:00 JST: ${joinUrl}` }),
+			]);
+
+			// the model saw the chat message, then each tool's real output (not an empty string)
+			const requests = model.chatRequests();
+			expect(requests).toHaveLength(3);
+			expect(requests[0].messages.filter((m) => m.role === 'user').map(messageText)).toEqual([MESSAGE]);
+			// what the model is shown of each tool: a name, a description, and each $fromAI argument described
+			const shown = Object.fromEntries(
+				(requests[0].tools ?? []).map((t) => {
+					const schema = (t.function.parameters ?? {}) as { properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
+					const args = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, `${v.type}: ${v.description}`]));
+					return [t.function.name, { description: t.function.description, args }];
+				}),
+			);
+			expect(shown).toEqual({
+				Zoom_Meetings: {
+					description: 'Create a meeting in Zoom Meetings',
+					args: {
+						topic: 'string: Topic of the meeting',
+						startTime: 'string: Start of the meeting, ISO 8601 with its UTC offset, e.g. 2030-05-01T09:00:00+09:00',
+						duration: 'number: Length of the meeting in minutes',
+						timezone: 'string: IANA time zone the meeting is shown in, e.g. Asia/Tokyo',
+					},
+				},
+				Chat_Messenger: {
+					description: expect.stringMatching(/Chat&Messenger/),
+					args: {
+						recipients: 'string: E-mail addresses of the Chat&Messenger users to send to, separated by commas',
+						text: 'string: The message to send, with the join link',
+					},
+				},
+			});
+			expect(toolResults(requests[1])).toHaveLength(1);
+			expect(JSON.parse(toolResults(requests[1])[0])).toEqual([expect.objectContaining({ id: meetings[0].id, join_url: joinUrl })]);
+			expect(JSON.parse(toolResults(requests[2]).at(-1)!)).toEqual([expect.objectContaining({})]);
+			expect(toolResults(requests[2]).join('\n')).not.toContain(zoom.s2sClientSecret);
+
+			// the agent's final answer is the model's last text
+			expect(answer.json).toEqual(expect.objectContaining({ output: `Booked for 2030-05-02 09:00 (Asia/Tokyo) and sent ${joinUrl} to user2@example.com.` }));
+		});
+	});
+});
+
+/** The contents of the `tool` messages of a chat request (what the model got back from the tools). */
+function toolResults(request: ChatRequest): string[] {
+	return request.messages.filter((m) => m.role === 'tool').map(messageText);
+}
+
+describe('AI Agent 3.1 run through `n8n execute` (manual trigger), with n8n\'s own HTTP Request tool next to the pack\'s', () => {
+	it('both tools hand their output back to the model', async () => {
+		await withLog(async () => {
+			const model = sandbox!.get<OpenAiSimulator>('openai');
+			const zoom = sandbox!.get<ZoomSimulator>('zoom');
+			for (const sim of [model, zoom]) sim.reset();
+			const example = examples.get('ai-agent-meeting-assistant')!;
+			const node = (name: string) => ({ ...example.nodes.find((n) => n.name === name)! });
+			const created = await server!.createWorkflow({
+				name: 'AI Agent 3.1, manual run',
+				nodes: [
+					{ id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{ ...node('AI Agent'), parameters: { promptType: 'define', text: 'Book a meeting and read the login page', options: {} } },
+					node('Chat Model'),
+					node('Zoom Meetings'),
+					{
+						id: 'b0000000-0000-4000-8000-000000000002',
+						name: 'Login Page',
+						type: 'n8n-nodes-base.httpRequestTool',
+						typeVersion: 4.2,
+						position: [600, 220],
+						parameters: { toolDescription: 'Reads the login page of the Zoom service', url: `${zoom.url}/login`, options: {} },
+					},
+				],
+				connections: {
+					Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+					'Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+					'Zoom Meetings': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+					'Login Page': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+				},
+				settings: { executionOrder: 'v1' },
+			});
+			model.setScript([
+				() => ({
+					toolCalls: [
+						{ tool: 'Zoom_Meetings', arguments: { topic: 'Manual run', startTime: '2030-05-02T09:00:00+09:00', duration: 30, timezone: 'Asia/Tokyo' } },
+						{ tool: 'Login_Page', arguments: {} },
+					],
+				}),
+				() => ({ text: 'done' }),
+			]);
+			const run = await server!.execute(created.id);
+			expect(outputOf(run, 'AI Agent')).toEqual([expect.objectContaining({ output: 'done' })]);
+			const results = toolResults(model.chatRequests()[1]);
+			expect(results).toHaveLength(2);
+			expect(JSON.parse(results[0])).toEqual([expect.objectContaining({ topic: 'Manual run' })]);
+			expect(results[1]).toContain('Sign in');
 		});
 	});
 });
