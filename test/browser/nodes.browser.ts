@@ -95,7 +95,11 @@ async function setParameter(scope: Locator, name: string, value: string) {
 		await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: /^From list$/i }).first().click();
 		await field.getByTestId('rlc-input').click();
 		const search = page.getByTestId('rlc-search');
-		if (await search.isVisible()) await search.locator('input').fill(value);
+		if (await search.isVisible()) {
+			// the search box is the input itself or wraps it, depending on the editor's version
+			const box = (await search.evaluate((element) => element.tagName)) === 'INPUT' ? search : search.locator('input');
+			await box.fill(value);
+		}
 		await page.getByTestId('rlc-item').filter({ hasText: value }).first().click();
 		return;
 	}
@@ -106,6 +110,8 @@ async function setParameter(scope: Locator, name: string, value: string) {
 	}
 	const input = field.locator('input:not([type="hidden"]), textarea').first();
 	await input.fill(value);
+	// a date picker takes a typed date-time on Enter
+	if ((await field.locator('.el-date-editor').count()) > 0) await input.press('Enter');
 }
 
 /** Opens the credential dialog of the node panel for a new credential. */
@@ -186,9 +192,19 @@ const ACTIONS: ActionCase[] = [
 			secret: 'clientSecret',
 			rejected: /Zoom refused the credential \(HTTP 401\); check the account ID, client ID and secret/,
 		},
-		fields: () => [['topic', 'Browser meeting']],
+		// User is a resource locator: picked "From list" by searching the account's users
+		fields: () => [
+			['userId', 'Aiko Tanaka'],
+			['topic', 'Browser meeting'],
+			['startTime', '2030-05-01 10:00:00'],
+		],
 		output: /Browser meeting/,
-		received: () => expect([...zoom().meetings.values()].map((m) => m.topic)).toContain('Browser meeting'),
+		received: () => {
+			expect(zoom().requests('POST', '/v2/users/KDcuGIm1QgePTO8WbOqwIQ/meetings').at(-1)?.json).toMatchObject({
+				topic: 'Browser meeting',
+				start_time: expect.stringMatching(/^2030-05-01T/),
+			});
+		},
 	},
 	{
 		file: 'zijingCloud',
@@ -197,10 +213,10 @@ const ACTIONS: ActionCase[] = [
 		credential: {
 			fields: () => [
 				['apiServer', zijing().url],
-				['apiId', zijing().apiId],
-				['apiKey', zijing().apiKey],
+				['keyType', 'Tenant Key'],
+				['tenantAuthKey', zijing().publicKey],
 			],
-			secret: 'apiKey',
+			secret: 'tenantAuthKey',
 			rejected: /The key was rejected/,
 		},
 		fields: () => [['account', 'admin@miwei.com']],
