@@ -528,7 +528,7 @@ function retryDelayMs(headers: IDataObject | undefined, attempt: number): number
 		const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(raw)) - Date.now();
 		if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 	}
-	return RETRY_DELAYS_MS[attempt] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
+	return RETRY_DELAYS_MS[attempt];
 }
 
 /** A response body in stream mode (kept structural: the package ships without stream imports). */

@@ -3,7 +3,7 @@
  * memory's bounds. The end-to-end behaviour through n8n's webhook context is in trigger.test.ts.
  */
 import { MAX_ENTRIES_PER_NODE, rememberedCount, rememberOnce } from '../../nodes/ZoomMeetingsTrigger/shared/replayGuard';
-import { encryptPlainToken, verifySignedRequest } from '../../nodes/ZoomMeetingsTrigger/shared/signature';
+import { encryptPlainToken, MAX_CLOCK_SKEW_MS, verifySignedRequest } from '../../nodes/ZoomMeetingsTrigger/shared/signature';
 import { ZoomMeetingsTrigger } from '../../nodes/ZoomMeetingsTrigger/ZoomMeetingsTrigger.node';
 import { zoomEncryptedToken, zoomSignature } from '../simulators/zoomWebhooks';
 
@@ -104,6 +104,28 @@ describe('replay memory', () => {
 		// after the 5-minute window the timestamp check refuses the request, so the entry is dropped
 		expect(rememberOnce('wf/a', 'k2', t0 + 400_000, t0 + 400_000)).toBe(true);
 		expect(rememberedCount('wf/a')).toBe(1);
+	});
+
+	it('refuses a replay up to the last moment the timestamp check still accepts, and a second more', () => {
+		const t0 = 1_910_000_000_000;
+		expect(MAX_CLOCK_SKEW_MS).toBe(5 * 60 * 1000);
+		expect(rememberOnce('wf/edge', 'k', t0, t0)).toBe(true);
+		// the signature check accepts the timestamp up to 5 minutes after it: the replay must still be known
+		expect(rememberOnce('wf/edge', 'k', t0, t0 + MAX_CLOCK_SKEW_MS)).toBe(false);
+		expect(rememberOnce('wf/edge', 'k', t0, t0 + MAX_CLOCK_SKEW_MS + 1000)).toBe(false);
+		// past the margin the entry is gone: the timestamp check refuses the request on its own
+		expect(rememberOnce('wf/edge', 'k', t0, t0 + MAX_CLOCK_SKEW_MS + 1001)).toBe(true);
+	});
+
+	it('drops stale entries of every node when it sweeps, and keeps the fresh ones', () => {
+		const t0 = 1_920_000_000_000;
+		rememberOnce('wf/s1', 'old', t0, t0);
+		rememberOnce('wf/s2', 'old', t0, t0);
+		rememberOnce('wf/s2', 'fresh', t0 + 200_000, t0 + 200_000);
+		expect([rememberedCount('wf/s1'), rememberedCount('wf/s2')]).toEqual([1, 2]);
+		rememberOnce('wf/s3', 'new', t0 + 302_000, t0 + 302_000);
+		expect([rememberedCount('wf/s1'), rememberedCount('wf/s2'), rememberedCount('wf/s3')]).toEqual([0, 1, 1]);
+		expect(rememberOnce('wf/s2', 'fresh', t0 + 200_000, t0 + 302_000)).toBe(false);
 	});
 
 	it('keeps at most MAX_ENTRIES_PER_NODE entries per node, dropping the oldest', () => {
