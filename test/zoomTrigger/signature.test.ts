@@ -40,23 +40,46 @@ describe('Zoom webhook signature', () => {
 		expect(verifySignedRequest(SECRET, headers(upper, TIMESTAMP), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
 	});
 
+	const BAD_SIGNATURE = 'The signature does not match the request';
+	const MALFORMED_SIGNATURE = "The x-zm-signature header is not in Zoom's format (v0= and 64 hex digits)";
+	const MALFORMED_TIMESTAMP = 'The x-zm-request-timestamp header must be Unix seconds (10 digits), as Zoom sends it';
 	it.each([
-		['another secret', 'another-secret-token-0', SIGNATURE, TIMESTAMP, 'invalid_signature'],
-		['a changed timestamp header', SECRET, SIGNATURE, '1732350001', 'invalid_signature'],
-		['no signature header', SECRET, undefined, TIMESTAMP, 'missing_signature'],
-		['no timestamp header', SECRET, SIGNATURE, undefined, 'missing_signature'],
-		['a signature without v0=', SECRET, SIGNATURE.slice(3), TIMESTAMP, 'malformed_signature'],
-		['a truncated signature', SECRET, SIGNATURE.slice(0, 40), TIMESTAMP, 'malformed_signature'],
-		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_timestamp'],
-		['a 13-digit timestamp in milliseconds', SECRET, SIGNATURE, '1732350000000', 'malformed_timestamp'],
-		['a 9-digit timestamp', SECRET, SIGNATURE, '173235000', 'malformed_timestamp'],
-		['two signature headers joined by the HTTP parser', SECRET, `${SIGNATURE}, ${SIGNATURE}`, TIMESTAMP, 'repeated_header'],
-		['two signature headers as an array', SECRET, [SIGNATURE, SIGNATURE], TIMESTAMP, 'repeated_header'],
-		['two timestamp headers', SECRET, SIGNATURE, [TIMESTAMP, TIMESTAMP], 'repeated_header'],
-	])('refuses %s', (_label, secret, signature, timestamp, code) => {
+		['another secret', 'another-secret-token-0', SIGNATURE, TIMESTAMP, 'invalid_signature', BAD_SIGNATURE],
+		['a changed timestamp header', SECRET, SIGNATURE, '1732350001', 'invalid_signature', BAD_SIGNATURE],
+		['no signature header', SECRET, undefined, TIMESTAMP, 'missing_signature', 'Missing x-zm-signature header'],
+		['an empty signature header', SECRET, '  ', TIMESTAMP, 'missing_signature', 'Missing x-zm-signature header'],
+		['no timestamp header', SECRET, SIGNATURE, undefined, 'missing_signature', 'Missing x-zm-request-timestamp header'],
+		['a signature without v0=', SECRET, SIGNATURE.slice(3), TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a truncated signature', SECRET, SIGNATURE.slice(0, 40), TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a signature with more after it', SECRET, `${SIGNATURE}00`, TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a signature with text before it', SECRET, `x${SIGNATURE}`, TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['a 13-digit timestamp in milliseconds', SECRET, SIGNATURE, '1732350000000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['an 11-digit timestamp', SECRET, SIGNATURE, '17323500000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['a timestamp with text before it', SECRET, SIGNATURE, 'x1732350000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['a 9-digit timestamp', SECRET, SIGNATURE, '173235000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['two signature headers joined by the HTTP parser', SECRET, `${SIGNATURE}, ${SIGNATURE}`, TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
+		['two signature headers as an array', SECRET, [SIGNATURE, SIGNATURE], TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
+		['two timestamp headers', SECRET, SIGNATURE, [TIMESTAMP, TIMESTAMP], 'repeated_header', 'The x-zm-request-timestamp header was sent more than once'],
+		['two timestamp headers joined by the HTTP parser', SECRET, SIGNATURE, `${TIMESTAMP}, ${TIMESTAMP}`, 'repeated_header', 'The x-zm-request-timestamp header was sent more than once'],
+	])('refuses %s with 401 and says why', (_label, secret, signature, timestamp, code, message) => {
 		const verdict = verifySignedRequest(secret, headers(signature, timestamp), Buffer.from(RAW), NOW);
-		expect(verdict).toMatchObject({ ok: false, status: 401, code });
+		expect(verdict).toEqual({ ok: false, status: 401, code, message });
 		expect(JSON.stringify(verdict)).not.toContain(SECRET);
+	});
+
+	it('takes a header that came once as a one-element array, and trims spaces around a value', () => {
+		expect(verifySignedRequest(SECRET, headers([SIGNATURE], [TIMESTAMP]), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
+		expect(verifySignedRequest(SECRET, headers(` ${SIGNATURE} `, ` ${TIMESTAMP} `), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
+	});
+
+	it('says a stale timestamp is more than 5 minutes away', () => {
+		expect(verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), Buffer.from(RAW), 1732350000 * 1000 + 300_001)).toEqual({
+			ok: false,
+			status: 401,
+			code: 'stale_timestamp',
+			message: 'The request timestamp is more than 5 minutes away from this server’s clock',
+		});
 	});
 
 	it('says what is wrong with a header in its message', () => {
@@ -87,6 +110,8 @@ describe('Zoom webhook signature', () => {
 
 	it('accepts timestamps up to 5 minutes away, either way, and refuses older or newer ones', () => {
 		const at = (offsetSeconds: number) => verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), Buffer.from(RAW), 1732350000 * 1000 + offsetSeconds * 1000);
+		expect(at(300)).toMatchObject({ ok: true });
+		expect(at(-300)).toMatchObject({ ok: true });
 		expect(at(299)).toMatchObject({ ok: true });
 		expect(at(-299)).toMatchObject({ ok: true });
 		expect(at(301)).toMatchObject({ ok: false, code: 'stale_timestamp' });
@@ -126,6 +151,17 @@ describe('replay memory', () => {
 		rememberOnce('wf/s3', 'new', t0 + 302_000, t0 + 302_000);
 		expect([rememberedCount('wf/s1'), rememberedCount('wf/s2'), rememberedCount('wf/s3')]).toEqual([0, 1, 1]);
 		expect(rememberOnce('wf/s2', 'fresh', t0 + 200_000, t0 + 302_000)).toBe(false);
+	});
+
+	it('sweeps once a second has passed since the last sweep', () => {
+		const t0 = 1_930_000_000_000;
+		rememberOnce('wf/tick', 'a', t0 - 300_500, t0);
+		expect(rememberedCount('wf/tick')).toBe(1);
+		// its entry is stale from t0 + 500 on; the next sweep is due at t0 + 1000
+		rememberOnce('wf/tick', 'b', t0 + 900, t0 + 900);
+		expect(rememberedCount('wf/tick')).toBe(2);
+		rememberOnce('wf/tick', 'c', t0 + 1000, t0 + 1000);
+		expect(rememberedCount('wf/tick')).toBe(2);
 	});
 
 	it('keeps at most MAX_ENTRIES_PER_NODE entries per node, dropping the oldest', () => {
