@@ -19,7 +19,7 @@ export const areas = {
 	credentials: {
 		mutate: ['credentials/*.ts'],
 		tests: [
-			'test/credentials/wrongKey.test.ts',
+			'test/credentials/*.test.ts',
 			'test/zoom/credentials.test.ts',
 			'test/zoom/auth.test.ts',
 			'test/ytx/credential.test.ts',
