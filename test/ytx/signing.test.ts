@@ -8,6 +8,7 @@ import { Workflow, type ICredentialDataDecryptedObject, type IHttpRequestOptions
 import { YtxTelephonyApi } from '../../credentials/YtxTelephonyApi.credentials';
 import {
 	maskDerivedSecrets,
+	signedValues,
 	signYtxRequest,
 	ytxAuthorization,
 	ytxBaseUrl,
@@ -181,6 +182,22 @@ describe('masking derived values: exactly the secret goes, every character of it
 		expect(maskDerivedSecrets(`token ${auth} end`)).toBe('token *** end');
 		expect(maskDerivedSecrets(`token ${bare} end`)).toBe('token *** end');
 		expect(maskDerivedSecrets(`[${bare}]`)).toBe('[***]');
+	});
+
+	it('signs with empty values when the credential lacks them (the service then refuses the Sign)', async () => {
+		const now = new Date('2026-11-23T13:05:30Z');
+		const options = await signYtxRequest({}, { url: '/x' }, now);
+		expect(options.qs).toEqual({ Sign: ytxSign('', '', STAMP) });
+		expect(options.headers?.Authorization).toBe(ytxAuthorization('', STAMP));
+		expect(signedValues({}, now, now)).toContain(ytxSign('', '', STAMP));
+		expect(ytxBaseUrl({ environment: 'custom' })).toBe('');
+		expect(ytxBaseUrl({})).toBe('http://api.ytx.net');
+	});
+
+	it('leaves base64 of text that only ends or starts like sid|stamp alone', () => {
+		const b64 = (text: string) => Buffer.from(text).toString('base64');
+		const text = `a ${b64(`two words|${STAMP}`)} b ${b64(`${SID}|${STAMP}9`)} c ${b64(`x|${SID}|${STAMP}`)}`;
+		expect(maskDerivedSecrets(text)).toBe(text);
 	});
 
 	it('leaves other base64, other hex and a Sign that is not 32 hex digits alone', () => {
