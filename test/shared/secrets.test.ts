@@ -70,6 +70,24 @@ describe('SecretMask, edges', () => {
 		const source = { short: 'abc', ok: 'wxyz' };
 		const mask = new SecretMask().add('abcd', 'xyz', 42).watch(source, ['short', 'ok', 'missing']);
 		expect(mask.text('abcd xyz abc wxyz 42')).toBe('*** xyz abc *** 42');
+		// nor any form of a short one (base64 of "xyz" is "eHl6")
+		expect(mask.text('eHl6 YWJj')).toBe('eHl6 YWJj');
+	});
+
+	test('base64 with two padding characters is masked without them too', () => {
+		const mask = new SecretMask().add('abcd');
+		expect(Buffer.from('abcd').toString('base64')).toBe('YWJjZA==');
+		expect(mask.text('a YWJjZA== b YWJjZA c')).toBe('a *** b *** c');
+	});
+
+	test('no source to watch is no secret; the mask follows watched fields that change', () => {
+		expect(new SecretMask().watch(undefined, ['token']).add('abcd').text('abcd')).toBe('***');
+		const source: Record<string, string> = { a: 'abcd', b: 'efgh' };
+		const mask = new SecretMask().watch(source, ['a', 'b']);
+		expect(mask.text('abcd efgh abcdefgh')).toBe('*** *** ******');
+		source.a = 'abcdefgh';
+		delete source.b;
+		expect(mask.text('abcdefgh efgh')).toBe('*** efgh');
 	});
 
 	test('a secret inside a longer one leaves no tail; special characters are taken literally', () => {
@@ -124,6 +142,13 @@ describe('SecretMask, edges', () => {
 		const withUndefinedCause = new Error('x') as Error & { cause?: unknown };
 		mask.error(withUndefinedCause);
 		expect('cause' in withUndefinedCause).toBe(false);
+		const nullCause = Object.assign(new Error('z'), { cause: null });
+		mask.error(nullCause);
+		expect(nullCause.cause).toEqual({ message: 'null' });
+		const noStack = Object.assign(new Error('w s3cr3t'), { stack: undefined });
+		mask.error(noStack);
+		expect(noStack.stack).toBeUndefined();
+		expect(noStack.message).toBe('w ***');
 		const objectCause = Object.assign(new Error('y'), { cause: { code: 7 } });
 		mask.error(objectCause);
 		expect(objectCause.cause).toEqual({ message: '[object Object]' });
