@@ -80,6 +80,7 @@ describe('runPool', () => {
 		expect(stopping.started).toEqual([0, 1]);
 		expect(results[0]).toEqual({ ok: true, value: 0 });
 		expect(results[1]).toMatchObject({ ok: false, error: { message: 'item 1 failed' } });
+		expect(results).toHaveLength(4);
 		expect(results.slice(2)).toEqual([undefined, undefined]);
 
 		const going = gated(3, 1, false, [0]);
@@ -235,6 +236,8 @@ describe('httpError: the text a user reads', () => {
 		expect(made).toBeInstanceOf(NodeApiError);
 		expect(made.message).toBe(message);
 		expect(made.context.itemIndex).toBe(2);
+		expect(made.httpCode ?? undefined).toBeUndefined();
+		expect('code' in made.context).toBe('tooLarge' in failure || 'networkCode' in failure);
 	});
 
 	test('a read-only request never says it may have been done; the timeout and size are the run’s', () => {
@@ -255,6 +258,12 @@ describe('httpError: the text a user reads', () => {
 		expect(redirect(undefined)).toContain('a redirect to an unnamed address, which');
 		expect(redirect('')).toContain('a redirect to an unnamed address, which');
 		expect(redirect('/relative-without-base')).toContain('a redirect to an address that is not a URL, which');
+		expect(redirect(['https://login.example.com/'])).toContain('a redirect to an unnamed address, which');
+		expect(redirect('mailto:someone@example.com')).toContain('a redirect to an unnamed address, which');
+		expect(error({ status: 300, sent: true }).message).toMatch(/^Svc error 300: the service answered with a redirect/);
+		expect(error({ status: 399, sent: true }).message).toMatch(/^Svc error 399: the service answered with a redirect/);
+		expect(error({ status: 200, sent: true }).message).toBe('Svc error 200: the request was refused (HTTP 200)');
+		expect(error({ status: 400, sent: true }).message).toBe('Svc error 400: the request was refused (HTTP 400)');
 		const made = error({ status: 301, sent: true });
 		expect(made.context.code).toBe('301');
 		expect(made.httpCode).toBe('301');
@@ -275,6 +284,8 @@ describe('httpError: the text a user reads', () => {
 		expect(plain.message).toBe('Svc error 500: the server failed (HTTP 500)');
 		expect(plain.description).toBe(`Oops ${'x'.repeat(295)}…`);
 		expect(error({ status: 404, body: { message: 'gone' }, sent: true }).description).toBe('{"message":"gone"}');
+		expect(error({ status: 502, body: '<p>one</p><p>two</p>', sent: true }).description).toBe('one two');
+		expect(error({ status: 502, body: 'y'.repeat(300), sent: true }).description).toBe('y'.repeat(300));
 		expect(error({ status: 404, body: '', sent: true }).description).toBeUndefined();
 		expect(error({ status: 404, body: null, sent: true }).description).toBeUndefined();
 		expect(error({ status: 404, sent: true }).description).toBeUndefined();

@@ -3,6 +3,8 @@
  * waits after a 429 (Retry-After in seconds or as an HTTP date, capped; 1 s, 2 s, 4 s without it),
  * that nothing else is retried, and the timeout each request carries.
  */
+import { Readable } from 'node:stream';
+
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
 import {
@@ -23,21 +25,22 @@ const settings: ProviderSettings = { service: 'Svc', credentialType: () => 'svcA
 type Answer = { status: number; headers?: Record<string, string>; body?: unknown };
 
 /** A run whose request helper gives the answers in turn (the last one again when they run out). */
-function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS) {
+function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS, more: Partial<RunContext> = {}, withCancelSignal = true) {
 	const sent: IHttpRequestOptions[] = [];
 	const helper = jest.fn(async (_type: string, options: IHttpRequestOptions) => {
 		sent.push(options);
 		const answer = answers[Math.min(sent.length - 1, answers.length - 1)];
 		if (answer.status >= 400) {
 			throw Object.assign(new Error(`Request failed with status code ${answer.status}`), {
-				response: { status: answer.status, headers: answer.headers ?? {}, data: answer.body ?? '' },
+				response: { status: answer.status, headers: answer.headers, data: answer.body ?? '' },
 			});
 		}
-		return { statusCode: answer.status, headers: answer.headers ?? {}, body: answer.body ?? {} };
+		const body = typeof answer.body === 'function' ? (answer.body as () => unknown)() : (answer.body ?? {});
+		return { statusCode: answer.status, headers: answer.headers ?? {}, body };
 	});
 	const ctx = {
 		getNode: () => node,
-		getExecutionCancelSignal: () => undefined,
+		...(withCancelSignal ? { getExecutionCancelSignal: () => new AbortController().signal } : {}),
 		helpers: { httpRequestWithAuthentication: helper },
 	} as unknown as IExecuteFunctions;
 	const run: RunContext = {
@@ -48,6 +51,7 @@ function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS) {
 		timeout,
 		maxResponseBytes: 1024,
 		fixedParameters: new Map(),
+		...more,
 	};
 	return { run, sent };
 }
@@ -168,5 +172,98 @@ describe('every request carries its timeout', () => {
 		expect(sent[0].sendCredentialsOnCrossOriginRedirect).toBeUndefined();
 		expect(sent[1]).toMatchObject({ sendCredentialsOnCrossOriginRedirect: false, returnFullResponse: true });
 		expect(sent[1].disableFollowRedirect).toBeUndefined();
+	});
+});
+
+describe('what the send path passes on and reads back', () => {
+	test('the request’s own headers, the proxy and the certificate option of the run', async () => {
+		const proxy = { host: 'proxy.local', port: 3128, protocol: 'http' };
+		const { run, sent } = runWith([ok], DEFAULT_TIMEOUT_MS, { proxy, skipSslCertificateValidation: true });
+		await sendWithRetry(run, { ...request, headers: { 'X-Own': 'v' } }, 0);
+		expect(sent[0]).toMatchObject({ headers: { 'X-Own': 'v' }, proxy, skipSslCertificateValidation: true });
+		const plain = runWith([ok], DEFAULT_TIMEOUT_MS, {}, false);
+		await sendWithRetry(plain.run, request, 0);
+		expect(plain.sent[0]).toEqual({
+			...request,
+			headers: {},
+			returnFullResponse: true,
+			timeout: DEFAULT_TIMEOUT_MS,
+			encoding: 'stream',
+			disableFollowRedirect: true,
+		});
+	});
+
+	test('the credential’s allowed domains: another host refused before anything is sent, its own host reached', async () => {
+		const refused = runWith([ok], DEFAULT_TIMEOUT_MS, { allowedDomains: 'api.example.com' });
+		const error = await sendWithRetry(refused.run, request, 4).catch((e: unknown) => e as Error);
+		expect((error as Error).message).toMatch(/^Svc: .*svc\.invalid.* \(nothing was sent\) \(item 4\)$/);
+		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(4);
+		expect(refused.sent).toEqual([]);
+		const allowed = runWith([ok], DEFAULT_TIMEOUT_MS, { allowedDomains: 'svc.invalid' });
+		await sendWithRetry(allowed.run, request, 0);
+		expect(allowed.sent[0].allowedDomains).toBe('svc.invalid');
+	});
+
+	test('a streamed answer is read and parsed; a download or a chosen encoding is left as it came', async () => {
+		const stream = () => Readable.from([Buffer.from('{"id":'), Buffer.from('8}')]);
+		const { run } = runWith([{ status: 200, body: stream }]);
+		expect((await sendWithRetry(run, request, 0)).body).toEqual({ id: 8 });
+		const text = runWith([{ status: 200, body: () => Readable.from([Buffer.from('plain text')]) }]);
+		expect((await sendWithRetry(text.run, request, 0)).body).toBe('plain text');
+		const download = runWith([{ status: 200, body: stream }]);
+		expect((await sendWithRetry(download.run, request, 0, { download: true })).body).toBeInstanceOf(Readable);
+		const encoded = runWith([{ status: 200, body: stream }]);
+		expect((await sendWithRetry(encoded.run, { ...request, encoding: 'arraybuffer' }, 0)).body).toBeInstanceOf(Readable);
+	});
+
+	test('an answer larger than Max Response Size, and one cut off, fail with what happened', async () => {
+		const big = runWith([{ status: 200, body: () => Readable.from([Buffer.alloc(800, 'a'), Buffer.alloc(800, 'b')]) }], DEFAULT_TIMEOUT_MS, {
+			maxResponseBytes: 1024,
+		});
+		const tooLarge = await sendWithRetry(big.run, request, 0).catch((e: unknown) => e as Error);
+		expect((tooLarge as Error).message).toBe('Svc: the answer is larger than 0 MB and was not read — the service may have done it: check before retrying (item 0)');
+		const cut = runWith([
+			{
+				status: 200,
+				body: () =>
+					Readable.from(
+						(async function* () {
+							yield Buffer.from('{"id":');
+							throw new Error('aborted');
+						})(),
+					),
+			},
+		]);
+		const cutOff = await sendWithRetry(cut.run, { ...request, method: 'GET' }, 0).catch((e: unknown) => e as Error);
+		expect((cutOff as Error).message).toBe('Svc: the connection was dropped while the answer (HTTP 200) was arriving (item 0)');
+	});
+
+	test('a network failure is worded with the run’s timeout, and a read-only request is not said to have been done', async () => {
+		const failing = (method: 'GET' | 'POST', timeout: number) => {
+			const { run } = runWith([ok], timeout);
+			run.ctx.helpers.httpRequestWithAuthentication = (async () => {
+				throw Object.assign(new Error('timeout of 4500ms exceeded'), { code: 'ECONNABORTED' });
+			}) as never;
+			return sendWithRetry(run, { ...request, method }, 1).then(() => new Error('no error'), (e: unknown) => e as Error);
+		};
+		expect((await failing('POST', 4500)).message).toBe('Svc: no answer within 4.5 s (request timed out) — the service may have done it: check before retrying (item 1)');
+		expect((await failing('GET', 4500)).message).toBe('Svc: no answer within 4.5 s (request timed out) (item 1)');
+	});
+
+	test('values made when the request is signed are masked in its error', async () => {
+		const { run } = runWith([{ status: 500, body: { echo: 'Sign=SIGNED-VALUE-123 for acc-1' } }], DEFAULT_TIMEOUT_MS, {
+			credentials: { accountSid: 'acc-1-sid' },
+			settings: {
+				...settings,
+				requestSecrets: (credentials) => [`SIGNED-VALUE-${String(credentials.accountSid).replace('acc-1-sid', '123')}`],
+			},
+		});
+		const error = await sendWithRetry(run, request, 0).catch((e: unknown) => e as Error);
+		expect((error as { description?: string }).description).toBe('{"echo":"Sign=*** for acc-1"}');
+		// without a credential nothing is signed
+		const unsigned = runWith([{ status: 500, body: { echo: 'x' } }], DEFAULT_TIMEOUT_MS, {
+			settings: { ...settings, requestSecrets: (credentials) => [String(credentials.accountSid)] },
+		});
+		expect(((await sendWithRetry(unsigned.run, request, 0).catch((e: unknown) => e)) as Error).message).toBe('Svc error 500: the server failed (HTTP 500)');
 	});
 });
