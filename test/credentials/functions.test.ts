@@ -96,6 +96,36 @@ describe('Zoom app-token preAuthentication', () => {
 		expect(sent).toHaveLength(3);
 	});
 
+	test('apps asking at the same moment each get their own token, however their values split', async () => {
+		const basic = (options: IHttpRequestOptions) =>
+			Buffer.from(String(options.headers?.Authorization).replace('Basic ', ''), 'base64').toString();
+		const sent: IHttpRequestOptions[] = [];
+		const context = {
+			helpers: {
+				httpRequest: async (options: IHttpRequestOptions) => {
+					sent.push(options);
+					await new Promise((resolve) => setImmediate(resolve));
+					return { access_token: `tok-for-${basic(options)}` };
+				},
+			},
+		} as unknown as IHttpRequestHelper;
+		const pre = new ZoomMeetingsServerToServerApi().preAuthentication;
+		const tokens = await Promise.all([
+			pre.call(context, { accountId: 'acc', clientId: 'ab', clientSecret: 'cdef' }),
+			pre.call(context, { accountId: 'acc', clientId: 'abc', clientSecret: 'def' }),
+			pre.call(context, { accountId: 'acc', clientId: 'zz', clientSecret: 'yy' }),
+		]);
+		expect(tokens).toEqual([{ accessToken: 'tok-for-ab:cdef' }, { accessToken: 'tok-for-abc:def' }, { accessToken: 'tok-for-zz:yy' }]);
+		expect(sent).toHaveLength(3);
+	});
+
+	test('missing fields are sent empty (Zoom then refuses them)', async () => {
+		const { context, sent } = helper(async () => ({ access_token: 'tok' }));
+		await new ZoomMeetingsServerToServerApi().preAuthentication.call(context, { environment: 'zoom' });
+		expect(sent[0].qs).toEqual({ grant_type: 'account_credentials', account_id: '' });
+		expect(sent[0].headers?.Authorization).toBe(`Basic ${Buffer.from(':').toString('base64')}`);
+	});
+
 	test.each([
 		[new ZoomMeetingsServerToServerApi(), 'Zoom did not return an access token for these Server-to-Server OAuth credentials'],
 		[new ZoomMeetingsClientCredentialsApi(), 'Zoom did not return an access token for these client credentials'],

@@ -26,9 +26,12 @@ type Answer = { status: number; headers?: Record<string, string>; body?: unknown
 
 /** A run whose request helper gives the answers in turn (the last one again when they run out). */
 function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS, more: Partial<RunContext> = {}, withCancelSignal = true) {
+	const cancel = new AbortController();
 	const sent: IHttpRequestOptions[] = [];
-	const helper = jest.fn(async (_type: string, options: IHttpRequestOptions) => {
+	const signals: Array<AbortSignal | undefined> = [];
+	const helper = jest.fn(async function (this: IExecuteFunctions, _type: string, options: IHttpRequestOptions) {
 		sent.push(options);
+		signals.push(this.getExecutionCancelSignal());
 		const answer = answers[Math.min(sent.length - 1, answers.length - 1)];
 		if (answer.status >= 400) {
 			throw Object.assign(new Error(`Request failed with status code ${answer.status}`), {
@@ -40,7 +43,7 @@ function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS, more: Partial<
 	});
 	const ctx = {
 		getNode: () => node,
-		...(withCancelSignal ? { getExecutionCancelSignal: () => new AbortController().signal } : {}),
+		...(withCancelSignal ? { getExecutionCancelSignal: () => cancel.signal } : {}),
 		helpers: { httpRequestWithAuthentication: helper },
 	} as unknown as IExecuteFunctions;
 	const run: RunContext = {
@@ -53,7 +56,7 @@ function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS, more: Partial<
 		fixedParameters: new Map(),
 		...more,
 	};
-	return { run, sent };
+	return { run, sent, signals, cancel };
 }
 
 const request: IHttpRequestOptions = { method: 'POST', url: 'http://svc.invalid/things', body: { a: 1 } };
@@ -266,4 +269,15 @@ describe('what the send path passes on and reads back', () => {
 		});
 		expect(((await sendWithRetry(unsigned.run, request, 0).catch((e: unknown) => e)) as Error).message).toBe('Svc error 500: the server failed (HTTP 500)');
 	});
+});
+
+test('the request listens to the execution’s cancel signal', async () => {
+	const { run, signals, cancel } = runWith([ok]);
+	await sendWithRetry(run, request, 0);
+	expect(signals[0]?.aborted).toBe(false);
+	cancel.abort();
+	expect(signals[0]?.aborted).toBe(true);
+	const without = runWith([ok], DEFAULT_TIMEOUT_MS, {}, false);
+	await sendWithRetry(without.run, request, 0);
+	expect(without.signals[0]?.aborted).toBe(false);
 });
