@@ -12,7 +12,7 @@ const base = { plugins: { 'n8n-nodes-base': n8nNodesBase } };
 const TOOLING = ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'];
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', '.tmp/**', 'examples/**', 'docs/**', '**/*.js', '*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.tmp/**', '.stryker-tmp/**', 'reports/**', 'examples/**', 'docs/**', '**/*.js', '*.mjs'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },

@@ -10,7 +10,7 @@ import { NodeOperationError, type IExecuteSingleFunctions, type INode } from 'n8
 export type NodeSource = INode | { getNode: () => INode };
 
 function nodeOf(source: NodeSource): INode {
-	return 'getNode' in source && typeof source.getNode === 'function' ? source.getNode() : (source as INode);
+	return 'getNode' in source ? source.getNode() : source;
 }
 
 /** A bad input, refused before any request: the message ends with the item it belongs to. */

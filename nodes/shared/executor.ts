@@ -530,13 +530,12 @@ function singleItemContext(run: RunContext, itemIndex: number, read: ReturnType<
 }
 
 function retryDelayMs(headers: IDataObject | undefined, attempt: number): number {
+	// seconds, or an HTTP date; absent or neither: NaN
 	const raw = headers?.['retry-after'];
-	if (raw !== undefined) {
-		const seconds = Number(raw);
-		const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(raw)) - Date.now();
-		if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
-	}
-	return RETRY_DELAYS_MS[attempt] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
+	const seconds = Number(raw);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(String(raw)) - Date.now();
+	if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+	return RETRY_DELAYS_MS[attempt];
 }
 
 /** A response body in stream mode (kept structural: the package ships without stream imports). */
@@ -776,7 +775,7 @@ export function httpError(
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 function excerpt(body: unknown): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
+	if (body === undefined || body === null) return undefined;
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 	return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
@@ -1101,7 +1100,7 @@ function parseProxy(ctx: IExecuteFunctions, value: string): IHttpRequestOptions[
 	try {
 		url = new URL(value);
 	} catch {
-		url = undefined;
+		// not a URL: named below
 	}
 	if (!url?.hostname || !url.port) {
 		throw new NodeOperationError(ctx.getNode(), 'The proxy is not valid', {
@@ -1111,7 +1110,7 @@ function parseProxy(ctx: IExecuteFunctions, value: string): IHttpRequestOptions[
 	return {
 		host: url.hostname,
 		port: Number(url.port),
-		protocol: url.protocol.replace(/:$/, ''),
+		protocol: url.protocol.slice(0, -1),
 		...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
 	};
 }

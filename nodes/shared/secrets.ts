@@ -60,7 +60,7 @@ export class SecretMask {
 
 	add(...values: unknown[]): this {
 		for (const value of values) {
-			if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) this.values.add(value);
+			if (typeof value === 'string') this.values.add(value);
 		}
 		return this;
 	}
@@ -70,13 +70,13 @@ export class SecretMask {
 		for (const { source, fields } of this.watched) {
 			for (const field of fields) {
 				const value = source[field];
-				if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) all.add(value);
+				if (typeof value === 'string') all.add(value);
 			}
 		}
 		const key = [...all].join('\u0000');
 		if (this.cache?.key !== key) {
-			const forms = [...new Set([...all].flatMap(formsOf))].filter((f) => f.length >= MIN_SECRET_LENGTH);
-			// longest first, so that a secret inside a longer one leaves no tail
+			const forms = [...new Set([...all].filter((value) => value.length >= MIN_SECRET_LENGTH).flatMap(formsOf))];
+			// shorter values are left out; longest first, so that a secret inside a longer one leaves no tail
 			forms.sort((a, b) => b.length - a.length);
 			this.cache = { key, pattern: forms.length ? new RegExp(forms.map(escape).join('|'), 'g') : undefined };
 		}
@@ -115,7 +115,7 @@ export class SecretMask {
 	 */
 	error<E extends Error>(error: E): E {
 		const e = error as unknown as IDataObject & { message: string; stack?: string; cause?: unknown };
-		e.message = this.errorText(e.message ?? '');
+		e.message = this.errorText(e.message);
 		if (typeof e.stack === 'string') e.stack = this.errorText(e.stack);
 		for (const field of ['description', 'messages', 'errorResponse', 'context'] as const) {
 			if (e[field] !== undefined) e[field] = this.value(e[field], true);

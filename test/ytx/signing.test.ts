@@ -8,6 +8,7 @@ import { Workflow, type ICredentialDataDecryptedObject, type IHttpRequestOptions
 import { YtxTelephonyApi } from '../../credentials/YtxTelephonyApi.credentials';
 import {
 	maskDerivedSecrets,
+	signedValues,
 	signYtxRequest,
 	ytxAuthorization,
 	ytxBaseUrl,
@@ -152,5 +153,57 @@ describe('masking values derived from the token', () => {
 		expect(masked).not.toContain(auth);
 		expect(masked).toContain(`/sid/${SID}/call`);
 		expect(masked).toContain('meid 002');
+	});
+});
+
+describe('masking derived values: exactly the secret goes, every character of it, and nothing else', () => {
+	const STAMP = '20261123210530';
+	const sign = ytxSign(SID, TOKEN, STAMP);
+	const auth = ytxAuthorization(SID, STAMP);
+
+	it('a Sign in a query string, a JSON body, a URL-encoded form, in either case', () => {
+		expect(maskDerivedSecrets(`GET /x?Sign=${sign}&a=1`)).toBe('GET /x?Sign=***&a=1');
+		expect(maskDerivedSecrets(`{"Sign":"${sign.toLowerCase()}","b":2}`)).toBe('{"Sign":"***","b":2}');
+		expect(maskDerivedSecrets(`sign%3D${sign} 'Sign': '${sign}'`)).toBe("sign%3D*** 'Sign': '***'");
+		expect(maskDerivedSecrets(`Sign = ${sign}.`)).toBe('Sign = ***.');
+	});
+
+	it('an Authorization header or field, whatever its value', () => {
+		expect(maskDerivedSecrets(`Authorization: ${auth}\nHost: api`)).toBe('Authorization: ***\nHost: api');
+		expect(maskDerivedSecrets(`{"authorization":"opaque-value_1"}`)).toBe('{"authorization":"***"}');
+		expect(maskDerivedSecrets('Authorization=abcdefgh;')).toBe('Authorization=***;');
+		// too short to be a credential value: left alone
+		expect(maskDerivedSecrets('Authorization: abc')).toBe('Authorization: abc');
+	});
+
+	it('base64 of sid|stamp in free text, with and without its padding', () => {
+		expect(auth.endsWith('=')).toBe(true);
+		const bare = auth.replace(/=+$/, '');
+		expect(maskDerivedSecrets(`token ${auth} end`)).toBe('token *** end');
+		expect(maskDerivedSecrets(`token ${bare} end`)).toBe('token *** end');
+		expect(maskDerivedSecrets(`[${bare}]`)).toBe('[***]');
+	});
+
+	it('signs with empty values when the credential lacks them (the service then refuses the Sign)', async () => {
+		const now = new Date('2026-11-23T13:05:30Z');
+		const options = await signYtxRequest({}, { url: '/x' }, now);
+		expect(options.qs).toEqual({ Sign: ytxSign('', '', STAMP) });
+		expect(options.headers?.Authorization).toBe(ytxAuthorization('', STAMP));
+		expect(signedValues({}, now, now)).toContain(ytxSign('', '', STAMP));
+		expect(ytxBaseUrl({ environment: 'custom' })).toBe('');
+		expect(ytxBaseUrl({})).toBe('http://api.ytx.net');
+	});
+
+	it('leaves base64 of text that only ends or starts like sid|stamp alone', () => {
+		const b64 = (text: string) => Buffer.from(text).toString('base64');
+		const text = `a ${b64(`two words|${STAMP}`)} b ${b64(`${SID}|${STAMP}9`)} c ${b64(`x|${SID}|${STAMP}`)}`;
+		expect(maskDerivedSecrets(text)).toBe(text);
+	});
+
+	it('leaves other base64, other hex and a Sign that is not 32 hex digits alone', () => {
+		const other = Buffer.from('an ordinary sentence in base64, long enough').toString('base64');
+		const notStamp = Buffer.from(`${SID}|2026112321053`).toString('base64');
+		const text = `data ${other} and ${notStamp} id ${sign} Sign=${sign.slice(0, 31)} meid 002`;
+		expect(maskDerivedSecrets(text)).toBe(text);
 	});
 });

@@ -3,7 +3,7 @@
  * memory's bounds. The end-to-end behaviour through n8n's webhook context is in trigger.test.ts.
  */
 import { MAX_ENTRIES_PER_NODE, rememberedCount, rememberOnce } from '../../nodes/ZoomMeetingsTrigger/shared/replayGuard';
-import { encryptPlainToken, verifySignedRequest } from '../../nodes/ZoomMeetingsTrigger/shared/signature';
+import { encryptPlainToken, MAX_CLOCK_SKEW_MS, verifySignedRequest } from '../../nodes/ZoomMeetingsTrigger/shared/signature';
 import { ZoomMeetingsTrigger } from '../../nodes/ZoomMeetingsTrigger/ZoomMeetingsTrigger.node';
 import { zoomEncryptedToken, zoomSignature } from '../simulators/zoomWebhooks';
 
@@ -40,30 +40,48 @@ describe('Zoom webhook signature', () => {
 		expect(verifySignedRequest(SECRET, headers(upper, TIMESTAMP), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
 	});
 
-	const MISMATCH = 'The signature does not match the request';
-	const MISSING_SIGNATURE = 'Missing x-zm-signature header';
+	const BAD_SIGNATURE = 'The signature does not match the request';
 	const MALFORMED_SIGNATURE = "The x-zm-signature header is not in Zoom's format (v0= and 64 hex digits)";
 	const MALFORMED_TIMESTAMP = 'The x-zm-request-timestamp header must be Unix seconds (10 digits), as Zoom sends it';
 	it.each([
-		['another secret', 'another-secret-token-0', SIGNATURE, TIMESTAMP, 'invalid_signature', MISMATCH],
-		['a changed timestamp header', SECRET, SIGNATURE, '1732350001', 'invalid_signature', MISMATCH],
-		['no signature header', SECRET, undefined, TIMESTAMP, 'missing_signature', MISSING_SIGNATURE],
+		['another secret', 'another-secret-token-0', SIGNATURE, TIMESTAMP, 'invalid_signature', BAD_SIGNATURE],
+		['a changed timestamp header', SECRET, SIGNATURE, '1732350001', 'invalid_signature', BAD_SIGNATURE],
+		['no signature header', SECRET, undefined, TIMESTAMP, 'missing_signature', 'Missing x-zm-signature header'],
+		['an empty signature header', SECRET, '  ', TIMESTAMP, 'missing_signature', 'Missing x-zm-signature header'],
 		['no timestamp header', SECRET, SIGNATURE, undefined, 'missing_signature', 'Missing x-zm-request-timestamp header'],
 		['a signature without v0=', SECRET, SIGNATURE.slice(3), TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
 		['a truncated signature', SECRET, SIGNATURE.slice(0, 40), TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a signature with more after it', SECRET, `${SIGNATURE}00`, TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
+		['a signature with text before it', SECRET, `x${SIGNATURE}`, TIMESTAMP, 'malformed_signature', MALFORMED_SIGNATURE],
 		['a timestamp that is not a number', SECRET, SIGNATURE, '17323500OO', 'malformed_timestamp', MALFORMED_TIMESTAMP],
 		['a 13-digit timestamp in milliseconds', SECRET, SIGNATURE, '1732350000000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['an 11-digit timestamp', SECRET, SIGNATURE, '17323500000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['a timestamp with text before it', SECRET, SIGNATURE, 'x1732350000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
 		['a 9-digit timestamp', SECRET, SIGNATURE, '173235000', 'malformed_timestamp', MALFORMED_TIMESTAMP],
 		['a timestamp with a fraction of a second', SECRET, SIGNATURE, '1732350000.5', 'malformed_timestamp', MALFORMED_TIMESTAMP],
+		['two different signature headers, the first one right', SECRET, [SIGNATURE, 'v0=' + '0'.repeat(64)], TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
 		['two signature headers joined by the HTTP parser', SECRET, `${SIGNATURE}, ${SIGNATURE}`, TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
 		['two signature headers as an array', SECRET, [SIGNATURE, SIGNATURE], TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
-		['two different signature headers, the first one right', SECRET, [SIGNATURE, 'v0=' + '0'.repeat(64)], TIMESTAMP, 'repeated_header', 'The x-zm-signature header was sent more than once'],
 		['two timestamp headers', SECRET, SIGNATURE, [TIMESTAMP, TIMESTAMP], 'repeated_header', 'The x-zm-request-timestamp header was sent more than once'],
 		['two timestamp headers joined by the HTTP parser', SECRET, SIGNATURE, `${TIMESTAMP}, ${TIMESTAMP}`, 'repeated_header', 'The x-zm-request-timestamp header was sent more than once'],
-	])('refuses %s', (_label, secret, signature, timestamp, code, message) => {
+	])('refuses %s with 401 and says why', (_label, secret, signature, timestamp, code, message) => {
 		const verdict = verifySignedRequest(secret, headers(signature, timestamp), Buffer.from(RAW), NOW);
 		expect(verdict).toEqual({ ok: false, status: 401, code, message });
 		expect(JSON.stringify(verdict)).not.toContain(SECRET);
+	});
+
+	it('takes a header that came once as a one-element array, and trims spaces around a value', () => {
+		expect(verifySignedRequest(SECRET, headers([SIGNATURE], [TIMESTAMP]), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
+		expect(verifySignedRequest(SECRET, headers(` ${SIGNATURE} `, ` ${TIMESTAMP} `), Buffer.from(RAW), NOW)).toMatchObject({ ok: true });
+	});
+
+	it('says a stale timestamp is more than 5 minutes away', () => {
+		expect(verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), Buffer.from(RAW), 1732350000 * 1000 + 300_001)).toEqual({
+			ok: false,
+			status: 401,
+			code: 'stale_timestamp',
+			message: 'The request timestamp is more than 5 minutes away from this server’s clock',
+		});
 	});
 
 	it('says what is wrong with a header in its message', () => {
@@ -94,6 +112,8 @@ describe('Zoom webhook signature', () => {
 
 	it('accepts timestamps up to 5 minutes away, either way, and refuses older or newer ones', () => {
 		const at = (offsetSeconds: number) => verifySignedRequest(SECRET, headers(SIGNATURE, TIMESTAMP), Buffer.from(RAW), 1732350000 * 1000 + offsetSeconds * 1000);
+		expect(at(300)).toMatchObject({ ok: true });
+		expect(at(-300)).toMatchObject({ ok: true });
 		expect(at(299)).toMatchObject({ ok: true });
 		expect(at(-299)).toMatchObject({ ok: true });
 		const stale = { ok: false, status: 401, code: 'stale_timestamp', message: 'The request timestamp is more than 5 minutes away from this server’s clock' };
@@ -112,6 +132,39 @@ describe('replay memory', () => {
 		// after the 5-minute window the timestamp check refuses the request, so the entry is dropped
 		expect(rememberOnce('wf/a', 'k2', t0 + 400_000, t0 + 400_000)).toBe(true);
 		expect(rememberedCount('wf/a')).toBe(1);
+	});
+
+	it('refuses a replay up to the last moment the timestamp check still accepts, and a second more', () => {
+		const t0 = 1_910_000_000_000;
+		expect(MAX_CLOCK_SKEW_MS).toBe(5 * 60 * 1000);
+		expect(rememberOnce('wf/edge', 'k', t0, t0)).toBe(true);
+		// the signature check accepts the timestamp up to 5 minutes after it: the replay must still be known
+		expect(rememberOnce('wf/edge', 'k', t0, t0 + MAX_CLOCK_SKEW_MS)).toBe(false);
+		expect(rememberOnce('wf/edge', 'k', t0, t0 + MAX_CLOCK_SKEW_MS + 1000)).toBe(false);
+		// past the margin the entry is gone: the timestamp check refuses the request on its own
+		expect(rememberOnce('wf/edge', 'k', t0, t0 + MAX_CLOCK_SKEW_MS + 1001)).toBe(true);
+	});
+
+	it('drops stale entries of every node when it sweeps, and keeps the fresh ones', () => {
+		const t0 = 1_920_000_000_000;
+		rememberOnce('wf/s1', 'old', t0, t0);
+		rememberOnce('wf/s2', 'old', t0, t0);
+		rememberOnce('wf/s2', 'fresh', t0 + 200_000, t0 + 200_000);
+		expect([rememberedCount('wf/s1'), rememberedCount('wf/s2')]).toEqual([1, 2]);
+		rememberOnce('wf/s3', 'new', t0 + 302_000, t0 + 302_000);
+		expect([rememberedCount('wf/s1'), rememberedCount('wf/s2'), rememberedCount('wf/s3')]).toEqual([0, 1, 1]);
+		expect(rememberOnce('wf/s2', 'fresh', t0 + 200_000, t0 + 302_000)).toBe(false);
+	});
+
+	it('sweeps once a second has passed since the last sweep', () => {
+		const t0 = 1_930_000_000_000;
+		rememberOnce('wf/tick', 'a', t0 - 300_500, t0);
+		expect(rememberedCount('wf/tick')).toBe(1);
+		// its entry is stale from t0 + 500 on; the next sweep is due at t0 + 1000
+		rememberOnce('wf/tick', 'b', t0 + 900, t0 + 900);
+		expect(rememberedCount('wf/tick')).toBe(2);
+		rememberOnce('wf/tick', 'c', t0 + 1000, t0 + 1000);
+		expect(rememberedCount('wf/tick')).toBe(2);
 	});
 
 	it('keeps at most MAX_ENTRIES_PER_NODE entries per node, dropping the oldest', () => {

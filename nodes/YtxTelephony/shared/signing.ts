@@ -38,19 +38,18 @@ export function ytxStamp(date: Date = new Date()): string {
 
 /** `MD5(accountSID + authToken + timestamp)`, 32 upper-case hex digits (the service accepts either case). */
 export function ytxSign(accountSid: string, authToken: string, stamp: string): string {
-	return createHash('md5').update(`${accountSid}${authToken}${stamp}`, 'utf8').digest('hex').toUpperCase();
+	return createHash('md5').update(`${accountSid}${authToken}${stamp}`).digest('hex').toUpperCase();
 }
 
 /** `base64(accountSID + "|" + timestamp)`. */
 export function ytxAuthorization(accountSid: string, stamp: string): string {
-	return Buffer.from(`${accountSid}|${stamp}`, 'utf8').toString('base64');
+	return Buffer.from(`${accountSid}|${stamp}`).toString('base64');
 }
 
 /** The API host a credential points to: production, sandbox or a custom URL (no trailing slash). */
 export function ytxBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = String(credentials.environment ?? 'production');
-	if (environment === 'sandbox') return YTX_HOSTS.sandbox;
-	if (environment === 'custom') return String(credentials.customUrl ?? '').trim().replace(/\/+$/, '');
+	if (credentials.environment === 'sandbox') return YTX_HOSTS.sandbox;
+	if (credentials.environment === 'custom') return String(credentials.customUrl ?? '').trim().replace(/\/+$/, '');
 	return YTX_HOSTS.production;
 }
 

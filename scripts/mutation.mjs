@@ -1,0 +1,66 @@
+/**
+ * Mutation testing (StrykerJS), area by area (stryker/areas.mjs), one after the other, each under
+ * `nice`. Ends with one line per mutated file: its score and what is left.
+ *
+ *   npm run test:mutation                  every area
+ *   npm run test:mutation -- ytx executor  some areas
+ *   STRYKER_CONCURRENCY=1 npm run test:mutation -- zoomTrigger
+ *
+ * Reports: reports/mutation/<area>.html (open in a browser) and <area>.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { areas } from '../stryker/areas.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in areas));
+if (unknown.length) {
+	console.error(`Unknown area(s): ${unknown.join(', ')}. Areas: ${Object.keys(areas).join(', ')}`);
+	process.exit(2);
+}
+const chosen = asked.length ? asked : Object.keys(areas);
+const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+
+let failed = false;
+for (const area of chosen) {
+	console.log(`\n=== mutation testing: ${area} ===`);
+	const started = Date.now();
+	const result = spawnSync('nice', ['-n', '10', process.execPath, stryker, 'run', 'stryker.config.mjs'], {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, STRYKER_AREA: area },
+	});
+	console.log(`=== ${area}: ${Math.round((Date.now() - started) / 1000)} s ===`);
+	if (result.status !== 0) failed = true;
+}
+
+/** Stryker's score: detected (killed or timed out) over valid mutants (compile and runtime errors left out). */
+function scoreOf(mutants) {
+	const count = (...statuses) => mutants.filter((m) => statuses.includes(m.status)).length;
+	const detected = count('Killed', 'Timeout');
+	const missed = count('Survived', 'NoCoverage');
+	const total = detected + missed;
+	return { detected, survived: count('Survived'), noCoverage: count('NoCoverage'), total, score: total ? (100 * detected) / total : 100 };
+}
+
+console.log('\nMutation score per file (detected / valid mutants; survived; no coverage):');
+for (const area of chosen) {
+	const report = path.join(root, 'reports', 'mutation', `${area}.json`);
+	if (!existsSync(report)) {
+		console.log(`  ${area}: no report (the run failed)`);
+		failed = true;
+		continue;
+	}
+	const { files } = JSON.parse(readFileSync(report, 'utf8'));
+	for (const [file, { mutants }] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+		const s = scoreOf(mutants);
+		console.log(
+			`  ${s.score.toFixed(1).padStart(5)} %  ${String(s.detected).padStart(4)}/${String(s.total).padEnd(4)}  survived ${String(s.survived).padEnd(3)}  no coverage ${String(s.noCoverage).padEnd(3)}  ${path.relative(root, path.resolve(root, file))}  [${area}]`,
+		);
+	}
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,41 @@
+// @ts-check
+/**
+ * StrykerJS configuration of one area (see stryker/areas.mjs), chosen with STRYKER_AREA.
+ * Run every area with `npm run test:mutation`, one with `npm run test:mutation -- <area>`, some files
+ * of an area with `STRYKER_MUTATE=<file>,<file> npm run test:mutation -- <area>`.
+ */
+import { areas } from './stryker/areas.mjs';
+
+const name = process.env.STRYKER_AREA ?? '';
+const area = areas[name];
+if (!area) throw new Error(`STRYKER_AREA must be one of: ${Object.keys(areas).join(', ')} (got "${name}")`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+	packageManager: 'npm',
+	testRunner: 'jest',
+	jest: {
+		configFile: 'jest.config.js',
+		// the harness requires the nodes dynamically: related-test detection would find nothing
+		enableFindRelatedTests: false,
+		// STRYKER_TESTS (comma-separated) runs fewer test files: a quicker run whose score is a lower bound
+		config: { testMatch: (process.env.STRYKER_TESTS ? process.env.STRYKER_TESTS.split(',') : area.tests).map((glob) => `<rootDir>/${glob}`) },
+	},
+	coverageAnalysis: 'perTest',
+	// mutants of module-level constants (option lists, limits) need every test of the area re-run;
+	// they are left out, and the constants' effects are pinned by behaviour tests (docs/testing.md)
+	ignoreStatic: true,
+	// STRYKER_MUTATE (comma-separated files or globs) narrows a run to some files of the area
+	mutate: process.env.STRYKER_MUTATE ? process.env.STRYKER_MUTATE.split(',') : area.mutate,
+	concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
+	// the suites talk HTTP to simulators: a mutant that makes a request hang is a timeout, not a pass
+	timeoutMS: 5_000,
+	tempDirName: '.stryker-tmp',
+	ignorePatterns: ['dist', 'reports', '.tmp', 'coverage', 'docs/screenshots'],
+	reporters: ['progress', 'clear-text', 'json', 'html'],
+	clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+	jsonReporter: { fileName: `reports/mutation/${name}.json` },
+	htmlReporter: { fileName: `reports/mutation/${name}.html` },
+	thresholds: { high: 90, low: 80, break: null },
+	cleanTempDir: 'always',
+};

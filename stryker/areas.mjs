@@ -1,0 +1,54 @@
+/**
+ * Mutation testing areas: which source files are mutated, and the test files run against them.
+ *
+ * The test harness loads the nodes with a dynamic `require` (as n8n's loader does), so jest cannot
+ * work out which tests reach a file: each area lists its test files. Each area runs alone in about
+ * 15 minutes or less on two cores (concurrency 2); `npm run test:mutation` runs them one after the other.
+ */
+export const areas = {
+	// the engine every declarative node runs on: retries, Retry-After, caps, concurrency, timeouts, errors
+	executor: {
+		mutate: ['nodes/shared/executor.ts'],
+		tests: ['test/shared/*.test.ts', 'test/executor/*.test.ts', 'test/faults/matrix.test.ts'],
+	},
+	// what every provider shares: masking, input errors, URL path segments, credential test rules
+	shared: {
+		mutate: ['nodes/shared/*.ts', '!nodes/shared/executor.ts'],
+		tests: ['test/shared/*.test.ts', 'test/executor/*.test.ts', 'test/credentials/wrongKey.test.ts'],
+	},
+	credentials: {
+		mutate: ['credentials/*.ts'],
+		tests: [
+			'test/credentials/*.test.ts',
+			'test/zoom/credentials.test.ts',
+			'test/zoom/auth.test.ts',
+			'test/ytx/credential.test.ts',
+			'test/zijing/credential.test.ts',
+			'test/shared/*.test.ts',
+		],
+	},
+	zoomTrigger: {
+		mutate: ['nodes/ZoomMeetingsTrigger/shared/*.ts'],
+		tests: ['test/zoomTrigger/*.test.ts'],
+	},
+	ytx: {
+		mutate: ['nodes/YtxTelephony/shared/*.ts'],
+		tests: ['test/ytx/*.test.ts'],
+	},
+	zoom: {
+		mutate: ['nodes/ZoomMeetings/shared/*.ts'],
+		tests: ['test/zoom/*.test.ts'],
+	},
+	zijing: {
+		mutate: ['nodes/ZijingCloud/shared/*.ts'],
+		tests: ['test/zijing/*.test.ts'],
+	},
+	chatMessenger: {
+		mutate: ['nodes/ChatMessenger/shared/*.ts'],
+		tests: ['test/cam/*.test.ts'],
+	},
+	visioconference: {
+		mutate: ['nodes/Visioconference/shared/*.ts'],
+		tests: ['test/visioconference/*.test.ts'],
+	},
+};
