@@ -83,11 +83,20 @@ async function searchNodes(query: string, name: string, description?: string): P
 /** A parameter of the node panel or of the credential dialog, by its internal name. */
 const parameter = (scope: Locator, name: string) => scope.getByTestId(`parameter-input-${name}`).first();
 
+/** A resource locator's "From list" entry: what the user types in its search, and the entry picked. */
+interface ListPick {
+	search: string;
+	pick: string;
+}
+
 /**
- * Sets a parameter as a user does: a resource locator in its "From list" mode (the entry whose text
- * is `value`), a drop-down by the option's shown name, a text field by typing.
+ * Sets a parameter as a user does: a resource locator in its "From list" mode (searching `value`
+ * and picking the entry showing it, or a `ListPick`), a drop-down by the option's shown name, a text
+ * field by typing.
  */
-async function setParameter(scope: Locator, name: string, value: string) {
+async function setParameter(scope: Locator, name: string, given: string | ListPick) {
+	const { search: typed, pick } = typeof given === 'string' ? { search: given, pick: given } : given;
+	const value = typed;
 	const field = parameter(scope, name);
 	await field.waitFor();
 	if ((await field.getByTestId('rlc-mode-selector').count()) > 0) {
@@ -100,7 +109,7 @@ async function setParameter(scope: Locator, name: string, value: string) {
 			const box = (await search.evaluate((element) => element.tagName)) === 'INPUT' ? search : search.locator('input');
 			await box.fill(value);
 		}
-		await page.getByTestId('rlc-item').filter({ hasText: value }).first().click();
+		await page.getByTestId('rlc-item').filter({ hasText: pick }).first().click();
 		return;
 	}
 	if ((await field.locator('.el-select').count()) > 0) {
@@ -143,7 +152,9 @@ interface ActionCase {
 		/** what "More details" says about the wrong value */
 		rejected: RegExp;
 	};
-	fields: () => Array<[string, string]>;
+	fields: () => Array<[string, string | ListPick]>;
+	/** the service's state before the step runs */
+	prepare?: () => void;
 	/** fills what setParameter does not (a fixed collection) */
 	more?: (ndv: Locator) => Promise<void>;
 	/** text the output panel shows */
@@ -209,7 +220,7 @@ const ACTIONS: ActionCase[] = [
 	{
 		file: 'zijingCloud',
 		displayName: 'Zijing Cloud',
-		action: 'Get the rooms an account can book',
+		action: 'Get a meeting',
 		credential: {
 			fields: () => [
 				['apiServer', zijing().url],
@@ -219,9 +230,17 @@ const ACTIONS: ActionCase[] = [
 			secret: 'tenantAuthKey',
 			rejected: /The key was rejected/,
 		},
-		fields: () => [['account', 'admin@miwei.com']],
-		output: /\d+ items?/,
-		received: () => expect(zijing().requests('GET', '/subscribe/getmeeting').at(-1)?.query).toMatchObject({ account: 'admin@miwei.com' }),
+		// Conference Number is a resource locator: the account typed in its search lists that account's rooms
+		fields: () => [['conferenceKey', { search: 'admin@miwei.com', pick: '大会议室 (2516)' }]],
+		prepare: () => {
+			const room = zijing().meetings.get('8000000')!;
+			zijing().meetings.set('2516', { ...room, conferenceKey: '2516', name: '大会议室' });
+		},
+		output: /大会议室/,
+		received: () => {
+			expect(zijing().requests('GET', '/subscribe/getmeeting').at(-1)?.query).toMatchObject({ account: 'admin@miwei.com' });
+			expect(zijing().requests('GET', '/api/getmeetinginfo').at(-1)?.query).toEqual({ addr: '2516' });
+		},
 	},
 	{
 		file: 'chatMessenger',
@@ -242,6 +261,30 @@ const ACTIONS: ActionCase[] = [
 		output: /1 item/,
 		received: () =>
 			expect(cam().messages.at(-1)).toMatchObject({ panelName: 'messenger', users: ['user1@example.com'], message: 'Hello from the editor' }),
+	},
+	{
+		file: 'chatMessengerReservations',
+		displayName: 'Chat&Messenger',
+		action: 'Get conference room reservations',
+		credential: {
+			fields: () => [
+				['serverUrl', cam().url],
+				['apiToken', cam().apiToken],
+			],
+			secret: 'apiToken',
+			rejected: /The API token was rejected \(HTTP 401\)/,
+		},
+		// Conference Room is a resource locator: picked from the registered rooms, searched by name
+		fields: () => [
+			['month', '2019-08'],
+			['conferenceRoom', { search: 'Board', pick: 'Board Room (room-b)' }],
+		],
+		output: /Board Room/,
+		received: () => {
+			// the list came from the rooms call; the reservations of August 2019 were asked for
+			expect(cam().requests(undefined, '/getConferenceRooms').length).toBeGreaterThan(0);
+			expect(cam().requests('POST', '/getConferenceRoomStatus').at(-1)?.form?.message).toContain('201908');
+		},
 	},
 	{
 		file: 'ytxTelephony',
@@ -276,7 +319,7 @@ const ACTIONS: ActionCase[] = [
 
 /** Each node of the pack: the name the nodes panel lists it under and an alias of its codex. */
 const SEARCHES = [
-	...ACTIONS.map((c) => ({ displayName: c.displayName, listed: c.displayName, description: undefined as string | undefined, alias: '' })),
+	...ACTIONS.filter((c, i) => ACTIONS.findIndex((other) => other.displayName === c.displayName) === i).map((c) => ({ displayName: c.displayName, listed: c.displayName, description: undefined as string | undefined, alias: '' })),
 	{ displayName: 'Zoom Meetings Trigger', listed: 'Zoom Meetings', description: 'Starts the workflow when Zoom sends', alias: 'ズーム' },
 ].map((c) => ({ ...c, alias: c.alias || { Visioconference: 'jitsi', 'Zoom Meetings': 'ズーム', 'Zijing Cloud': '紫荆云', 'Chat&Messenger': 'CAM', 'YTX Telephony': '讯众' }[c.displayName]! }));
 
@@ -323,6 +366,7 @@ describe.each(ACTIONS)('$displayName: $action in the editor', (c) => {
 			await ndv.getByTestId('node-credentials-select').waitFor();
 
 			for (const [name, value] of c.fields()) await setParameter(ndv, name, value);
+			c.prepare?.();
 			await c.more?.(ndv);
 			await ndv.getByTestId('node-execute-button').click();
 			await ndv.getByTestId('output-panel').getByText(c.output).first().waitFor();
