@@ -361,6 +361,21 @@ describe('Room → Create: what a refusal says', () => {
 		}
 	});
 
+	test('the API key quoted back in a refusal is masked', async () => {
+		sim.fail({ kind: 'status', status: 400, body: { code: 400, message: `bad token ${sim.apiKey}` } });
+		const result = await engine.run([roomNode()], [{ room: 'a' }]);
+		expect(result.error('Visio')?.message).toBe('Visioconference.me error 400: the request was refused: bad token ***');
+		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
+	});
+
+	test('an empty participant entry or an empty name says what to fill in', async () => {
+		const entry = await engine.run([roomNode({ options: { participants: { participant: [null] } } })], [{ room: 'a' }]);
+		expect(entry.error('Visio')?.message).toBe('"Participants" entry 1 "Name" is empty (item 0)');
+		const name = await engine.run([roomNode()], [{ room: '' }]);
+		expect(name.error('Visio')?.description).toBe('Give the room a name, e.g. "Weekly sync"');
+		expect(sim.requests()).toHaveLength(0);
+	});
+
 	test('a room URL with spaces around it is trimmed in the links', async () => {
 		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: ' https://visioconference.me/meet/ABC ', room: { moderator_token: 'MOD' } }, message: '' } } });
 		const result = await engine.run([roomNode({ options: { fullResponse: true } })], [{ room: 'a' }]);
