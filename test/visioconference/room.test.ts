@@ -376,6 +376,34 @@ describe('Room → Create: what a refusal says', () => {
 		expect(sim.requests()).toHaveLength(0);
 	});
 
+	test('the body\'s code wins over the HTTP status; a message that is not text is left out', async () => {
+		sim.fail({ kind: 'status', status: 400, body: { code: 401, message: 'Invalid API token' } });
+		sim.fail({ kind: 'status', status: 400, body: { code: 400, message: 42 } });
+		const result = await engine.run([roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })], [{ room: 'a' }, { room: 'b' }]);
+		expect(result.output('Visio').map((i) => i.json.error)).toEqual([
+			"Visioconference.me error 401: the API key was rejected (Invalid API token); check the credential's API key",
+			'Visioconference.me error 400: the request was refused',
+		]);
+	});
+
+	test('room web addresses: http is read, another scheme or a null room or data is not a room', async () => {
+		const room = { moderator_token: 'MOD' };
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: 'http://visio.example.org/meet/ABC', room }, message: '' } } });
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: 'ftp-https://visio.example.org/meet/ABC', room }, message: '' } } });
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: 'https://visio.example.org/meet/ABC', room: null }, message: '' } } });
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: null, message: '' } } });
+		const result = await engine.run(
+			[roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
+			[{ room: 'a' }, { room: 'b' }, { room: 'c' }, { room: 'd' }],
+		);
+		const out = result.output('Visio');
+		expect(out[0].json.moderatorLink).toBe('http://visio.example.org/meet/ABC?m=MOD');
+		for (const item of out.slice(1)) {
+			expect(item.json.error).toMatch(/^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, /);
+		}
+		expect(out).toHaveLength(4);
+	});
+
 	test('a room URL with spaces around it is trimmed in the links', async () => {
 		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: ' https://visioconference.me/meet/ABC ', room: { moderator_token: 'MOD' } }, message: '' } } });
 		const result = await engine.run([roomNode({ options: { fullResponse: true } })], [{ room: 'a' }]);
