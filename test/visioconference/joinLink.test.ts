@@ -74,4 +74,17 @@ describe('Join Link → Create (no request, no credential)', () => {
 			'"Participant Name" must be text, got an object (item 2)',
 		]);
 	});
+	test('a room URL must start with http(s)://; an empty meeting host falls back to visioconference.me', async () => {
+		const engine = createEngine();
+		const result = await engine.run(
+			[linkNode({ room: '={{ $json.room }}', options: { meetingBaseUrl: '' } }, { continueOnFail: true })],
+			[{ room: 'http://visio.example.org/meet/AB12' }, { room: 'ftp-https://example.com/meet/AB12' }, { room: 'https://' }, { room: 'AB12CD3' }],
+		);
+		expect(result.output('Link').map((i) => i.json.link ?? i.json.error)).toEqual([
+			'http://visio.example.org/meet/AB12',
+			'"Room URL or ID" must be a room URL or a room ID, got "ftp-https://example.com/meet/AB12" (item 1)',
+			'"Room URL or ID" must be a room URL or a room ID, got "https://" (item 2)',
+			'https://visioconference.me/meet/AB12CD3',
+		]);
+	});
 });

@@ -268,6 +268,149 @@ describe('Room → Create', () => {
 	});
 });
 
+describe('Room → Create: what a refusal says', () => {
+	test('each status reads as its meaning, with the service\'s message when there is one', async () => {
+		sim.fail({ kind: 'status', status: 400, body: { code: 400, data: null, message: 'name too long' } });
+		sim.fail({ kind: 'status', status: 422, body: { code: 422, data: null } });
+		sim.fail({ kind: 'status', status: 403, body: { code: 403, data: null, message: 'Forbidden' } });
+		sim.fail({ kind: 'status', status: 404, body: { code: 404, data: null, message: 'No such route' } });
+		sim.fail({ kind: 'status', status: 404, body: { code: 404, data: null, message: '' } });
+		sim.fail({ kind: 'status', status: 503, body: { message: 'maintenance' } });
+		sim.fail({ kind: 'status', status: 418, body: { code: 'teapot', message: 'short and stout' } });
+		const result = await engine.run(
+			[roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
+			['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((room) => ({ room })),
+		);
+		expect(result.output('Visio').map((i) => i.json.error)).toEqual([
+			'Visioconference.me error 400: the request was refused: name too long',
+			'Visioconference.me error 422: the request was refused',
+			"Visioconference.me error 403: the API key was rejected (Forbidden); check the credential's API key",
+			'Visioconference.me error 404: No such route',
+			'Visioconference.me error 404: the request failed',
+			'Visioconference.me error 503: the service failed: maintenance',
+			'Visioconference.me error 418: short and stout',
+		]);
+		expect(sim.rooms.size).toBe(0);
+	});
+
+	test('a web page instead of JSON is said so; a JSON failure has no such description', async () => {
+		sim.fail({ kind: 'html', status: 502 });
+		const page = await engine.run([roomNode()], [{ room: 'a' }]);
+		expect(page.error('Visio')?.description).toBe('The service answered with a page instead of JSON');
+		sim.reset();
+		sim.fail({ kind: 'status', status: 500, body: { code: 500, message: 'database down' } });
+		const json = await engine.run([roomNode()], [{ room: 'a' }]);
+		expect(json.error('Visio')?.message).toBe('Visioconference.me error 500: the service failed: database down');
+		expect(json.error('Visio')?.description ?? '').not.toContain('page');
+	});
+
+	test('a refusal inside an HTTP 200 envelope fails the item: no room, the HTTP status kept', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, body: { code: 400, data: null, message: 'name is required' } } });
+		sim.fail({ kind: 'answer', response: { status: 200, body: { code: '500', data: null, message: 42 } } });
+		const result = await engine.run([roomNode({ requestOptions: { concurrency: 1 } })], [{ room: 'a' }]);
+		const error = result.error('Visio')!;
+		expect(error.message).toBe('Visioconference.me error 400: the request was refused: name is required');
+		expect(error.description).toBe('The service did not return a room');
+		expect(error.httpCode).toBe('200');
+		expect(error.context?.itemIndex).toBe(0);
+		const second = await engine.run([roomNode()], [{ room: 'b' }]);
+		expect(second.error('Visio')?.message).toBe('Visioconference.me error 500: the service failed (HTTP 500)');
+	});
+
+	test('a room answer without a web address or a moderator token is not taken for a room', async () => {
+		const room = { name: 'x', moderator_token: 'MOD' };
+		const answers = [
+			{ code: 201, data: { url: 'visioconference.me/meet/ABC', room }, message: '' },
+			{ code: 201, data: { url: 'https://visioconference.me/meet/A B', room }, message: '' },
+			{ code: 201, data: { url: 'https://visioconference.me/meet/ABC', room: { name: 'x', moderator_token: '' } }, message: '' },
+			{ code: 201, data: { url: 'https://visioconference.me/meet/ABC', room: { name: 'x', moderator_token: 42 } }, message: '' },
+			{ code: 201, data: { url: 'https://visioconference.me/meet/ABC', room: 'ABC' }, message: '' },
+			{ code: 201, data: { url: 42, room }, message: '' },
+			{ code: 201, data: {}, message: '' },
+			{ code: 201, data: ['https://visioconference.me/meet/ABC'], message: '' },
+		];
+		for (const body of answers) sim.fail({ kind: 'answer', response: { status: 201, body } });
+		const result = await engine.run(
+			[roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
+			answers.map((_, i) => ({ room: `r${i}` })),
+		);
+		const out = result.output('Visio');
+		expect(out).toHaveLength(answers.length);
+		for (const item of out) {
+			expect(item.json.error).toMatch(/^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, /);
+			expect(item.json.moderatorLink).toBeUndefined();
+		}
+		const described = await engine.run([roomNode()], [{ room: 'again' }]);
+		expect(described.error('Visio')).toBeUndefined();
+		sim.reset();
+		sim.fail({ kind: 'answer', response: { status: 201, body: answers[6] } });
+		const empty = await engine.run([roomNode()], [{ room: 'empty' }]);
+		expect(empty.error('Visio')?.description).toContain('its "data" has the keys none');
+		expect(empty.error('Visio')?.description).toContain('A room may have been created: check the account before running the item again.');
+		sim.fail({ kind: 'answer', response: { status: 201, body: answers[7] } });
+		const list = await engine.run([roomNode()], [{ room: 'list' }]);
+		expect(list.error('Visio')?.description).not.toContain('its "data" has the keys');
+	});
+
+	test('a JSON null or a list as the answer is an unrecognised answer, not a crash', async () => {
+		sim.fail({ kind: 'answer', response: { status: 201, body: null } });
+		sim.fail({ kind: 'answer', response: { status: 201, body: [{ code: 500 }] } });
+		const result = await engine.run([roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })], [{ room: 'a' }, { room: 'b' }]);
+		for (const item of result.output('Visio')) {
+			expect(item.json.error).toMatch(/^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, /);
+		}
+	});
+
+	test('the API key quoted back in a refusal is masked', async () => {
+		sim.fail({ kind: 'status', status: 400, body: { code: 400, message: `bad token ${sim.apiKey}` } });
+		const result = await engine.run([roomNode()], [{ room: 'a' }]);
+		expect(result.error('Visio')?.message).toBe('Visioconference.me error 400: the request was refused: bad token ***');
+		expect(JSON.stringify(result.run)).not.toContain(sim.apiKey);
+	});
+
+	test('an empty participant entry or an empty name says what to fill in', async () => {
+		const entry = await engine.run([roomNode({ options: { participants: { participant: [null] } } })], [{ room: 'a' }]);
+		expect(entry.error('Visio')?.message).toBe('"Participants" entry 1 "Name" is empty (item 0)');
+		const name = await engine.run([roomNode()], [{ room: '' }]);
+		expect(name.error('Visio')?.description).toBe('Give the room a name, e.g. "Weekly sync"');
+		expect(sim.requests()).toHaveLength(0);
+	});
+
+	test('the body\'s code wins over the HTTP status; a message that is not text is left out', async () => {
+		sim.fail({ kind: 'status', status: 400, body: { code: 401, message: 'Invalid API token' } });
+		sim.fail({ kind: 'status', status: 400, body: { code: 400, message: 42 } });
+		const result = await engine.run([roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })], [{ room: 'a' }, { room: 'b' }]);
+		expect(result.output('Visio').map((i) => i.json.error)).toEqual([
+			"Visioconference.me error 401: the API key was rejected (Invalid API token); check the credential's API key",
+			'Visioconference.me error 400: the request was refused',
+		]);
+	});
+
+	test('room web addresses: http is read, another scheme or a null room or data is not a room', async () => {
+		const room = { moderator_token: 'MOD' };
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: 'http://visio.example.org/meet/ABC', room }, message: '' } } });
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: 'ftp-https://visio.example.org/meet/ABC', room }, message: '' } } });
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: 'https://visio.example.org/meet/ABC', room: null }, message: '' } } });
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: null, message: '' } } });
+		const result = await engine.run(
+			[roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
+			[{ room: 'a' }, { room: 'b' }, { room: 'c' }, { room: 'd' }],
+		);
+		const out = result.output('Visio');
+		expect(out[0].json.moderatorLink).toBe('http://visio.example.org/meet/ABC?m=MOD');
+		for (const item of out.slice(1)) {
+			expect(item.json.error).toMatch(/^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, /);
+		}
+		expect(out).toHaveLength(4);
+	});
+
+	test('a room URL with spaces around it is trimmed in the links', async () => {
+		sim.fail({ kind: 'answer', response: { status: 201, body: { code: 201, data: { url: ' https://visioconference.me/meet/ABC ', room: { moderator_token: 'MOD' } }, message: '' } } });
+		const result = await engine.run([roomNode({ options: { fullResponse: true } })], [{ room: 'a' }]);
+		expect(result.output('Visio')[0].json).toMatchObject({ code: 201, moderatorLink: 'https://visioconference.me/meet/ABC?m=MOD', guestLink: 'https://visioconference.me/meet/ABC' });
+	});
+});
+
 describe('credential test', () => {
 	test('accepts a valid key without creating a room, rejects a wrong one', async () => {
 		expect(await engine.testCredential('visio')).toEqual({ status: 'OK', message: 'Connection successful!' });
