@@ -169,6 +169,16 @@ const cam = () => sandbox!.get<CamSimulator>('cam');
 const zijing = () => sandbox!.get<ZijingSimulator>('zijing');
 const ytx = () => sandbox!.get<YtxSimulator>('ytx');
 
+/** The Chat&Messenger credential, used by both of its cases. */
+const camCredential: ActionCase['credential'] = {
+	fields: () => [
+		['serverUrl', cam().url],
+		['apiToken', cam().apiToken],
+	],
+	secret: 'apiToken',
+	rejected: /The API token was rejected \(HTTP 401\)/,
+};
+
 const ACTIONS: ActionCase[] = [
 	{
 		file: 'visioconference',
@@ -246,14 +256,7 @@ const ACTIONS: ActionCase[] = [
 		file: 'chatMessenger',
 		displayName: 'Chat&Messenger',
 		action: 'Send a message',
-		credential: {
-			fields: () => [
-				['serverUrl', cam().url],
-				['apiToken', cam().apiToken],
-			],
-			secret: 'apiToken',
-			rejected: /The API token was rejected \(HTTP 401\)/,
-		},
+		credential: camCredential,
 		fields: () => [
 			['recipients', 'user1@example.com'],
 			['text', 'Hello from the editor'],
@@ -266,14 +269,7 @@ const ACTIONS: ActionCase[] = [
 		file: 'chatMessengerReservations',
 		displayName: 'Chat&Messenger',
 		action: 'Get conference room reservations',
-		credential: {
-			fields: () => [
-				['serverUrl', cam().url],
-				['apiToken', cam().apiToken],
-			],
-			secret: 'apiToken',
-			rejected: /The API token was rejected \(HTTP 401\)/,
-		},
+		credential: camCredential,
 		// Conference Room is a resource locator: picked from the registered rooms, searched by name
 		fields: () => [
 			['month', '2019-08'],
