@@ -480,37 +480,44 @@ function hasExpression(value: unknown): boolean {
 /**
  * Reads the parameters of one item. Each parameter is resolved once per item, whoever asks (the
  * declarations, then the preSend and postReceive functions): n8n evaluates an expression again on
- * every getNodeParameter call. A parameter without any expression is the same for every item and is
- * resolved once per run. Every caller gets its own copy of an object.
+ * every getNodeParameter call. A resource locator's value (`extractValue`) is kept apart from the
+ * locator itself. A parameter without any expression is the same for every item and is resolved once
+ * per run. Every caller gets its own copy of an object.
  */
 export function parameterReader(run: RunContext, itemIndex: number) {
 	const { ctx } = run;
 	const values = new Map<string, unknown>();
-	return (name: string, fallback?: unknown): unknown => {
+	return (name: string, fallback?: unknown, options?: ReaderOptions): unknown => {
 		const raw = ctx.getNode().parameters[name];
-		if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback);
+		if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
+		const key = options?.extractValue ? `${name} (value)` : name;
 		let value: unknown;
-		if (values.has(name)) {
-			value = values.get(name);
+		if (values.has(key)) {
+			value = values.get(key);
 		} else {
-			let fixed = run.fixedParameters.get(name);
+			let fixed = run.fixedParameters.get(key);
 			if (!fixed) {
-				fixed = hasExpression(raw) ? { item: true } : { item: false, value: ctx.getNodeParameter(name, 0) };
-				run.fixedParameters.set(name, fixed);
+				fixed = hasExpression(raw) ? { item: true } : { item: false, value: ctx.getNodeParameter(name, itemIndex, undefined, options) };
+				run.fixedParameters.set(key, fixed);
 			}
-			value = fixed.item ? ctx.getNodeParameter(name, itemIndex) : fixed.value;
-			values.set(name, value);
+			value = fixed.item ? ctx.getNodeParameter(name, itemIndex, undefined, options) : fixed.value;
+			values.set(key, value);
 		}
 		return value !== null && typeof value === 'object' ? deepCopy(value) : value;
 	};
 }
+
+/** The getNodeParameter options the reader keeps per item: none, or a resource locator's value. */
+type ReaderOptions = { extractValue?: boolean };
+const readerHandles = (options: object | undefined): options is ReaderOptions | undefined =>
+	options === undefined || Object.keys(options).every((key) => key === 'extractValue');
 
 /** A single-item view of the execute context: what `preSend`, `postReceive` and pagination functions get as `this`. */
 function singleItemContext(run: RunContext, itemIndex: number, read: ReturnType<typeof parameterReader>): IExecuteSingleFunctions {
 	const { ctx } = run;
 	const view = {
 		getNodeParameter: (name: string, fallback?: unknown, options?: object) =>
-			options === undefined ? read(name, fallback) : ctx.getNodeParameter(name, itemIndex, fallback, options),
+			readerHandles(options) ? read(name, fallback, options) : ctx.getNodeParameter(name, itemIndex, fallback, options),
 		getItemIndex: () => itemIndex,
 		getInputData: () => ctx.getInputData()[itemIndex],
 		getNode: () => ctx.getNode(),
@@ -978,7 +985,7 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	const param = parameterReader(run, itemIndex);
 	// a resource locator placed by `{{$parameter.x}}` gives its value (the mode's extractValue applied), as in n8n
 	const locators = new Set(plan.properties.filter((p) => p.type === 'resourceLocator').map((p) => p.name));
-	const placed = (name: string) => (locators.has(name) ? ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) : param(name));
+	const placed = (name: string) => param(name, undefined, locators.has(name) ? { extractValue: true } : undefined);
 	// a parameter placed in the URL path: refused when empty or dots only, encoded otherwise
 	const segment = (name: string, value: unknown) =>
 		pathSegment(ctx, value, plan.properties.find((p) => p.name === name)?.displayName ?? name, itemIndex);
@@ -1004,7 +1011,7 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 		if (!property.routing && property.type !== 'collection' && property.type !== 'fixedCollection') continue;
 		if (!shown(property)) continue;
 		// a resource locator is sent as its value (the ID), as n8n's routing node does
-		const value = property.type === 'resourceLocator' ? ctx.getNodeParameter(property.name, itemIndex, undefined, { extractValue: true }) : param(property.name);
+		const value = param(property.name, undefined, property.type === 'resourceLocator' ? { extractValue: true } : undefined);
 		applyRouting(property, value, data, shown);
 	}
 	data.preSend.push(...plan.preSend);
