@@ -574,15 +574,62 @@ class BodyTimeout extends Error {
 }
 
 /**
- * Reads a streamed body up to `cap` bytes; past it the stream is destroyed and `TooLarge` thrown
- * (or, with `cut`, the head kept). A body still arriving after `timeoutMs` is abandoned.
+ * The body deadlines of one run, on one timer. `AbortSignal.timeout` (the only timer a community node
+ * may start) costs more than reading a small answer, and the requests of a run share one timeout, so
+ * a later read never needs an earlier timer: the timer is set for the earliest deadline still
+ * pending, and set again for the next one when it fires.
  */
-async function readCapped(stream: ByteStream, cap: number, cut = false, timeoutMs?: number, abandon?: () => void): Promise<Buffer> {
+export class Deadlines {
+	private readonly pending = new Set<{ at: number; expire: () => void }>();
+	private armed?: { at: number; signal: AbortSignal };
+
+	/** Calls `expire` at `at` (unix ms) unless the returned function is called before. */
+	watch(at: number, expire: () => void): () => void {
+		const entry = { at, expire };
+		this.pending.add(entry);
+		if (!this.armed || at < this.armed.at) this.arm(at);
+		return () => this.pending.delete(entry);
+	}
+
+	private arm(at: number) {
+		// an unreferenced timer: it does not keep n8n (or a test run) waiting; the signal is kept, or
+		// its timer would go with it when collected
+		const signal = AbortSignal.timeout(Math.max(1, at - Date.now()));
+		this.armed = { at, signal };
+		signal.addEventListener('abort', () => this.fire(signal), { once: true });
+	}
+
+	private fire(signal: AbortSignal) {
+		if (this.armed?.signal !== signal) return;
+		this.armed = undefined;
+		const now = Date.now();
+		let next = Infinity;
+		for (const entry of this.pending) {
+			if (entry.at <= now) {
+				this.pending.delete(entry);
+				entry.expire();
+			} else {
+				next = Math.min(next, entry.at);
+			}
+		}
+		if (next !== Infinity) this.arm(next);
+	}
+}
+
+/**
+ * Reads a streamed body up to `cap` bytes; past it the stream is destroyed and `TooLarge` thrown
+ * (or, with `cut`, the head kept). A body still arriving at `deadline.at` is abandoned.
+ */
+async function readCapped(
+	stream: ByteStream,
+	cap: number,
+	cut = false,
+	deadline?: { at: number; deadlines: Deadlines },
+	abandon?: () => void,
+): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
-	if (timeoutMs === undefined) return await collect();
-	// an unreferenced timer: it does not keep n8n (or a test run) waiting
-	const deadline = AbortSignal.timeout(Math.max(1, timeoutMs));
+	if (deadline === undefined) return await collect();
 	let onTimeout = () => {};
 	const timedOut = new Promise<never>((_resolve, reject) => {
 		onTimeout = () => {
@@ -591,14 +638,14 @@ async function readCapped(stream: ByteStream, cap: number, cut = false, timeoutM
 			stream.destroy?.();
 			reject(new BodyTimeout());
 		};
-		deadline.addEventListener('abort', onTimeout);
 	});
+	const unwatch = deadline.deadlines.watch(deadline.at, onTimeout);
 	const reading = collect();
 	reading.catch(() => {});
 	try {
 		return await Promise.race([reading, timedOut]);
 	} finally {
-		deadline.removeEventListener('abort', onTimeout);
+		unwatch();
 	}
 
 	async function collect(): Promise<Buffer> {
@@ -803,6 +850,8 @@ export interface RunContext {
 	/** "Proxy" and "Ignore SSL Issues" of the node's Request Options, when the node offers them */
 	proxy?: IHttpRequestOptions['proxy'];
 	skipSslCertificateValidation?: boolean;
+	/** the body deadlines of the run's requests (made with the first) */
+	deadlines?: Deadlines;
 	/** parameters without an expression, read once per run (see parameterReader) */
 	fixedParameters: Map<string, { item: true } | { item: false; value: unknown }>;
 }
@@ -919,8 +968,10 @@ export async function sendWithRetry(
 					credentials ? { credentialsDecrypted: { ...credentialDetails(run), data: credentials } } : undefined,
 				)) as IN8nHttpFullResponse;
 				if (!download && options.encoding === undefined && isStream(response.body)) {
-					const left = timeout - (Date.now() - sentAt.getTime());
-					const raw = await readCapped(response.body, run.maxResponseBytes, false, left, () => connection.abort()).catch((error: unknown) => {
+					const at = sentAt.getTime() + timeout;
+					const raw = await readCapped(response.body, run.maxResponseBytes, false, { at, deadlines: (run.deadlines ??= new Deadlines()) }, () =>
+						connection.abort(),
+					).catch((error: unknown) => {
 						throw error instanceof TooLarge || error instanceof BodyTimeout ? error : new CutOff(response.statusCode, error);
 					});
 					response.body = parseBody(raw) as IN8nHttpFullResponse['body'];

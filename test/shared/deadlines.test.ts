@@ -1,0 +1,66 @@
+/**
+ * The body deadlines of a run share one timer (`Deadlines` in the executor): a read that ends in
+ * time is forgotten, one still going at its deadline is abandoned, and a run of many requests starts
+ * one timer, not one per request. Whether an abandoned body closes its connection and what the error
+ * says is in the fault matrix ("answer still arriving at the timeout").
+ */
+import { Deadlines } from '../../nodes/shared/executor';
+import { createEngine } from '../harness/engine';
+import { VisioconferenceSimulator } from '../simulators/visioconference';
+
+test('each read still pending at its deadline expires, in deadline order; a read that ended does not', async () => {
+	const deadlines = new Deadlines();
+	const expired: string[] = [];
+	const now = Date.now();
+	let lastExpired!: () => void;
+	const done = new Promise<void>((resolve) => (lastExpired = resolve));
+	deadlines.watch(now + 60, () => {
+		expired.push('second');
+		lastExpired();
+	});
+	deadlines.watch(now + 20, () => expired.push('first'));
+	const ended = deadlines.watch(now + 40, () => expired.push('ended in time'));
+	ended();
+	deadlines.watch(now + 600_000, () => expired.push('far'));
+
+	await done;
+
+	expect(expired).toEqual(['first', 'second']);
+});
+
+test('a deadline already past expires at once', async () => {
+	const deadlines = new Deadlines();
+	await new Promise<void>((resolve) => deadlines.watch(Date.now() - 1000, resolve));
+});
+
+test('a run of 30 requests starts one body timer, not one per request', async () => {
+	const sim = new VisioconferenceSimulator();
+	await sim.start();
+	const timers = jest.spyOn(AbortSignal, 'timeout');
+	try {
+		const engine = createEngine();
+		const credential = engine.store.add('visio', 'visioconferenceApi', { apiKey: sim.apiKey, baseUrl: sim.apiBaseUrl });
+		const result = await engine.run(
+			[
+				{
+					name: 'Visio',
+					type: 'n8n-nodes-conferencing.visioconference',
+					parameters: { resource: 'room', operation: 'create', name: '={{ $json.name }}' },
+					credentials: { visioconferenceApi: credential },
+				},
+			],
+			Array.from({ length: 30 }, (_, i) => ({ name: `Room ${i}` })),
+		);
+
+		expect(result.output('Visio')).toHaveLength(30);
+		expect(sim.requests('POST', '/api/v1/entreprise/visio')).toHaveLength(30);
+		expect(timers).toHaveBeenCalledTimes(1);
+		// set for the first request's deadline: its 30 s timeout from when it was sent
+		const [ms] = timers.mock.calls[0];
+		expect(ms).toBeGreaterThan(0);
+		expect(ms).toBeLessThanOrEqual(30_000);
+	} finally {
+		timers.mockRestore();
+		await sim.stop();
+	}
+});
