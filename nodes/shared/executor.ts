@@ -603,16 +603,12 @@ export class Deadlines {
 		if (this.armed?.signal !== signal) return;
 		this.armed = undefined;
 		const now = Date.now();
-		let next = Infinity;
-		for (const entry of this.pending) {
-			if (entry.at <= now) {
-				this.pending.delete(entry);
-				entry.expire();
-			} else {
-				next = Math.min(next, entry.at);
-			}
-		}
+		const due = [...this.pending].filter((entry) => entry.at <= now);
+		for (const entry of due) this.pending.delete(entry);
+		// the next timer first: the reads left keep their deadline whatever an expiry does
+		const next = Math.min(...[...this.pending].map((entry) => entry.at));
 		if (next !== Infinity) this.arm(next);
+		for (const entry of due) entry.expire();
 	}
 }
 
