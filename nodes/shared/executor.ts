@@ -181,7 +181,7 @@ export function unsupportedFeatures(description: Declaration): string[] {
 				for (const child of option.values) walk(child, `${path}.${option.name}.${child.name}`, false);
 			} else if ('type' in option) {
 				walk(option, `${path}.${option.name}`, false);
-			} else if ('routing' in option && option.routing) {
+			} else if (option.routing) {
 				if (property.name !== 'operation' || !topLevel) {
 					problems.push(`${where}: routing on option "${String(option.value)}" is only supported on the operation selector`);
 				} else {
@@ -205,7 +205,7 @@ function checkDisplayOptions(where: string, property: INodeProperties, topLevel:
 			if (name === '@version' && (property.name === 'resource' || property.name === 'operation') && topLevel) {
 				problems.push(`${where}: displayOptions.${kind}["@version"] on the resource or operation selector is not supported`);
 			}
-			if ((values as unknown[] | undefined)?.some((v) => typeof v === 'object' && v !== null)) {
+			if ((values as unknown[]).some((v) => typeof v === 'object' && v !== null)) {
 				problems.push(`${where}: displayOptions.${kind}.${name} uses a _cnd condition, which is not supported`);
 			}
 		}
@@ -281,7 +281,7 @@ function checkRequest(where: string, request: object | undefined, expressions: '
  */
 function checkExpression(where: string, value: unknown, expressions: 'value' | 'template', problems: string[]) {
 	if (typeof value !== 'string' || !value.startsWith('=')) return;
-	const supported = expressions === 'value' ? VALUE_EXPRESSION.test(value) : !value.slice(1).replace(SIMPLE_EXPRESSION, '').includes('{{');
+	const supported = expressions === 'value' ? VALUE_EXPRESSION.test(value) : !value.replace(SIMPLE_EXPRESSION, '').includes('{{');
 	if (!supported) {
 		const forms = expressions === 'value' ? '={{$value}}' : '{{$parameter.x}}, {{$parameter["x"]}} and {{$credentials.x}}';
 		problems.push(`${where}: the expression ${value} is not supported (only ${forms})`);
