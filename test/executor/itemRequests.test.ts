@@ -16,6 +16,8 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { executeDeclared, getPlan, perItemOperation, type Declaration, type ProviderSettings } from '../../nodes/shared/executor';
 
 const settings: ProviderSettings = {
@@ -597,5 +599,64 @@ describe('a custom operation run per item', () => {
 
 	test('one that uses no credential does not read it', async () => {
 		expect((await runCustom(async () => ({}), false)).credentialReads).toBe(0);
+	});
+});
+
+describe('what comes out is masked, and errors name their item', () => {
+	test('an OAuth2 token refreshed during the run is masked too, as is the old one and the proxy password', async () => {
+		const credentials: IDataObject = { oauthTokenData: { access_token: 'tok-1', refresh_token: 'ref-1' } };
+		const decl = declaration({ request: { url: '/things' } }, [], { baseURL: 'https://svc.example' });
+		const { items, requests } = await run(decl, {
+			parameters: { ...base, requestOptions: { proxy: 'http://user:proxy-secret@proxy.example:3128' } },
+			credentials,
+			answer: () => {
+				// n8n stores a refreshed token in the credential
+				credentials.oauthTokenData = { access_token: 'tok-2', refresh_token: 'ref-2' };
+				return { said: 'tok-1 ref-1 tok-2 ref-2 proxy-secret' };
+			},
+		});
+		expect(requests).toHaveLength(1);
+		expect(items).toEqual([{ said: '*** *** *** *** ***' }]);
+	});
+
+	test('a failure that is not an n8n error keeps its words and names the item; Continue On Fail gives it as the item’s error', async () => {
+		const throwing = (thrown: unknown) =>
+			declaration({
+				request: { url: '/things' },
+				send: {
+					preSend: [
+						async function (this: IExecuteSingleFunctions): Promise<IHttpRequestOptions> {
+							if (this.getItemIndex() === 1) throw thrown;
+							return { url: '/things' };
+						},
+					],
+				},
+			});
+		const failed = await run(throwing(new Error('bad key-1 here')), { parameters: base, items: 2 });
+		expect(failed.error?.message).toBe('bad *** here');
+		expect((failed.error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
+		const text = await run(throwing('just text'), { parameters: base, items: 2, continueOnFail: true });
+		expect(text.items).toEqual([{ ok: true }, { error: 'just text' }]);
+		expect(text.output[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	test('an n8n error keeps its context and gets the item; its description comes out with Continue On Fail', async () => {
+		const decl = declaration({
+			request: { url: '/things' },
+			send: {
+				preSend: [
+					async function (this: IExecuteSingleFunctions): Promise<IHttpRequestOptions> {
+						const error = new NodeOperationError(this.getNode(), 'refused', { description: 'why key-1' });
+						error.context.code = 'R1';
+						throw error;
+					},
+				],
+			},
+		});
+		const failed = await run(decl, { parameters: base, items: 1 });
+		expect((failed.error as unknown as { context: IDataObject }).context).toEqual({ code: 'R1', itemIndex: 0 });
+		expect((failed.error as NodeOperationError).description).toBe('why ***');
+		const kept = await run(decl, { parameters: base, items: 1, continueOnFail: true });
+		expect(kept.items).toEqual([{ error: 'refused', description: 'why ***' }]);
 	});
 });
