@@ -355,6 +355,8 @@ export function getPlan(description: Declaration, resource: string, operation: s
 }
 
 const SIMPLE_EXPRESSION = /\{\{\s*\$(parameter|credentials)(?:\.([A-Za-z0-9_]+)|\[\s*["']([^"']+)["']\s*\])\s*\}\}/g;
+/** A template that is one expression and nothing else: its value is placed as it is (a number stays a number). */
+const WHOLE_EXPRESSION = new RegExp(`^${SIMPLE_EXPRESSION.source}$`);
 
 /** Resolves the simple `{{$parameter.x}}` / `{{$credentials.x}}` forms used in URLs and defaults. */
 function resolveTemplate(
@@ -366,27 +368,22 @@ function resolveTemplate(
 ): unknown {
 	if (typeof template !== 'string' || !template.startsWith('=')) return template;
 	const body = template.slice(1);
-	const whole = /^\{\{\s*\$(parameter|credentials)(?:\.([A-Za-z0-9_]+)|\[\s*["']([^"']+)["']\s*\])\s*\}\}$/.exec(body);
+	const whole = WHOLE_EXPRESSION.exec(body);
 	const lookup = (source: string, name: string) =>
 		source === 'parameter' ? parameter(name) : credentials?.[name];
 	if (whole) return lookup(whole[1], whole[2] ?? whole[3]);
-	const resolved = body.replace(SIMPLE_EXPRESSION, (_m, source: string, a?: string, b?: string) => {
+	// no other expression is left: checkDeclaration refused the declaration otherwise
+	return body.replace(SIMPLE_EXPRESSION, (_m, source: string, a?: string, b?: string) => {
 		const name = (a ?? b) as string;
 		const value = lookup(source, name);
 		if (segment && source === 'parameter') return segment(name, value);
 		return value === undefined || value === null ? '' : String(value);
 	});
-	if (resolved.includes('{{')) {
-		throw new Error(`Unsupported expression in operation declaration: ${template}`);
-	}
-	return resolved;
 }
 
-function resolveValueExpression(template: unknown, value: unknown): unknown {
-	if (typeof template !== 'string' || !template.startsWith('=')) return template;
-	if (/^=\{\{\s*\$value\s*\}\}$/.test(template)) return value;
-	throw new Error(`Unsupported expression in operation declaration: ${template}`);
-}
+/** `={{$value}}`, the one expression a property's routing may hold (checkDeclaration refused any other), gives the value. */
+const resolveValueExpression = (template: unknown, value: unknown): unknown =>
+	typeof template === 'string' && template.startsWith('=') ? value : template;
 
 function setPath(target: IDataObject, path: string, value: unknown, dotted: boolean) {
 	const keys = dotted ? path.split('.') : [path];
@@ -454,17 +451,15 @@ function applyRouting(property: INodeProperties, value: unknown, data: RequestDa
 	}
 }
 
-/** A property's display conditions on other parameters and on the node's version (`@version`). */
+/** A property's display conditions on the node's parameters (resource and operation too, as n8n's routing node reads them for a collection's options) and on its version (`@version`). */
 function isShown(property: INodeProperties, param: (name: string) => unknown, version: number): boolean {
 	const { show, hide } = property.displayOptions ?? {};
 	// names are the node's parameters: "/name" (from inside a collection) is the same as "name"
 	const value = (name: string) => (name === '@version' ? version : param(name.replace(/^\//, '')));
 	for (const [name, allowed] of Object.entries(show ?? {})) {
-		if (name === 'resource' || name === 'operation') continue;
 		if (!(allowed as unknown[]).includes(value(name))) return false;
 	}
 	for (const [name, refused] of Object.entries(hide ?? {})) {
-		if (name === 'resource' || name === 'operation') continue;
 		if ((refused as unknown[]).includes(value(name))) return false;
 	}
 	return true;
@@ -472,9 +467,8 @@ function isShown(property: INodeProperties, param: (name: string) => unknown, ve
 
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(hasExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(hasExpression);
-	return false;
+	// an object's or a list's values
+	return value !== null && typeof value === 'object' && Object.values(value).some(hasExpression);
 }
 
 /**

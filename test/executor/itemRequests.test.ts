@@ -155,6 +155,9 @@ describe('the plan of an operation', () => {
 		expect(getPlan(decl, 'other', 'get').properties.map((p) => p.name)).toEqual(['b', 'e']);
 		expect(getPlan(decl, 'other', 'get').request).toEqual({ baseURL: '={{$credentials.baseUrl}}', method: 'GET', url: '/others' });
 		expect(() => getPlan(decl, 'other', 'delete')).toThrow('Unknown operation "delete" of resource "other"');
+		expect(() => getPlan(decl, 'nothing', 'get')).toThrow('Unknown operation "get" of resource "nothing"');
+		const { requestDefaults: _defaults, ...withoutDefaults } = declaration({ request: { url: 'https://svc.example/things', headers: { 'X-A': 'a' } } });
+		expect(getPlan(withoutDefaults, 'thing', 'get').request).toEqual({ url: 'https://svc.example/things', headers: { 'X-A': 'a' } });
 	});
 
 	test('headers, query and body are merged with the request defaults one level deep; other keys replace them', async () => {
@@ -177,6 +180,11 @@ describe('the plan of an operation', () => {
 		expect(requests).toEqual([
 			{ method: 'POST', url: '/things', baseURL: 'https://svc.example/api', qs: { a: 'd', b: 'op' }, body: { a: 'd', b: 'op' }, headers: { 'X-A': 'd', 'X-B': 'op' } },
 		]);
+		// a default body that is text is replaced, never spread into the operation's
+		const text = declaration({ request: { method: 'POST', url: '/things', body: { b: 'op' } } }, [], { baseURL: 'https://svc.example', body: 'raw' as never });
+		expect(getPlan(text, 'thing', 'get').request.body).toEqual({ b: 'op' });
+		const ownText = declaration({ request: { method: 'POST', url: '/things', body: 'raw' as never } }, [], { baseURL: 'https://svc.example', body: { a: 'd' } });
+		expect(getPlan(ownText, 'thing', 'get').request.body).toBe('raw');
 	});
 
 	test('the method defaults to GET; an empty body is left out of a GET and a DELETE, kept for others', async () => {
@@ -209,22 +217,29 @@ describe('templates in an operation’s request', () => {
 		const decl = declaration(
 			{
 				request: {
-					url: '=/things/{{$parameter.id}}/of/{{ $parameter["owner"] }}',
-					qs: { count: '={{$parameter.count}}', filter: '={{$parameter["filter"]}}', label: '=n{{$parameter.count}}-{{$credentials.region}}-{{$parameter.missing}}' },
+					url: '=/things/{{$parameter.id}}/of/{{ $parameter["owner"] }}/in/{{$credentials.region}}',
+					qs: {
+						count: '={{ $parameter.count }}',
+						filter: '={{ $parameter[ "filter" ] }}',
+						label: '=n{{$parameter.count}}-{{$credentials.none}}-{{$parameter.missing}}-{{$parameter.nothing}}',
+						tail: '={{$parameter.count}} items',
+					},
 					headers: { 'X-Key': '={{$credentials.apiKey}}', 'X-Fixed': 'plain' },
 				},
 			},
 			properties,
 		);
 		const { requests } = await run(decl, {
-			parameters: { ...base, id: 'a b', count: 3, filter: { x: [1] }, owner: { __rl: true, mode: 'id', value: 'u/1' } },
+			parameters: { ...base, id: 'a b', count: 3, filter: { x: [1] }, owner: { __rl: true, mode: 'id', value: 'u/1' }, nothing: null },
+			// a credential's value is placed as it is, a parameter's as one encoded path segment
+			credentials: { apiKey: 'key-1', baseUrl: 'https://svc.example/api', region: 'eu/west', none: null },
 		});
 		expect(requests).toEqual([
 			{
 				method: 'GET',
-				url: '/things/a%20b/of/u%2F1',
+				url: '/things/a%20b/of/u%2F1/in/eu/west',
 				baseURL: 'https://svc.example/api',
-				qs: { count: 3, filter: { x: [1] }, label: 'n3--' },
+				qs: { count: 3, filter: { x: [1] }, label: 'n3---', tail: '3 items' },
 				body: undefined,
 				headers: { 'X-Key': 'key-1', 'X-Fixed': 'plain' },
 			},
@@ -319,7 +334,7 @@ describe('a property’s routing', () => {
 					prop('first', { send: { type: 'body', property: 'first' } }),
 					prop('unset', { send: { type: 'body', property: 'unset' } }),
 					prop('forB', { send: { type: 'body', property: 'forB' } }, { displayOptions: { show: { '/kind': ['b'] } } }),
-					prop('forA', { send: { type: 'body', property: 'forA' } }, { displayOptions: { show: { kind: ['a'] } } }),
+					prop('forA', { send: { type: 'body', property: 'forA' } }, { displayOptions: { show: { '/kind': ['a'] } } }),
 				],
 			},
 			{
@@ -346,12 +361,24 @@ describe('a property’s routing', () => {
 				...base,
 				kind: 'a',
 				options: { first: 1, forB: 2, forA: 3 },
-				people: { person: [{ email: 'a@x', role: 'r1' }, { email: 'b@x' }] },
+				people: { person: [{ email: 'b@x' }, { email: 'a@x', role: 'r1' }, { role: 'r2' }] },
 				place: { address: { city: 'Lyon' } },
 			},
 		});
-		expect(requests[0].body).toEqual({ first: 1, forA: 3, emails: { last: 'b@x' }, city: 'Lyon' });
-		expect(requests[0].qs).toEqual({});
+		expect(requests[0].body).toStrictEqual({ first: 1, forA: 3, emails: { last: 'a@x' }, city: 'Lyon' });
+		expect(requests[0].qs).toStrictEqual({});
+	});
+
+	test('a collection that is not an object sends nothing from it; a fixed maxResults cuts the output', async () => {
+		const child = [prop('inner', { send: { property: 'inner' } })];
+		const decl = declaration({ request: { url: '/things' } }, [
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: child },
+			{ displayName: 'Groups', name: 'groups', type: 'fixedCollection', default: {}, options: [{ displayName: 'Group', name: 'group', values: child }] },
+			prop('cut', { output: { maxResults: 1 } }),
+		]);
+		const { requests, items } = await run(decl, { parameters: { ...base, options: null, groups: 'text', cut: 'x' }, answer: () => [{ a: 1 }, { a: 2 }] });
+		expect(requests[0].qs).toStrictEqual({});
+		expect(items).toEqual([{ a: 1 }]);
 	});
 
 	test('preSend and postReceive of properties and of the operation, in that order; output.maxResults', async () => {
@@ -363,7 +390,10 @@ describe('a property’s routing', () => {
 			};
 		const postReceive = (name: string) =>
 			async function (items: INodeExecutionData[]) {
-				return items.map((item) => ({ json: { ...item.json, seen: [...((item.json.seen as string[]) ?? []), name] } }));
+				return items.map((item) => {
+					const data = item.json.data as { list: IDataObject[] };
+					return { json: { ...item.json, data: { list: [...data.list, { from: name }] } } };
+				});
 			};
 		const decl = declaration(
 			{ request: { url: '/things' }, send: { preSend: [preSend('op')] }, output: { postReceive: [postReceive('op'), { type: 'rootProperty', properties: { property: 'data.list' } }] } },
@@ -373,13 +403,13 @@ describe('a property’s routing', () => {
 			],
 		);
 		const { requests, items } = await run(decl, {
-			parameters: { ...base, p: 'P', op: 'O', limit: 2 },
+			parameters: { ...base, p: 'P', op: 'O', limit: 4 },
 			answer: () => ({ data: { list: [{ i: 1 }, { i: 2 }, { i: 3 }] } }),
 		});
 		expect(order).toEqual(['p', 'op']);
 		expect(requests[0].headers).toEqual({ 'X-p': 'P', 'X-op': 'O' });
-		// rootProperty comes after the functions (which see the whole answer), then the first 2
-		expect(items).toEqual([{ i: 1 }, { i: 2 }]);
+		// the property's function, the operation's, then rootProperty; then the first 4
+		expect(items).toEqual([{ i: 1 }, { i: 2 }, { i: 3 }, { from: 'p' }]);
 	});
 });
 
@@ -458,22 +488,26 @@ describe('parameters are read once per item, and once per run without an express
 				{ displayName: 'Fixed', name: 'fixed', type: 'string', default: '', routing: { send: { property: 'fixed' } } },
 				{ displayName: 'Per Item', name: 'perItem', type: 'string', default: '', routing: { send: { property: 'perItem' } } },
 				{ displayName: 'Nested', name: 'nested', type: 'collection', default: {}, options: [{ displayName: 'X', name: 'x', type: 'string', default: '', routing: { send: { property: 'x' } } }] },
+				{ displayName: 'Count', name: 'count', type: 'number', default: 0, routing: { send: { property: 'count' } } },
+				{ displayName: 'Empty', name: 'empty', type: 'json', default: '', routing: { send: { property: 'empty' } } },
+				{ displayName: 'Plain List', name: 'plainList', type: 'json', default: '', routing: { send: { property: 'plainList' } } },
+				{ displayName: 'List', name: 'list', type: 'json', default: '', routing: { send: { property: 'list' } } },
 			],
 		);
 		const { requests, reads } = await run(decl, {
-			parameters: { ...base, fixed: 'f', perItem: '={{$json.n}}', nested: { x: '={{$json.n}}' } },
-			perItem: { perItem: (i) => `p${i}`, nested: (i) => ({ x: `x${i}` }) },
+			parameters: { ...base, fixed: 'f', perItem: '={{$json.n}}', nested: { x: 'plain', y: '={{$json.n}}' }, count: 2, empty: null, plainList: ['a', { b: 'c' }], list: ['a', '={{$json.n}}'] },
+			perItem: { perItem: (i) => `p${i}`, nested: (i) => ({ x: `x${i}` }), list: (i) => ['a', `l${i}`] },
 			items: 3,
 		});
-		expect(requests.map((r) => r.qs)).toEqual([
-			{ fixed: 'f', perItem: 'p0', x: 'x0' },
-			{ fixed: 'f', perItem: 'p1', x: 'x1' },
-			{ fixed: 'f', perItem: 'p2', x: 'x2' },
-		]);
+		expect(requests.map((r) => r.qs)).toEqual([0, 1, 2].map((i) => ({ fixed: 'f', perItem: `p${i}`, x: `x${i}`, count: 2, empty: null, plainList: ['a', { b: 'c' }], list: ['a', `l${i}`] })));
 		const count = (name: string) => reads.filter(([n]) => n === name).map(([, i]) => i);
 		expect(count('fixed')).toEqual([0]);
+		expect(count('count')).toEqual([0]);
+		expect(count('empty')).toEqual([0]);
+		expect(count('plainList')).toEqual([0]);
 		expect(count('perItem')).toEqual([0, 1, 2]);
 		expect(count('nested')).toEqual([0, 1, 2]);
+		expect(count('list')).toEqual([0, 1, 2]);
 	});
 
 	test('an object read twice is a copy each time: a preSend changing it changes nothing else', async () => {
