@@ -950,7 +950,8 @@ async function postProcess(
 	for (const action of actions) {
 		if (typeof action === 'function') {
 			items = await action.call(single, items, response);
-		} else if (action.type === 'rootProperty') {
+		} else {
+			// rootProperty: checkDeclaration refused every other action
 			const property = (action as IPostReceiveBase).properties.property as string;
 			items = items.flatMap((item) => {
 				const inner = property.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], item.json);

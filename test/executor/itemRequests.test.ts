@@ -142,7 +142,7 @@ function declaration(routing: INodePropertyRouting, properties: INodeProperties[
 const base = { resource: 'thing', operation: 'get' };
 
 describe('the plan of an operation', () => {
-	test('the operation of the chosen resource, with the properties shown for both', () => {
+	test('the operation of the chosen resource, with the properties shown for both', async () => {
 		const decl = declaration({ request: { url: '/things' } }, [
 			{ displayName: 'A', name: 'a', type: 'string', default: '', displayOptions: { show: { resource: ['thing'], operation: ['get'] } } },
 			{ displayName: 'B', name: 'b', type: 'string', default: '', displayOptions: { show: { resource: ['other'] } } },
@@ -158,6 +158,9 @@ describe('the plan of an operation', () => {
 		expect(() => getPlan(decl, 'nothing', 'get')).toThrow('Unknown operation "get" of resource "nothing"');
 		const { requestDefaults: _defaults, ...withoutDefaults } = declaration({ request: { url: 'https://svc.example/things', headers: { 'X-A': 'a' } } });
 		expect(getPlan(withoutDefaults, 'thing', 'get').request).toEqual({ url: 'https://svc.example/things', headers: { 'X-A': 'a' } });
+		expect((await run(withoutDefaults, { parameters: base })).requests).toEqual([
+			{ method: 'GET', url: 'https://svc.example/things', baseURL: undefined, qs: {}, body: undefined, headers: { 'X-A': 'a' } },
+		]);
 	});
 
 	test('headers, query and body are merged with the request defaults one level deep; other keys replace them', async () => {
@@ -473,6 +476,16 @@ describe('pagination', () => {
 		expect(cut.items).toEqual([{ page: 1 }]);
 	});
 
+	test('Return All on an operation without a pagination function sends one request; a limit that is not a number cuts nothing', async () => {
+		const unpaged = declaration({ request: { url: '/things' } }, [
+			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, routing: { send: { paginate: '={{$value}}' } } },
+			{ displayName: 'Limit', name: 'limit', type: 'string', default: '', routing: { output: { maxResults: '={{$value}}' } } },
+		]);
+		const { requests, items } = await run(unpaged, { parameters: { ...base, returnAll: true, limit: 'all' }, answer: () => [{ a: 1 }, { a: 2 }] });
+		expect(requests).toHaveLength(1);
+		expect(items).toEqual([{ a: 1 }, { a: 2 }]);
+	});
+
 	test('without Return All one request is sent', async () => {
 		const { requests, items } = await run(decl, { parameters: { ...base, returnAll: false, limit: 10 }, answer });
 		expect(requests.map((r) => r.qs)).toEqual([{ limit: 10 }]);
@@ -670,7 +683,7 @@ describe('what comes out is masked, and errors name their item', () => {
 		expect(failed.error?.message).toBe('bad *** here');
 		expect((failed.error as unknown as { context: IDataObject }).context.itemIndex).toBe(1);
 		const text = await run(throwing('just text'), { parameters: base, items: 2, continueOnFail: true });
-		expect(text.items).toEqual([{ ok: true }, { error: 'just text' }]);
+		expect(text.items).toStrictEqual([{ ok: true }, { error: 'just text' }]);
 		expect(text.output[1].pairedItem).toEqual({ item: 1 });
 	});
 
