@@ -797,7 +797,7 @@ export interface RunContext {
 /** OAuth2 tokens as n8n keeps them in the credential. */
 function oauthTokens(credentials: ICredentialDataDecryptedObject | undefined): unknown[] {
 	const data = credentials?.oauthTokenData as IDataObject | undefined;
-	return data && typeof data === 'object' ? [data.access_token, data.refresh_token] : [];
+	return [data?.access_token, data?.refresh_token];
 }
 
 /**
@@ -939,7 +939,7 @@ async function postProcess(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	// as n8n's routing node: a disabled action is left out (and none left means the default output)
-	const actions = declared.filter((action) => typeof action === 'function' || action.enabled !== false);
+	const actions = declared.filter((action) => (action as { enabled?: unknown }).enabled !== false);
 	let items: INodeExecutionData[];
 	if (actions.length === 0) {
 		return Array.isArray(response.body)

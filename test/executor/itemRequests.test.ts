@@ -37,11 +37,14 @@ interface Setup {
 	continueOnFail?: boolean;
 	typeVersion?: number;
 	credentials?: IDataObject;
+	/** the node holds no id and name of its credential */
+	noCredentialDetails?: boolean;
 }
 
 /** Runs `decl` through the executor; returns the requests sent, the output items and how parameters were read. */
 async function run(decl: Declaration, setup: Setup) {
 	const sent: IHttpRequestOptions[] = [];
+	const authenticated: unknown[] = [];
 	const cancel = new AbortController();
 	const reads: Array<[string, number]> = [];
 	const node = {
@@ -51,7 +54,7 @@ async function run(decl: Declaration, setup: Setup) {
 		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: setup.parameters,
-		credentials: { svcApi: { id: 'c1', name: 'Svc account' } },
+		credentials: setup.noCredentialDetails ? undefined : { svcApi: { id: 'c1', name: 'Svc account' } },
 	} as INode;
 	const credentials = setup.credentials ?? { apiKey: 'key-1', baseUrl: 'https://svc.example/api/' };
 	const ctx = {
@@ -78,8 +81,9 @@ async function run(decl: Declaration, setup: Setup) {
 		evaluateExpression: (expression: string, itemIndex: number) => `${expression}@${itemIndex}`,
 		logger: { name: 'logger' },
 		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions, additional: unknown) => {
 				sent.push(options);
+				authenticated.push(additional);
 				const body = setup.answer ? setup.answer(options) : { ok: true };
 				if (body instanceof Error) throw body;
 				return { statusCode: 200, headers: {}, body } as IN8nHttpFullResponse;
@@ -94,7 +98,7 @@ async function run(decl: Declaration, setup: Setup) {
 		error = e as Error;
 	}
 	const requests = sent.map(({ method, url, baseURL, qs, body, headers }) => ({ method, url, baseURL, qs, body, headers }));
-	return { requests, output, items: output.map((i) => i.json), error, reads, cancel: cancel.signal, ctx };
+	return { requests, output, items: output.map((i) => i.json), error, reads, cancel: cancel.signal, ctx, authenticated };
 }
 
 const resource: INodeProperties = {
@@ -202,6 +206,21 @@ describe('the plan of an operation', () => {
 	});
 });
 
+test('the credential read for the run goes with every request, with its id and name', async () => {
+	const decl = declaration({ request: { url: '/things' } });
+	const data = { apiKey: 'key-1', baseUrl: 'https://svc.example' };
+	expect((await run(decl, { parameters: base, credentials: data })).authenticated).toEqual([{ credentialsDecrypted: { id: 'c1', name: 'Svc account', type: 'svcApi', data } }]);
+	expect((await run(decl, { parameters: base, credentials: data, noCredentialDetails: true })).authenticated).toEqual([{ credentialsDecrypted: { id: '', name: '', type: 'svcApi', data } }]);
+});
+
+test('a resource locator with routing is sent as its value; a GET keeps a body that is not empty', async () => {
+	const decl = declaration({ request: { url: '/things' } }, [
+		{ displayName: 'Owner', name: 'owner', type: 'resourceLocator', default: { mode: 'id', value: '' }, modes: [{ displayName: 'ID', name: 'id', type: 'string' }], routing: { send: { type: 'body', property: 'owner' } } },
+	]);
+	const { requests } = await run(decl, { parameters: { ...base, owner: { __rl: true, mode: 'id', value: 'u1' } } });
+	expect(requests[0]).toEqual({ method: 'GET', url: '/things', baseURL: 'https://svc.example/api', qs: {}, body: { owner: 'u1' }, headers: {} });
+});
+
 describe('templates in an operation’s request', () => {
 	const properties: INodeProperties[] = [
 		{ displayName: 'Thing ID', name: 'id', type: 'string', default: '' },
@@ -255,6 +274,12 @@ describe('templates in an operation’s request', () => {
 		expect(requests).toEqual([]);
 		expect(error?.message).toMatch(/Thing ID/);
 		expect(error?.message).toMatch(/item 0/);
+	});
+
+	test('the refused value is named by its own field', async () => {
+		const decl = declaration({ request: { url: '=/things/{{$parameter.id}}/{{$parameter.count}}' } }, properties);
+		const { error } = await run(decl, { parameters: { ...base, id: 'a', count: '..' } });
+		expect(error?.message).toBe('"Count" cannot be ".." (item 0)');
 	});
 
 	test('a parameter not among the operation’s properties is named by its name', async () => {
@@ -486,6 +511,12 @@ describe('pagination', () => {
 		expect(items).toEqual([{ a: 1 }, { a: 2 }]);
 	});
 
+	test('an operation with a pagination function but no Return All shown sends one request', async () => {
+		const noReturnAll = declaration({ request: { url: '/things' }, operations: { pagination: paginate as never } });
+		const { requests } = await run(noReturnAll, { parameters: base, answer });
+		expect(requests.map((r) => r.qs)).toEqual([{}]);
+	});
+
 	test('without Return All one request is sent', async () => {
 		const { requests, items } = await run(decl, { parameters: { ...base, returnAll: false, limit: 10 }, answer });
 		expect(requests.map((r) => r.qs)).toEqual([{ limit: 10 }]);
@@ -496,7 +527,7 @@ describe('pagination', () => {
 describe('parameters are read once per item, and once per run without an expression', () => {
 	test('a fixed parameter is read once for every item; one with an expression once per item', async () => {
 		const decl = declaration(
-			{ request: { url: '/things' }, send: { preSend: [async function (this: IExecuteSingleFunctions, o: IHttpRequestOptions) { this.getNodeParameter('fixed'); this.getNodeParameter('perItem'); return o; }] } },
+			{ request: { url: '=/places/{{$parameter.place}}' }, send: { preSend: [async function (this: IExecuteSingleFunctions, o: IHttpRequestOptions) { this.getNodeParameter('fixed'); this.getNodeParameter('perItem'); return o; }] } },
 			[
 				{ displayName: 'Fixed', name: 'fixed', type: 'string', default: '', routing: { send: { property: 'fixed' } } },
 				{ displayName: 'Per Item', name: 'perItem', type: 'string', default: '', routing: { send: { property: 'perItem' } } },
@@ -505,10 +536,12 @@ describe('parameters are read once per item, and once per run without an express
 				{ displayName: 'Empty', name: 'empty', type: 'json', default: '', routing: { send: { property: 'empty' } } },
 				{ displayName: 'Plain List', name: 'plainList', type: 'json', default: '', routing: { send: { property: 'plainList' } } },
 				{ displayName: 'List', name: 'list', type: 'json', default: '', routing: { send: { property: 'list' } } },
+				{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
+				{ displayName: 'Place ID', name: 'place', type: 'string', default: '' },
 			],
 		);
 		const { requests, reads } = await run(decl, {
-			parameters: { ...base, fixed: 'f', perItem: '={{$json.n}}', nested: { x: 'plain', y: '={{$json.n}}' }, count: 2, empty: null, plainList: ['a', { b: 'c' }], list: ['a', '={{$json.n}}'] },
+			parameters: { ...base, notes: 'never read', place: 'p1', fixed: 'f', perItem: '={{$json.n}}', nested: { x: 'plain', y: '={{$json.n}}' }, count: 2, empty: null, plainList: ['a', { b: 'c' }], list: ['a', '={{$json.n}}'] },
 			perItem: { perItem: (i) => `p${i}`, nested: (i) => ({ x: `x${i}` }), list: (i) => ['a', `l${i}`] },
 			items: 3,
 		});
@@ -521,6 +554,8 @@ describe('parameters are read once per item, and once per run without an express
 		expect(count('perItem')).toEqual([0, 1, 2]);
 		expect(count('nested')).toEqual([0, 1, 2]);
 		expect(count('list')).toEqual([0, 1, 2]);
+		expect(count('place')).toEqual([0]);
+		expect(count('notes')).toEqual([]);
 	});
 
 	test('an object read twice is a copy each time: a preSend changing it changes nothing else', async () => {
@@ -644,6 +679,17 @@ describe('a custom operation run per item', () => {
 		expect(lists.output.map((item) => item.json)).toEqual([{ n: 0 }, { json: 'text' }, { n: 1 }, { json: 'text' }]);
 	});
 
+	test('without Continue On Fail no item starts after one failed', async () => {
+		const started: number[] = [];
+		await expect(
+			runCustom(async (i) => {
+				started.push(i);
+				throw new Error(`item ${i} failed`);
+			}),
+		).rejects.toThrow('item 0 failed');
+		expect(started).toEqual([0]);
+	});
+
 	test('one that uses no credential does not read it', async () => {
 		expect((await runCustom(async () => ({}), false)).credentialReads).toBe(0);
 	});
@@ -664,6 +710,9 @@ describe('what comes out is masked, and errors name their item', () => {
 		});
 		expect(requests).toHaveLength(1);
 		expect(items).toEqual([{ said: '*** *** *** *** ***' }]);
+		// a proxy without a user has no password to mask
+		const plain = await run(decl, { parameters: { ...base, requestOptions: { proxy: 'http://proxy.example:3128' } } });
+		expect(plain.items).toEqual([{ ok: true }]);
 	});
 
 	test('a failure that is not an n8n error keeps its words and names the item; Continue On Fail gives it as the item’s error', async () => {
