@@ -404,7 +404,7 @@ describe('a property’s routing', () => {
 			{ displayName: 'Groups', name: 'groups', type: 'fixedCollection', default: {}, options: [{ displayName: 'Group', name: 'group', values: child }] },
 			prop('cut', { output: { maxResults: 1 } }),
 		]);
-		const { requests, items } = await run(decl, { parameters: { ...base, options: null, groups: 'text', cut: 'x' }, answer: () => [{ a: 1 }, { a: 2 }] });
+		const { requests, items } = await run(decl, { parameters: { ...base, options: 'text', groups: null, cut: 'x' }, answer: () => [{ a: 1 }, { a: 2 }] });
 		expect(requests[0].qs).toStrictEqual({});
 		expect(items).toEqual([{ a: 1 }]);
 	});
