@@ -18,7 +18,7 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { executeDeclared, getPlan, perItemOperation, type Declaration, type ProviderSettings } from '../../nodes/shared/executor';
+import { executeDeclared, getPlan, perItemOperation, startRun, type Declaration, type ProviderSettings } from '../../nodes/shared/executor';
 
 const settings: ProviderSettings = {
 	service: 'Svc',
@@ -693,6 +693,15 @@ describe('a custom operation run per item', () => {
 	test('one that uses no credential does not read it', async () => {
 		expect((await runCustom(async () => ({}), false)).credentialReads).toBe(0);
 	});
+
+	test('a run started without saying reads the credential once', async () => {
+		const ctx = {
+			getNode: () => ({ name: 'Node', parameters: {} }),
+			getNodeParameter: (_name: string, _i: number, fallback: unknown) => fallback,
+			getCredentials: async (type: string, itemIndex: number) => ({ apiKey: 'key-1', type, itemIndex }),
+		} as unknown as IExecuteFunctions;
+		expect((await startRun(ctx, settings)).credentials).toEqual({ apiKey: 'key-1', type: 'svcApi', itemIndex: 0 });
+	});
 });
 
 describe('what comes out is masked, and errors name their item', () => {
@@ -734,6 +743,8 @@ describe('what comes out is masked, and errors name their item', () => {
 		const text = await run(throwing('just text'), { parameters: base, items: 2, continueOnFail: true });
 		expect(text.items).toStrictEqual([{ ok: true }, { error: 'just text' }]);
 		expect(text.output[1].pairedItem).toEqual({ item: 1 });
+		const nothing = await run(throwing(undefined), { parameters: base, items: 2, continueOnFail: true });
+		expect(nothing.items).toStrictEqual([{ ok: true }, { error: 'undefined' }]);
 	});
 
 	test('an n8n error keeps its context and gets the item; its description comes out with Continue On Fail', async () => {
