@@ -181,7 +181,7 @@ export function unsupportedFeatures(description: Declaration): string[] {
 				for (const child of option.values) walk(child, `${path}.${option.name}.${child.name}`, false);
 			} else if ('type' in option) {
 				walk(option, `${path}.${option.name}`, false);
-			} else if ('routing' in option && option.routing) {
+			} else if (option.routing) {
 				if (property.name !== 'operation' || !topLevel) {
 					problems.push(`${where}: routing on option "${String(option.value)}" is only supported on the operation selector`);
 				} else {
@@ -205,7 +205,7 @@ function checkDisplayOptions(where: string, property: INodeProperties, topLevel:
 			if (name === '@version' && (property.name === 'resource' || property.name === 'operation') && topLevel) {
 				problems.push(`${where}: displayOptions.${kind}["@version"] on the resource or operation selector is not supported`);
 			}
-			if ((values as unknown[] | undefined)?.some((v) => typeof v === 'object' && v !== null)) {
+			if ((values as unknown[]).some((v) => typeof v === 'object' && v !== null)) {
 				problems.push(`${where}: displayOptions.${kind}.${name} uses a _cnd condition, which is not supported`);
 			}
 		}
@@ -281,7 +281,7 @@ function checkRequest(where: string, request: object | undefined, expressions: '
  */
 function checkExpression(where: string, value: unknown, expressions: 'value' | 'template', problems: string[]) {
 	if (typeof value !== 'string' || !value.startsWith('=')) return;
-	const supported = expressions === 'value' ? VALUE_EXPRESSION.test(value) : !value.slice(1).replace(SIMPLE_EXPRESSION, '').includes('{{');
+	const supported = expressions === 'value' ? VALUE_EXPRESSION.test(value) : !value.replace(SIMPLE_EXPRESSION, '').includes('{{');
 	if (!supported) {
 		const forms = expressions === 'value' ? '={{$value}}' : '{{$parameter.x}}, {{$parameter["x"]}} and {{$credentials.x}}';
 		problems.push(`${where}: the expression ${value} is not supported (only ${forms})`);
@@ -355,6 +355,8 @@ export function getPlan(description: Declaration, resource: string, operation: s
 }
 
 const SIMPLE_EXPRESSION = /\{\{\s*\$(parameter|credentials)(?:\.([A-Za-z0-9_]+)|\[\s*["']([^"']+)["']\s*\])\s*\}\}/g;
+/** A template that is one expression and nothing else: its value is placed as it is (a number stays a number). */
+const WHOLE_EXPRESSION = new RegExp(`^${SIMPLE_EXPRESSION.source}$`);
 
 /** Resolves the simple `{{$parameter.x}}` / `{{$credentials.x}}` forms used in URLs and defaults. */
 function resolveTemplate(
@@ -366,27 +368,22 @@ function resolveTemplate(
 ): unknown {
 	if (typeof template !== 'string' || !template.startsWith('=')) return template;
 	const body = template.slice(1);
-	const whole = /^\{\{\s*\$(parameter|credentials)(?:\.([A-Za-z0-9_]+)|\[\s*["']([^"']+)["']\s*\])\s*\}\}$/.exec(body);
+	const whole = WHOLE_EXPRESSION.exec(body);
 	const lookup = (source: string, name: string) =>
 		source === 'parameter' ? parameter(name) : credentials?.[name];
 	if (whole) return lookup(whole[1], whole[2] ?? whole[3]);
-	const resolved = body.replace(SIMPLE_EXPRESSION, (_m, source: string, a?: string, b?: string) => {
+	// no other expression is left: checkDeclaration refused the declaration otherwise
+	return body.replace(SIMPLE_EXPRESSION, (_m, source: string, a?: string, b?: string) => {
 		const name = (a ?? b) as string;
 		const value = lookup(source, name);
 		if (segment && source === 'parameter') return segment(name, value);
 		return value === undefined || value === null ? '' : String(value);
 	});
-	if (resolved.includes('{{')) {
-		throw new Error(`Unsupported expression in operation declaration: ${template}`);
-	}
-	return resolved;
 }
 
-function resolveValueExpression(template: unknown, value: unknown): unknown {
-	if (typeof template !== 'string' || !template.startsWith('=')) return template;
-	if (/^=\{\{\s*\$value\s*\}\}$/.test(template)) return value;
-	throw new Error(`Unsupported expression in operation declaration: ${template}`);
-}
+/** `={{$value}}`, the one expression a property's routing may hold (checkDeclaration refused any other), gives the value. */
+const resolveValueExpression = (template: unknown, value: unknown): unknown =>
+	typeof template === 'string' && template.startsWith('=') ? value : template;
 
 function setPath(target: IDataObject, path: string, value: unknown, dotted: boolean) {
 	const keys = dotted ? path.split('.') : [path];
@@ -454,17 +451,15 @@ function applyRouting(property: INodeProperties, value: unknown, data: RequestDa
 	}
 }
 
-/** A property's display conditions on other parameters and on the node's version (`@version`). */
+/** A property's display conditions on the node's parameters (resource and operation too, as n8n's routing node reads them for a collection's options) and on its version (`@version`). */
 function isShown(property: INodeProperties, param: (name: string) => unknown, version: number): boolean {
 	const { show, hide } = property.displayOptions ?? {};
 	// names are the node's parameters: "/name" (from inside a collection) is the same as "name"
 	const value = (name: string) => (name === '@version' ? version : param(name.replace(/^\//, '')));
 	for (const [name, allowed] of Object.entries(show ?? {})) {
-		if (name === 'resource' || name === 'operation') continue;
 		if (!(allowed as unknown[]).includes(value(name))) return false;
 	}
 	for (const [name, refused] of Object.entries(hide ?? {})) {
-		if (name === 'resource' || name === 'operation') continue;
 		if ((refused as unknown[]).includes(value(name))) return false;
 	}
 	return true;
@@ -472,9 +467,8 @@ function isShown(property: INodeProperties, param: (name: string) => unknown, ve
 
 function hasExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some(hasExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(hasExpression);
-	return false;
+	// an object's or a list's values
+	return value !== null && typeof value === 'object' && Object.values(value).some(hasExpression);
 }
 
 /**
@@ -855,7 +849,7 @@ export interface RunContext {
 /** OAuth2 tokens as n8n keeps them in the credential. */
 function oauthTokens(credentials: ICredentialDataDecryptedObject | undefined): unknown[] {
 	const data = credentials?.oauthTokenData as IDataObject | undefined;
-	return data && typeof data === 'object' ? [data.access_token, data.refresh_token] : [];
+	return [data?.access_token, data?.refresh_token];
 }
 
 /**
@@ -999,7 +993,7 @@ async function postProcess(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	// as n8n's routing node: a disabled action is left out (and none left means the default output)
-	const actions = declared.filter((action) => typeof action === 'function' || action.enabled !== false);
+	const actions = declared.filter((action) => (action as { enabled?: unknown }).enabled !== false);
 	let items: INodeExecutionData[];
 	if (actions.length === 0) {
 		return Array.isArray(response.body)
@@ -1010,7 +1004,8 @@ async function postProcess(
 	for (const action of actions) {
 		if (typeof action === 'function') {
 			items = await action.call(single, items, response);
-		} else if (action.type === 'rootProperty') {
+		} else {
+			// rootProperty: checkDeclaration refused every other action
 			const property = (action as IPostReceiveBase).properties.property as string;
 			items = items.flatMap((item) => {
 				const inner = property.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], item.json);

@@ -40,6 +40,9 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Extra', name: 'extra', type: 'string', default: '', displayOptions: { show: { '/filter': ['x'] } }, routing: { send: { type: 'query', property: 'extra' } } },
+			{ displayName: 'Elsewhere', name: 'elsewhere', type: 'string', default: '', displayOptions: { show: { '/operation': ['create'] } }, routing: { send: { type: 'query', property: 'elsewhere' } } },
+			{ displayName: 'Not Here', name: 'notHere', type: 'string', default: '', displayOptions: { hide: { '/resource': ['thing'] } }, routing: { send: { type: 'query', property: 'notHere' } } },
+			{ displayName: 'Here', name: 'here', type: 'string', default: '', displayOptions: { show: { '/operation': ['getAll'] } }, routing: { send: { type: 'query', property: 'here' } } },
 		],
 	},
 ];
@@ -51,15 +54,15 @@ async function run(ours: boolean, parameters: Record<string, unknown>, decl: Dec
 }
 
 test.each([
-	['a filter that shows the nested option', { filter: 'x', options: { extra: 'e' } }],
-	['a filter that hides it', { filter: 'y', options: { extra: 'e' } }],
-])('query without send.type, @version conditions, a resource locator, a disabled postReceive, %s: as the routing node', async (_case, parameters) => {
+	['a filter that shows the nested option', { filter: 'x', options: { extra: 'e', elsewhere: 'no', notHere: 'no', here: 'h' } }],
+	['a filter that hides it', { filter: 'y', options: { extra: 'e', elsewhere: 'no', notHere: 'no', here: 'h' } }],
+])('query without send.type, @version conditions, a resource locator, a disabled postReceive, options shown for another operation or resource, %s: as the routing node', async (_case, parameters) => {
 	const all = { thing: { __rl: true, mode: 'id', value: 'T-1' }, ...parameters };
 	const ours = await run(true, all);
 	const n8ns = await run(false, all);
 	expect(ours.error).toBeUndefined();
 	expect(ours).toEqual(n8ns);
-	const expected = parameters.filter === 'x' ? '/things?q=x&v1=one&thing=T-1&extra=e' : '/things?q=y&v1=one&thing=T-1';
+	const expected = parameters.filter === 'x' ? '/things?q=x&v1=one&thing=T-1&extra=e&here=h' : '/things?q=y&v1=one&thing=T-1&here=h';
 	expect(ours.requests).toEqual([expected]);
 	// the disabled rootProperty leaves the answer whole
 	expect(ours.items).toEqual([{ data: [{ n: 1 }, { n: 2 }], url: expected }]);

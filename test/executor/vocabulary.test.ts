@@ -107,3 +107,61 @@ test('what the executor runs is accepted: functions, rootProperty with enabled, 
 	expect(unsupportedFeatures(description)).toEqual([]);
 	expect(getPlan(description, 'thing', 'get').properties.map((p) => p.name)).toEqual(['field']);
 });
+
+test('every refusal of a declaration is one line naming the property and the feature', () => {
+	const locator = (name: string): INodeProperties => ({
+		displayName: 'Owner',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		modes: [{ displayName: 'ID', name: 'id', type: 'string' }],
+		routing: { send: { type: 'query', property: 'owner' } },
+	});
+	const description = declaration(
+		[
+			field({ send: { type: 'body', property: 'f', extra: true }, output: { extra: 1 }, other: {} } as object, { displayOptions: { hideOnCloud: true, showOnDeployment: true, hideInCanvas: true } as object }),
+			{ ...field({ send: { paginate: '={{!$value}}' }, output: { maxResults: '={{$value * 2}}', postReceive: [{ type: 'rootProperty' } as never, { type: 'rootProperty', properties: { property: 5 } } as never] } }), name: 'second' },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [locator('owner')] },
+			{ displayName: 'Groups', name: 'groups', type: 'fixedCollection', default: {}, options: [{ displayName: 'Group', name: 'group', values: [locator('member'), { ...field({}, { displayOptions: { show: { '@version': [1] } } }), name: 'operation' }] }] },
+			{ ...field({}, { displayOptions: { show: { other: [1, { _cnd: { gt: 1 } }] } } }), name: 'third' },
+		],
+		{ output: { maxResults: 5 }, operations: { pagination: async () => [], other: true } as object, request: { url: '={{$parameter.a}}/{{$json.b}}' } },
+		{ requestDefaults: { baseURL: '={{$credentials.baseUrl}}', qs: { a: '={{$value}}' } } },
+	);
+	description.properties[0] = { ...description.properties[0], displayOptions: { show: { '@version': [1] } } };
+	description.properties[1] = { ...description.properties[1], displayOptions: { hide: { '@version': [2] } } };
+	const forms = '{{$parameter.x}}, {{$parameter["x"]}} and {{$credentials.x}}';
+	const expected = [
+		`requestDefaults.qs.a: the expression ={{$value}} is not supported (only ${forms})`,
+		'property "resource": displayOptions.show["@version"] on the resource or operation selector is not supported',
+		'property "operation": displayOptions.hide["@version"] on the resource or operation selector is not supported',
+		'operation "get": routing.output.maxResults on an operation is not supported (only postReceive)',
+		'operation "get": routing.operations.other is not supported',
+		`operation "get": routing.request.url: the expression ={{$parameter.a}}/{{$json.b}} is not supported (only ${forms})`,
+		'property "field": displayOptions.hideInCanvas is not supported',
+		'property "field": routing.other is not supported',
+		'property "field": routing.send.extra is not supported',
+		'property "field": routing.output.extra is not supported',
+		'property "second": routing.send.paginate: the expression ={{!$value}} is not supported (only ={{$value}})',
+		'property "second": routing.output.maxResults: the expression ={{$value * 2}} is not supported (only ={{$value}})',
+		'property "second": routing.output.postReceive rootProperty needs a plain property path',
+		'property "second": routing.output.postReceive rootProperty needs a plain property path',
+		'property "options.owner": a resource locator with routing inside a collection is not supported',
+		'property "groups.group.member": a resource locator with routing inside a collection is not supported',
+		'property "third": displayOptions.show.other uses a _cnd condition, which is not supported',
+	];
+	expect(unsupportedFeatures(description)).toEqual(expected);
+	expect(() => getPlan(description, 'thing', 'get')).toThrow(`The node's declaration uses what this executor does not run:\n${expected.join('\n')}`);
+});
+
+test('accepted: plain values in a property’s routing, rootProperty without `enabled`, null as a display value, a top-level locator with routing', () => {
+	const description = declaration([
+		field(
+			{ send: { type: 'query', property: 'f', value: 'fixed' }, request: { url: '/plain', headers: { 'X-A': 'plain' } }, output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] } },
+			{ displayOptions: { show: { other: [null, 'x'] } } },
+		),
+		{ displayName: 'Owner', name: 'owner', type: 'resourceLocator', default: { mode: 'id', value: '' }, modes: [{ displayName: 'ID', name: 'id', type: 'string' }], routing: { send: { type: 'query', property: 'owner' } } },
+		{ displayName: 'Mode', name: 'mode', type: 'options', options: [{ name: 'A', value: 'a' }], default: 'a' },
+	]);
+	expect(unsupportedFeatures(description)).toEqual([]);
+});
