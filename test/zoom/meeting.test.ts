@@ -177,7 +177,7 @@ describe('Meeting → Create', () => {
 		);
 		const out = result.output('Zoom');
 		expect(out.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5, 6].map((item) => ({ item })));
-		expect(out[0].json.id).toBeDefined();
+		expect(out[0].json.id).toBe(86220627999);
 		expect(out[1].json.error).toBe('"Topic" is empty (item 1)');
 		expect(out[2].json.error).toMatch(/^"Start Time" must be a date and time .*got "15\/09\/2024 10:00" \(item 2\)$/);
 		expect(out[3].json.error).toMatch(/^"Start Time" .*got "2024-02-30T10:00:00" \(item 3\)$/);
@@ -251,6 +251,7 @@ describe('Meeting → Create', () => {
 			[{ type: 2, start: '' }, { type: 8, start: '' }, { type: 2, start: null }],
 		);
 		const out = result.output('Zoom');
+		expect(out).toHaveLength(3);
 		for (const [i, item] of out.entries()) {
 			expect(item.json.error).toBe(`"Start Time" is empty: a scheduled or recurring (fixed time) meeting needs one (item ${i})`);
 		}
