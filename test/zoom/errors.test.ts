@@ -34,6 +34,27 @@ async function getEach(rows: Array<[SimResponse, ...unknown[]]>) {
 }
 
 describe('what a refusal says', () => {
+	test('each code Zoom documents, in English, before Zoom’s own message', async () => {
+		const meanings: Array<[number, string]> = [
+			[124, 'the access token is invalid or expired; reconnect the credential (or check the Server-to-Server app’s credentials)'],
+			[200, 'no permission for this request (the app lacks a scope or the user lacks a role)'],
+			[300, 'a parameter was refused (invalid parameter)'],
+			[429, 'too many requests (Zoom rate limit); lower "Max Concurrent Requests" or try again later'],
+			[1001, 'the user does not exist or does not belong to this account'],
+			[1010, 'the user does not belong to this account'],
+			[1120, 'the user is not valid'],
+			[3000, 'the meeting cannot be accessed'],
+			[3001, 'the meeting does not exist or has expired'],
+			[3003, 'only the meeting’s host (or a user with scheduling privilege) can do this'],
+			[3027, 'the meeting’s registration is not enabled'],
+			[3301, 'the recording does not exist'],
+			[4700, 'the access token lacks the scopes this request needs'],
+			[4711, 'the access token lacks the scopes this request needs'],
+		];
+		const out = await getEach(meanings.map(([code]) => [json(400, { code, message: `Refused ${code}` })]));
+		expect(out.map((item) => item.error)).toEqual(meanings.map(([code, english]) => `Zoom error ${code}: ${english} (Zoom: "Refused ${code}")`));
+	});
+
 	test('an HTTP status without Zoom’s code: the status in English, Zoom’s message after it', async () => {
 		const rows: Array<[SimResponse, string]> = [
 			[json(401, {}), 'Zoom error 401: the credentials were rejected'],
@@ -74,17 +95,24 @@ describe('what a refusal says', () => {
 
 	test('an answer that is not JSON: the status in English, and whether a page or text came', async () => {
 		const page = '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
-		const out = await getEach([[raw(502, page, 'text/html')], [raw(400, 'Bad request\n')], [raw(403, ' \n ')], [raw(401, '')]]);
+		const out = await getEach([[raw(502, page, 'text/html')], [raw(400, 'Bad request\n')], [raw(403, ' \n ')], [raw(401, '')], [raw(400, 'null', 'application/json')]]);
 		expect(out).toEqual([
 			{ error: 'Zoom error 502: Zoom failed (HTTP 502)', description: 'Zoom answered with a page instead of JSON' },
 			{ error: 'Zoom error 400: the request was refused (HTTP 400)', description: 'Zoom answered with text instead of JSON' },
 			{ error: 'Zoom error 403: access denied', description: undefined },
 			{ error: 'Zoom error 401: the credentials were rejected', description: undefined },
+			{ error: 'Zoom error 400: the request was refused (HTTP 400)', description: undefined },
 		]);
 	});
 
 	test('a 200 without the meeting (empty, broken JSON, a list, text) is a failure, not an item', async () => {
 		const out = await getEach([[raw(200, '', 'application/json')], [raw(200, '{"id":', 'application/json')], [json(200, [{ id: 1 }])], [json(200, 'meeting')], [json(200, null)]]);
 		expect(out.map((item) => item.error)).toEqual(Array(5).fill('Zoom error 200: unexpected answer (the object missing; the answer was empty or not JSON)'));
+	});
+
+	test('a created meeting answered without the meeting names the status Zoom gave', async () => {
+		sim.fail({ kind: 'answer', response: raw(201, '', 'application/json') }, { match: (r) => r.method === 'POST' && r.path === '/v2/users/me/meetings' });
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00Z' })]);
+		expect(result.error('Zoom')?.message).toBe('Zoom error 201: unexpected answer (the object missing; the answer was empty or not JSON)');
 	});
 });
