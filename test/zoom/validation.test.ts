@@ -85,10 +85,66 @@ describe('Meeting → Create: limits and recurrence', () => {
 			[
 				{ times: 3, end: '2030-02-01T00:00:00' },
 				{ end: '2030-02-01T00:00:00' },
+				{ times: 3, end: '' },
 			],
 		);
-		expect(result.output('Zoom').map((i) => i.json.error)).toEqual(['Recurrence: use either "End After Occurrences" or "End Date", not both (item 0)', undefined]);
-		expect(created().map((b) => b.recurrence)).toEqual([{ type: 1, end_date_time: '2030-01-31T15:00:00Z' }]);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual(['Recurrence: use either "End After Occurrences" or "End Date", not both (item 0)', undefined, undefined]);
+		expect(created().map((b) => b.recurrence)).toEqual([
+			{ type: 1, end_date_time: '2030-01-31T15:00:00Z' },
+			{ type: 1, end_times: 3 },
+		]);
+	});
+
+	test('numbers at the edges of their range, options and lists given as text with spaces', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{
+						resource: 'meeting',
+						operation: 'create',
+						topic: 'Sync',
+						type: 8,
+						startTime: '2030-01-15T09:00:00Z',
+						duration: '={{ $json.duration }}',
+						settings: { audio: '={{ $json.audio }}' },
+						recurrence: { type: 2, weeklyDays: '={{ $json.days }}' },
+					},
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ duration: 0, audio: 'voip', days: '2' },
+				{ duration: 1, audio: ' both ', days: '2,4,' },
+				{ duration: 1440, audio: 'voip', days: ' 3 , 5' },
+				{ duration: '-5', audio: 'voip', days: '2' },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got 0 (item 0)',
+			undefined,
+			undefined,
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got "-5" (item 3)',
+		]);
+		expect(created().map((b) => [b.duration, (b.settings as Record<string, unknown>).audio, (b.recurrence as Record<string, unknown>).weekly_days])).toEqual([
+			[1, 'both', '2,4'],
+			[1440, 'voip', '3,5'],
+		]);
+	});
+
+	test('a meeting without a fixed time may have no start time: none is sent', async () => {
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', type: 3, startTime: '' })]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(created()).toEqual([{ topic: 'Sync', type: 3 }]);
+	});
+
+	test('an empty filter from an expression is not sent (Zoom refuses "type=")', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: true, filters: { type: '={{ $json.type }}' } })],
+			[{ type: '' }, { type: null }, { type: 'upcoming' }],
+		);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(sim.requests('GET', '/v2/users/me/meetings').map((r) => r.query)).toEqual([{ page_size: '300' }, { page_size: '300' }, { type: 'upcoming', page_size: '300' }]);
 	});
 
 	test('a timezone that is not text is refused, showing the value', async () => {
@@ -113,6 +169,20 @@ describe('IDs in the path', () => {
 			'Zoom error 3301: the recording does not exist (Zoom: "This recording does not exist.")',
 		]);
 		expect(apiCalls().map((r) => r.path)).toEqual([`/v2/meetings/${'u'.repeat(100)}/recordings`]);
+	});
+
+	test('a meeting ID is 1 to 20 digits and nothing else; a UUID without digits is sent as it is', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'get', meetingId: '={{ $json.id }}' }, { continueOnFail: true })],
+			[{ id: '123abc' }, { id: 'abc123' }, { id: '1'.repeat(21) }, { id: '1'.repeat(20) }],
+		);
+		const refusal = (shown: string, item: number) => `"Meeting ID" must be a meeting ID made of digits (e.g. 86220627999), got ${shown} (item ${item})`;
+		const out = result.output('Zoom').map((i) => i.json.error);
+		expect(out.slice(0, 3)).toEqual([refusal('"123abc"', 0), refusal('"abc123"', 1), refusal(`"${'1'.repeat(21)}"`, 2)]);
+		expect(out[3]).toMatch(/^Zoom error 3001: /);
+		const recordings = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'get', meetingId: '---' }, { continueOnFail: true })]);
+		expect(recordings.output('Zoom')[0].json.error).toMatch(/^Zoom error 3301: /);
+		expect(apiCalls().map((r) => r.path)).toEqual([`/v2/meetings/${'1'.repeat(20)}`, '/v2/meetings/---/recordings']);
 	});
 
 	test('a user must be one word of at most 128 characters without "/"', async () => {
