@@ -89,6 +89,16 @@ describe('Cloud Recording → Get Many: dates, trash, Limit over the months', ()
 		expect(query).toEqual({ trash: 'true', page_size: '300' });
 	});
 
+	test('the trash is read in full pages even with a small Limit (what is outside From–To is left out afterwards)', async () => {
+		const outside = sim.addRecording({ startTime: '2024-04-30T10:00:00Z' });
+		const inside = sim.addRecording({ startTime: '2024-05-02T10:00:00Z' });
+		outside.trashed = true;
+		inside.trashed = true;
+		const result = await setup.engine.run([zoomNode(setup, recordings({ from: '2024-05-01', to: '2024-05-31', returnAll: false, limit: 1, filters: { trash: true } }))]);
+		expect(result.output('Zoom').map((i) => i.json.uuid)).toEqual([inside.uuid]);
+		expect(sim.requests('GET', '/v2/users/me/recordings').map((r) => r.query)).toEqual([{ trash: 'true', page_size: '300' }]);
+	});
+
 	test('Limit over several months: each month asks for what is still missing, the months after it are not asked', async () => {
 		for (const day of ['2024-01-10', '2024-01-20', '2024-02-10', '2024-02-11', '2024-02-12', '2024-03-10']) sim.addRecording({ startTime: `${day}T03:00:00Z` });
 		const result = await setup.engine.run([zoomNode(setup, recordings({ from: '2024-01-01', to: '2024-04-30', returnAll: false, limit: 3 }))]);
