@@ -374,6 +374,19 @@ describe('Meeting → Get / Update / Delete / End', () => {
 		expect(sim.meetings.has(meeting.id)).toBe(false);
 	});
 
+	test('a meeting picked with the resource locator: update, end and delete output its ID', async () => {
+		const meeting = sim.seedMeeting({ status: 'started' });
+		const picked = { __rl: true, mode: 'id', value: ` ${meeting.id} ` };
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: picked, updateFields: { topic: 'Moved' } }, { name: 'Update' }),
+			zoomNode(setup, { resource: 'meeting', operation: 'end', meetingId: picked }, { name: 'End' }),
+			zoomNode(setup, { resource: 'meeting', operation: 'delete', meetingId: picked }, { name: 'Delete' }),
+		]);
+		expect(result.output('Update')[0].json).toEqual({ id: meeting.id, updated: true, topic: 'Moved' });
+		expect(result.output('End')[0].json).toEqual({ id: meeting.id, ended: true });
+		expect(result.output('Delete')[0].json).toEqual({ id: meeting.id, deleted: true });
+	});
+
 	test('end sends PUT /meetings/{id}/status {"action":"end"}', async () => {
 		const meeting = sim.seedMeeting({ status: 'started' });
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'end', meetingId: String(meeting.id) })]);

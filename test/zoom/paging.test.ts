@@ -89,6 +89,13 @@ describe('Cloud Recording → Get Many: dates, trash, Limit over the months', ()
 		expect(query).toEqual({ trash: 'true', page_size: '300' });
 	});
 
+	test('the trash declined as the text "false" lists the live recordings month by month', async () => {
+		const live = sim.addRecording({ startTime: '2024-05-02T10:00:00Z' });
+		const result = await setup.engine.run([zoomNode(setup, recordings({ from: '2024-05-01', to: '2024-05-31', filters: { trash: '={{ "false" }}' } }))]);
+		expect(result.output('Zoom').map((i) => i.json.uuid)).toEqual([live.uuid]);
+		expect(sim.requests('GET', '/v2/users/me/recordings').map((r) => [r.query.from, r.query.to])).toEqual([['2024-05-01', '2024-05-31']]);
+	});
+
 	test('the trash is read in full pages even with a small Limit (what is outside From–To is left out afterwards)', async () => {
 		const outside = sim.addRecording({ startTime: '2024-04-30T10:00:00Z' });
 		const inside = sim.addRecording({ startTime: '2024-05-02T10:00:00Z' });
