@@ -114,5 +114,6 @@ describe('what a refusal says', () => {
 		sim.fail({ kind: 'answer', response: raw(201, '', 'application/json') }, { match: (r) => r.method === 'POST' && r.path === '/v2/users/me/meetings' });
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00Z' })]);
 		expect(result.error('Zoom')?.message).toBe('Zoom error 201: unexpected answer (the object missing; the answer was empty or not JSON)');
+		expect(result.error('Zoom')?.httpCode).toBe('201');
 	});
 });
