@@ -289,6 +289,7 @@ describe('Meeting → Create', () => {
 			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), updateFields: { startTime: '2024-03-31T01:30:00', timezone: 'Europe/London' } }),
 		]);
 		expect(update.error('Zoom')?.message).toBe('"Start Time" 2024-03-31T01:30:00 does not exist in Europe/London: the clocks skip that hour for daylight saving time (item 0)');
+		expect(update.error('Zoom')?.description).toBe('Choose a time outside the skipped hour, or give the time with an offset (e.g. +02:00)');
 		expect(sim.requests('PATCH')).toHaveLength(0);
 	});
 

@@ -118,6 +118,9 @@ describe('Meeting → Create: limits and recurrence', () => {
 				{ duration: 1, audio: ' both ', days: '2,4,' },
 				{ duration: 1440, audio: 'voip', days: ' 3 , 5' },
 				{ duration: '-5', audio: 'voip', days: '2' },
+				{ duration: '1e3', audio: 'voip', days: '2' },
+				{ duration: '', audio: 'voip', days: '2' },
+				{ duration: 30, audio: 'voip', days: '2, ,4' },
 			],
 		);
 		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
@@ -125,10 +128,14 @@ describe('Meeting → Create: limits and recurrence', () => {
 			undefined,
 			undefined,
 			'"Duration (Minutes)" must be a whole number from 1 to 1440, got "-5" (item 3)',
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got "1e3" (item 4)',
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got "" (item 5)',
+			undefined,
 		]);
 		expect(created().map((b) => [b.duration, (b.settings as Record<string, unknown>).audio, (b.recurrence as Record<string, unknown>).weekly_days])).toEqual([
 			[1, 'both', '2,4'],
 			[1440, 'voip', '3,5'],
+			[30, 'voip', '2,4'],
 		]);
 	});
 
@@ -140,10 +147,13 @@ describe('Meeting → Create: limits and recurrence', () => {
 
 	test('an empty filter from an expression is not sent (Zoom refuses "type=")', async () => {
 		const result = await setup.engine.run(
-			[zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: true, filters: { type: '={{ $json.type }}' } })],
-			[{ type: '' }, { type: null }, { type: 'upcoming' }],
+			[zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: true, filters: { type: '={{ $json.type }}' } }, { continueOnFail: true })],
+			[{ type: '' }, { type: null }, { type: 'upcoming' }, { type: 'soon' }],
 		);
-		expect(result.error('Zoom')).toBeUndefined();
+		// no meetings: the three lists are empty, only the refusal comes out
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Type" must be one of Live ("live"), Previous Meetings ("previous_meetings"), Scheduled ("scheduled"), Upcoming ("upcoming"), Upcoming Meetings ("upcoming_meetings"), got "soon" (item 3)',
+		]);
 		expect(sim.requests('GET', '/v2/users/me/meetings').map((r) => r.query)).toEqual([{ page_size: '300' }, { page_size: '300' }, { type: 'upcoming', page_size: '300' }]);
 	});
 
