@@ -241,6 +241,7 @@ describe('From List: searchMeetings', () => {
 		const everything = everyString(error);
 		expect(everything).toContain('authorization');
 		expect(everything).not.toMatch(/Bearer\s+[A-Za-z0-9._-]{6,}/);
+		expect(sim.accessTokens.size).toBeGreaterThan(0);
 		for (const token of sim.accessTokens.keys()) expect(everything).not.toContain(token);
 		expect(everything).not.toContain(sim.s2sClientSecret);
 	});

@@ -177,7 +177,7 @@ describe('Meeting → Create', () => {
 		);
 		const out = result.output('Zoom');
 		expect(out.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5, 6].map((item) => ({ item })));
-		expect(out[0].json.id).toBeDefined();
+		expect(out[0].json.id).toBe(86220627999);
 		expect(out[1].json.error).toBe('"Topic" is empty (item 1)');
 		expect(out[2].json.error).toMatch(/^"Start Time" must be a date and time .*got "15\/09\/2024 10:00" \(item 2\)$/);
 		expect(out[3].json.error).toMatch(/^"Start Time" .*got "2024-02-30T10:00:00" \(item 3\)$/);
@@ -251,6 +251,7 @@ describe('Meeting → Create', () => {
 			[{ type: 2, start: '' }, { type: 8, start: '' }, { type: 2, start: null }],
 		);
 		const out = result.output('Zoom');
+		expect(out).toHaveLength(3);
 		for (const [i, item] of out.entries()) {
 			expect(item.json.error).toBe(`"Start Time" is empty: a scheduled or recurring (fixed time) meeting needs one (item ${i})`);
 		}
@@ -288,6 +289,7 @@ describe('Meeting → Create', () => {
 			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), updateFields: { startTime: '2024-03-31T01:30:00', timezone: 'Europe/London' } }),
 		]);
 		expect(update.error('Zoom')?.message).toBe('"Start Time" 2024-03-31T01:30:00 does not exist in Europe/London: the clocks skip that hour for daylight saving time (item 0)');
+		expect(update.error('Zoom')?.description).toBe('Choose a time outside the skipped hour, or give the time with an offset (e.g. +02:00)');
 		expect(sim.requests('PATCH')).toHaveLength(0);
 	});
 
@@ -371,6 +373,19 @@ describe('Meeting → Get / Update / Delete / End', () => {
 		expect(result.output('Zoom')[0].json).toEqual({ id: meeting.id, deleted: true });
 		expect(sim.requests('DELETE')[0].query).toEqual({ schedule_for_reminder: 'false', cancel_meeting_reminder: 'true' });
 		expect(sim.meetings.has(meeting.id)).toBe(false);
+	});
+
+	test('a meeting picked with the resource locator: update, end and delete output its ID', async () => {
+		const meeting = sim.seedMeeting({ status: 'started' });
+		const picked = { __rl: true, mode: 'id', value: ` ${meeting.id} ` };
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: picked, updateFields: { topic: 'Moved' } }, { name: 'Update' }),
+			zoomNode(setup, { resource: 'meeting', operation: 'end', meetingId: picked }, { name: 'End' }),
+			zoomNode(setup, { resource: 'meeting', operation: 'delete', meetingId: picked }, { name: 'Delete' }),
+		]);
+		expect(result.output('Update')[0].json).toEqual({ id: meeting.id, updated: true, topic: 'Moved' });
+		expect(result.output('End')[0].json).toEqual({ id: meeting.id, ended: true });
+		expect(result.output('Delete')[0].json).toEqual({ id: meeting.id, deleted: true });
 	});
 
 	test('end sends PUT /meetings/{id}/status {"action":"end"}', async () => {

@@ -326,4 +326,25 @@ describe('Cloud Recording → Delete', () => {
 		expect(a.trashed).toBe(true);
 		expect(sim.recordings).not.toContain(b);
 	});
+
+	test('the output names the meeting as given: a UUID as text (spaces around it dropped), an ID as a number up to 15 digits', async () => {
+		const byUuid = sim.addRecording({ uuid: 'Ab12cd34ef56gh78ij9012', startTime: '2024-09-15T01:00:00Z' });
+		const byId = sim.addRecording({ startTime: '2024-09-16T01:00:00Z' });
+		const long = sim.addRecording({ meetingId: 1234567890123456, startTime: '2024-09-17T01:00:00Z' });
+		const dashed = String(byId.id).replace(/^(\d{3})(\d{4})(\d+)$/, '$1-$2 $3');
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'delete', meetingId: '={{ $json.id }}' })],
+			[{ id: ` ${byUuid.uuid} ` }, { id: dashed }, { id: '1234567890123456' }],
+		);
+		expect(result.output('Zoom').map((i) => i.json)).toEqual([
+			{ id: byUuid.uuid, deleted: true, action: 'trash' },
+			{ id: byId.id, deleted: true, action: 'trash' },
+			{ id: '1234567890123456', deleted: true, action: 'trash' },
+		]);
+		expect(sim.requests('DELETE').map((r) => r.path)).toEqual([
+			`/v2/meetings/${byUuid.uuid}/recordings`,
+			`/v2/meetings/${byId.id}/recordings`,
+			`/v2/meetings/${long.id}/recordings`,
+		]);
+	});
 });

@@ -3,17 +3,17 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHtt
 import { normalizeMeetingId } from './validation';
 
 /** postReceive of an operation answered with 204: a short confirmation instead of an empty item. */
-export function confirmation(flag: string, extra: (ctx: IExecuteSingleFunctions) => IDataObject = () => ({})) {
+export function confirmation(flag: string, extra?: (ctx: IExecuteSingleFunctions) => IDataObject) {
 	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], _response: IN8nHttpFullResponse): Promise<INodeExecutionData[]> {
 		const raw = this.getNodeParameter('meetingId', undefined, { extractValue: true });
 		const id = normalizeMeetingIdOrKeep(raw);
-		return [{ json: { id, [flag]: true, ...extra(this) } }];
+		return [{ json: { id, [flag]: true, ...extra?.(this) } }];
 	};
 }
 
 /** A meeting ID as output: a number when it is one (exact below 2^53), otherwise the UUID text. */
 export function normalizeMeetingIdOrKeep(raw: unknown): number | string {
-	const text = typeof raw === 'number' ? String(raw) : String(raw ?? '').trim();
+	const text = String(raw ?? '').trim();
 	const digits = text.replace(/[\s-]/g, '');
 	if (/^\d{1,15}$/.test(digits)) return Number(digits);
 	return text;

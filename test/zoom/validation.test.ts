@@ -1,0 +1,237 @@
+/**
+ * Input checks before anything is sent: each refusal's text (field, value, item) and the limits
+ * exactly at their edge, and what the checks leave out of or change in the request.
+ */
+import { ZoomSimulator } from '../simulators/zoom';
+import { s2sSetup, zoomNode, type Setup } from './common';
+
+const sim = new ZoomSimulator();
+let setup: Setup;
+beforeAll(async () => await sim.start());
+afterAll(async () => await sim.stop());
+beforeEach(() => {
+	sim.reset();
+	setup = s2sSetup(sim);
+});
+
+const apiCalls = () => sim.log.filter((r) => r.path.startsWith('/v2/'));
+const created = () => sim.requests('POST', '/v2/users/me/meetings').map((r) => r.json as Record<string, unknown>);
+
+describe('Meeting → Create: limits and recurrence', () => {
+	test('topic up to 200 and agenda up to 2000 characters; one more is refused with the length', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{ resource: 'meeting', operation: 'create', topic: '={{ $json.topic }}', startTime: '2030-01-15T09:00:00', timezone: 'UTC', additionalFields: { agenda: '={{ $json.agenda }}' } },
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ topic: 't'.repeat(201), agenda: '' },
+				{ topic: 'x', agenda: 'a'.repeat(2001) },
+				{ topic: ` ${'t'.repeat(200)} `, agenda: 'a'.repeat(2000) },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Topic" is longer than 200 characters (201) (item 0)',
+			'"Agenda" is longer than 2000 characters (2001) (item 1)',
+			undefined,
+		]);
+		expect(created()).toEqual([{ topic: 't'.repeat(200), type: 2, start_time: '2030-01-15T09:00:00', duration: 60, timezone: 'UTC', agenda: 'a'.repeat(2000) }]);
+	});
+
+	test('empty optional fields are left out; a password that is a list is named by its kind only', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{
+						resource: 'meeting',
+						operation: 'create',
+						topic: 'Sync',
+						startTime: '2030-01-15T09:00:00Z',
+						additionalFields: { password: '={{ $json.password }}', scheduleFor: '', templateId: '', agenda: 'Plan' },
+						recurrence: { type: 2, weeklyDays: [] },
+						type: 8,
+					},
+					{ continueOnFail: true },
+				),
+			],
+			[{ password: '' }, { password: ['hunter2'] }],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([undefined, '"Password" must be text, got a value of type array (item 1)']);
+		expect(JSON.stringify(result.output('Zoom'))).not.toContain('hunter2');
+		expect(created()).toEqual([{ topic: 'Sync', type: 8, start_time: '2030-01-15T09:00:00Z', duration: 60, agenda: 'Plan', recurrence: { type: 2 } }]);
+	});
+
+	test('recurrence: an end date is read in the meeting’s timezone; End After Occurrences and End Date together are refused', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{
+						resource: 'meeting',
+						operation: 'create',
+						topic: 'Sync',
+						type: 8,
+						startTime: '2030-01-15T09:00:00',
+						timezone: 'Asia/Tokyo',
+						recurrence: { type: 1, endTimes: '={{ $json.times }}', endDateTime: '={{ $json.end }}' },
+					},
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ times: 3, end: '2030-02-01T00:00:00' },
+				{ end: '2030-02-01T00:00:00' },
+				{ times: 3, end: '' },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual(['Recurrence: use either "End After Occurrences" or "End Date", not both (item 0)', undefined, undefined]);
+		expect(created().map((b) => b.recurrence)).toEqual([
+			{ type: 1, end_date_time: '2030-01-31T15:00:00Z' },
+			{ type: 1, end_times: 3 },
+		]);
+	});
+
+	test('numbers at the edges of their range, options and lists given as text with spaces', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{
+						resource: 'meeting',
+						operation: 'create',
+						topic: 'Sync',
+						type: 8,
+						startTime: '2030-01-15T09:00:00Z',
+						duration: '={{ $json.duration }}',
+						settings: { audio: '={{ $json.audio }}' },
+						recurrence: { type: 2, weeklyDays: '={{ $json.days }}' },
+					},
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ duration: 0, audio: 'voip', days: '2' },
+				{ duration: 1, audio: ' both ', days: '2,4,' },
+				{ duration: 1440, audio: 'voip', days: ' 3 , 5' },
+				{ duration: '-5', audio: 'voip', days: '2' },
+				{ duration: '1e3', audio: 'voip', days: '2' },
+				{ duration: '', audio: 'voip', days: '2' },
+				{ duration: 30, audio: 'voip', days: '2, ,4' },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got 0 (item 0)',
+			undefined,
+			undefined,
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got "-5" (item 3)',
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got "1e3" (item 4)',
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got "" (item 5)',
+			undefined,
+		]);
+		expect(created().map((b) => [b.duration, (b.settings as Record<string, unknown>).audio, (b.recurrence as Record<string, unknown>).weekly_days])).toEqual([
+			[1, 'both', '2,4'],
+			[1440, 'voip', '3,5'],
+			[30, 'voip', '2,4'],
+		]);
+	});
+
+	test('a meeting without a fixed time may have no start time: none is sent', async () => {
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', type: 3, startTime: '' })]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(created()).toEqual([{ topic: 'Sync', type: 3 }]);
+	});
+
+	test('an empty filter from an expression is not sent (Zoom refuses "type=")', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: true, filters: { type: '={{ $json.type }}' } }, { continueOnFail: true })],
+			[{ type: '' }, { type: null }, { type: 'upcoming' }, { type: 'soon' }],
+		);
+		// no meetings: the three lists are empty, only the refusal comes out
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Type" must be one of Live ("live"), Previous Meetings ("previous_meetings"), Scheduled ("scheduled"), Upcoming ("upcoming"), Upcoming Meetings ("upcoming_meetings"), got "soon" (item 3)',
+		]);
+		expect(sim.requests('GET', '/v2/users/me/meetings').map((r) => r.query)).toEqual([{ page_size: '300' }, { page_size: '300' }, { type: 'upcoming', page_size: '300' }]);
+	});
+
+	test('a timezone that is not text is refused, showing the value', async () => {
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00', timezone: '={{ 9 }}' })]);
+		expect(result.error('Zoom')?.message).toBe('"Timezone" is not an IANA timezone (e.g. Asia/Tokyo), got 9 (item 0)');
+		expect(apiCalls()).toHaveLength(0);
+	});
+});
+
+describe('IDs in the path', () => {
+	test('a meeting UUID (recordings) must be one word of at most 100 characters', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'get', meetingId: '={{ $json.id }}' }, { continueOnFail: true })],
+			[{ id: 'ab cd==' }, { id: 'u'.repeat(101) }, { id: '   ' }, { id: 'u'.repeat(100) }],
+		);
+		const refusal = (shown: string, item: number) => `"Meeting ID or UUID" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got ${shown} (item ${item})`;
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			refusal('"ab cd=="', 0),
+			// a long value is shown cut after 80 characters
+			refusal(`"${'u'.repeat(79)}…`, 1),
+			'"Meeting" is empty (item 2)',
+			'Zoom error 3301: the recording does not exist (Zoom: "This recording does not exist.")',
+		]);
+		expect(apiCalls().map((r) => r.path)).toEqual([`/v2/meetings/${'u'.repeat(100)}/recordings`]);
+	});
+
+	test('a meeting ID is 1 to 20 digits and nothing else; a UUID without digits is sent as it is', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'get', meetingId: '={{ $json.id }}' }, { continueOnFail: true })],
+			[{ id: '123abc' }, { id: 'abc123' }, { id: '1'.repeat(21) }, { id: '1'.repeat(20) }],
+		);
+		const refusal = (shown: string, item: number) => `"Meeting ID" must be a meeting ID made of digits (e.g. 86220627999), got ${shown} (item ${item})`;
+		const out = result.output('Zoom').map((i) => i.json.error);
+		expect(out.slice(0, 3)).toEqual([refusal('"123abc"', 0), refusal('"abc123"', 1), refusal(`"${'1'.repeat(21)}"`, 2)]);
+		expect(out[3]).toMatch(/^Zoom error 3001: /);
+		const recordings = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'get', meetingId: '---' }, { continueOnFail: true })]);
+		expect(recordings.output('Zoom')[0].json.error).toMatch(/^Zoom error 3301: /);
+		expect(apiCalls().map((r) => r.path)).toEqual([`/v2/meetings/${'1'.repeat(20)}`, '/v2/meetings/---/recordings']);
+	});
+
+	test('a user must be one word of at most 128 characters without "/"', async () => {
+		const long = `${'u'.repeat(116)}@example.com`;
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'user', operation: 'get', userId: '={{ $json.user }}' }, { continueOnFail: true })],
+			[{ user: 'a/b' }, { user: 'anna smith' }, { user: `u${long}` }, { user: long }],
+		);
+		const refusal = (shown: string, item: number) => `"User" must be "me", a user ID or an email address, got ${shown} (item ${item})`;
+		const out = result.output('Zoom').map((i) => i.json.error);
+		expect(out.slice(0, 3)).toEqual([refusal('"a/b"', 0), refusal('"anna smith"', 1), refusal(`"${'u'.repeat(79)}…`, 2)]);
+		expect(out[3]).toMatch(/^Zoom error 1001: /);
+		expect(apiCalls().map((r) => r.path)).toEqual([`/v2/users/${encodeURIComponent(long)}`]);
+	});
+
+	test('a meeting ID given as a number beyond 2^53 is refused (its digits are no longer exact)', async () => {
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'get', meetingId: '={{ 2 ** 60 }}' })]);
+		expect(result.error('Zoom')?.message).toBe('"Meeting ID" must be a meeting ID made of digits (e.g. 86220627999), got 1152921504606847000 (item 0)');
+		expect(apiCalls()).toHaveLength(0);
+	});
+});
+
+describe('Meeting Registrant → Add', () => {
+	test('the first name up to 64 characters, trimmed with the email; empty optional fields left out', async () => {
+		const meeting = sim.seedMeeting({ settings: { approval_type: 0 } } as never);
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{ resource: 'meetingRegistrant', operation: 'add', meetingId: String(meeting.id), email: '={{ $json.email }}', firstName: '={{ $json.first }}', additionalFields: { lastName: '' } },
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ email: 'a@example.com', first: 'f'.repeat(65) },
+				{ email: ' b@example.com ', first: ` ${'f'.repeat(64)} ` },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual(['"First Name" is longer than 64 characters (item 0)', undefined]);
+		expect(sim.requests('POST', `/v2/meetings/${meeting.id}/registrants`).map((r) => r.json)).toEqual([{ email: 'b@example.com', first_name: 'f'.repeat(64) }]);
+	});
+});
