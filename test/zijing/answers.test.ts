@@ -166,3 +166,87 @@ describe('the contact list, in every shape it could come back in', () => {
 		expect(sim.requests('GET', '/login')).toHaveLength(0);
 	});
 });
+
+describe('what an answer that is not understood says', () => {
+	const start = { resource: 'recording', operation: 'start', conferenceKey: '8000000' };
+	const dataOf = async (data: unknown) => {
+		answer({ code: 200, data, message: null, state: 1 });
+		return (await run(start)).error('Zijing');
+	};
+	const arrived = `(received HTTP 200, application/json, ${ENVELOPE_KEYS})`;
+
+	test.each([
+		['text', 'abc', 'text'],
+		['a number', 5, 'number 5'],
+		['true', true, 'boolean true'],
+		['an empty object', {}, 'an empty object'],
+		['an empty list', [], 'a list of 0 entries'],
+		['a list of two', [1, 2], 'a list of 2 entries'],
+	])('"data" that is %s is named by its shape', async (_label, data, shape) => {
+		expect((await dataOf(data))?.message).toBe(`Zijing Cloud error 200: unexpected answer: "data" is ${shape}, expected an object with "recordId" ${arrived}`);
+	});
+
+	test('the keys of an object are named up to 12, each up to 40 characters', async () => {
+		const twelve = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i + 1}`, i]));
+		expect((await dataOf(twelve))?.message).toContain('"data" is an object with keys k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, expected');
+		expect((await dataOf({ ...twelve, k13: 13 }))?.message).toContain('"data" is an object with keys k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, …, expected');
+		const forty = 'a'.repeat(40);
+		expect((await dataOf({ [forty]: 1, [`${forty}bc`]: 2 }))?.message).toContain(`"data" is an object with keys ${forty}, ${forty}…, expected`);
+	});
+
+	test('the error tells where to look first', async () => {
+		const error = await dataOf(null);
+		expect(error?.description).toBe(
+			'Check the credential’s API server URL; if it is right, the service answered in a shape its API document does not show',
+		);
+		expect(error?.httpCode).toBe('200');
+	});
+
+	test.each([
+		['a page with blank lines before it', ' \n <html><body>Login</body></html>', 'text/html', 'the answer was a web page, not JSON', 'text/html, a web page'],
+		['text with a tag inside', 'Error <b>42</b>', 'text/plain', 'the answer was not valid JSON', 'text/plain, text that is not JSON'],
+		['JSON without a content type', JSON.stringify({ ok: true }), undefined, 'the answer was not a Zijing Cloud response (no "state" 1 or 0)', 'no content type, an object with keys ok'],
+	])('%s', async (_label, raw, type, what, shape) => {
+		sim.fail({ kind: 'answer', response: { status: 200, raw, headers: type ? { 'Content-Type': type } : {} } });
+		expect((await run(start)).error('Zijing')?.message).toBe(`Zijing Cloud error 200: ${what} (received HTTP 200, ${shape})`);
+	});
+
+	test('"state" with spaces is read; a state of 2 or an empty one is not an answer', async () => {
+		answer({ code: 200, data: { recordId: 'r-1' }, message: null, state: ' 1 ' });
+		expect((await run(start)).output('Zijing').map((i) => i.json)).toEqual([{ recordId: 'r-1' }]);
+		for (const state of [2, '', ' ']) {
+			answer({ code: 200, data: { recordId: 'r-1' }, message: null, state });
+			expect((await run(start)).error('Zijing')?.message).toBe(
+				`Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) ${arrived}`,
+			);
+		}
+	});
+});
+
+describe('what a refusal in the envelope says', () => {
+	const start = { resource: 'recording', operation: 'start', conferenceKey: '8000000' };
+	const refuse = async (code: unknown, message: unknown) => {
+		answer({ code, data: null, message, state: 0 });
+		return (await run(start)).error('Zijing')!;
+	};
+
+	test('a blank or missing code is "unknown"; the message is trimmed, and left out when blank or the same as the meaning', async () => {
+		expect((await refuse('  ', '失败')).message).toBe('Zijing Cloud error unknown: the request failed (失败)');
+		expect((await refuse({ value: 1 }, '失败')).message).toBe('Zijing Cloud error unknown: the request failed (失败)');
+		expect((await refuse('200008', '  该会议不存在  ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+		expect((await refuse('200008', '   ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		expect((await refuse('200008', 'the meeting does not exist')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		expect((await refuse('300001', '')).message).toBe('Zijing Cloud error 300001: the request failed without a message');
+		expect((await refuse('300001', 42)).message).toBe('Zijing Cloud error 300001: the request failed without a message');
+	});
+
+	test('the service’s message is the description when there is no hint; a known code gives its hint', async () => {
+		const unknown = await refuse('300001', '余额不足');
+		expect([unknown.description, unknown.httpCode]).toEqual(['余额不足', '200']);
+		const bare = await refuse('300001', null);
+		expect(bare.description).toBeNull();
+		expect((await refuse('200001', 'x')).description).toBe(
+			'Check the conference number, and that the credential’s key belongs to the tenant that owns this meeting room',
+		);
+	});
+});

@@ -245,3 +245,40 @@ describe('concurrency', () => {
 		expect(sim.maxInFlight).toBe(2);
 	});
 });
+
+describe('what an HTTP failure says', () => {
+	const page = (status: number) => ({ kind: 'html' as const, status });
+	const json = (status: number, body: unknown) => ({ kind: 'status' as const, status, body });
+	const KEY_HINT = /^Check the credential: its key type, the API ID and API KEY \(or the tenant key\) and the API server URL\./;
+
+	test.each([
+		['a 500 page', page(500), 'Zijing Cloud error 500: the server failed (HTTP 500)'],
+		['a 404 page', page(404), 'Zijing Cloud error 404: the request was refused (HTTP 404)'],
+		['a 499 page', page(499), 'Zijing Cloud error 499: the request was refused (HTTP 499)'],
+	])('%s: the status, and that a web page came instead of JSON', async (_label, fault, message) => {
+		sim.fail(fault);
+		const error = (await run()).error('Zijing')!;
+		expect([error.message, error.description, error.httpCode]).toEqual([message, 'The server answered with a web page instead of JSON', message.slice(19, 22)]);
+	});
+
+	test.each([
+		['a 503 without a message', json(503, {}), 'Zijing Cloud error 503: the server failed (HTTP 503)'],
+		['a 400 without a message', json(400, { detail: 1 }), 'Zijing Cloud error 400: the request was refused (HTTP 400)'],
+		['a 400 with "msg"', json(400, { msg: '参数错误' }), 'Zijing Cloud error 400: the request was refused (HTTP 400) (参数错误)'],
+		['a 400 with "message" and "msg"', json(400, { message: 'first', msg: 'second' }), 'Zijing Cloud error 400: the request was refused (HTTP 400) (first)'],
+		['a 400 with an unknown code', json(400, { code: 300001, message: '余额不足' }), 'Zijing Cloud error 400: the request was refused (HTTP 400) (余额不足)'],
+		['a 400 with a known code', json(400, { code: ' 200009 ', msg: '已被预约' }), 'Zijing Cloud error 200009: this meeting room is already booked for that time slot (已被预约)'],
+		['a 499 with a message', json(499, { message: 'closed' }), 'Zijing Cloud error 499: the request was refused (HTTP 499) (closed)'],
+		['a text body', { kind: 'answer' as const, response: { status: 400, raw: 'bad request', headers: { 'Content-Type': 'text/plain' } } }, 'Zijing Cloud error 400: the request was refused (HTTP 400)'],
+	])('%s', async (_label, fault, message) => {
+		sim.fail(fault);
+		expect((await run()).error('Zijing')!.message).toBe(message);
+	});
+
+	test('a 403 JSON refusal is a rejected key, with its message and the credential hint', async () => {
+		sim.fail(json(403, { message: 'Forbidden' }));
+		const error = (await run()).error('Zijing')!;
+		expect(error.message).toBe('Zijing Cloud error 403: the auth key was rejected (a wrong key, or a key that belongs to another tenant) (Forbidden)');
+		expect(error.description).toMatch(KEY_HINT);
+	});
+});

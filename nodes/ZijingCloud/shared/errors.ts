@@ -172,7 +172,8 @@ export function readEnvelope(ctx: Reader, response: IN8nHttpFullResponse): { fai
 
 /** The error mapper of a failed HTTP exchange. */
 export function describeHttpError(failure: HttpFailure) {
-	const body = failure.body && typeof failure.body === 'object' ? (failure.body as IDataObject) : undefined;
+	// a text body has no `code`, `message` or `msg` either
+	const body = failure.body as IDataObject | null | undefined;
 	const bodyCode = codeOf(body?.code);
 	const original =
 		typeof body?.message === 'string' ? body.message : typeof body?.msg === 'string' ? body.msg : undefined;
