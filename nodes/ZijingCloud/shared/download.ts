@@ -68,7 +68,8 @@ export async function downloadRecordingFile(
 				: /timeout/i.test(failure.networkMessage ?? '') || failure.networkCode === 'ECONNABORTED'
 					? `no answer within ${duration(timeout)}`
 					: 'the connection failed';
-		throw new NodeApiError(this.getNode(), { message: reason, code: failure.status ?? failure.networkCode ?? null } as JsonObject, {
+		// no code in the response object: NodeApiError would swap the message for its generic text of a network code
+		throw new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
 			message: `${SERVICE}: downloading recording file ${String(recordId)} from ${where(url)} failed: ${reason}`,
 			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 			itemIndex: this.getItemIndex(),
