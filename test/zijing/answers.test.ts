@@ -250,3 +250,71 @@ describe('what a refusal in the envelope says', () => {
 		);
 	});
 });
+
+describe('what each operation outputs from an answer in another documented form', () => {
+	const create = { resource: 'booking', operation: 'create', account: 'admin@miwei.com', theme: 't', startDate: '2026-12-01 09:00', endDate: '2026-12-01 10:00' };
+	const rooms = { resource: 'booking', operation: 'getRooms', account: 'admin@miwei.com', returnAll: true };
+	const arrived = `(received HTTP 200, application/json, ${ENVELOPE_KEYS})`;
+
+	test('Booking → Create: one booking object is read as the booking; an empty list or a booking without "id" is refused', async () => {
+		answer({ code: 200, data: { id: 77, theme: 't' }, message: null, state: 1 });
+		expect((await run(create)).output('Zijing').map((i) => i.json)).toEqual([{ id: 77, theme: 't' }]);
+		for (const [data, shape] of [
+			[[], 'a list of 0 entries'],
+			[[{ id: 1 }, { theme: 't' }], 'a list of 2 entries'],
+			[{ theme: 't' }, 'an object with keys theme'],
+		] as const) {
+			answer({ code: 200, data, message: null, state: 1 });
+			expect((await run(create)).error('Zijing')?.message).toBe(
+				`Zijing Cloud error 200: unexpected answer: "data" is ${shape}, expected the booking (a list of bookings, or one booking, with "id") ${arrived}`,
+			);
+		}
+	});
+
+	test('a list with one entry that is not an object with the keys is refused, naming that entry', async () => {
+		for (const [entry, shape] of [
+			[null, 'JSON null'],
+			[{ pDesc: 'x' }, 'an object with keys pDesc'],
+			[[{ pid: 1 }], 'a list of 1 entry'],
+		] as const) {
+			answer({ code: 200, data: [{ pid: 1 }, entry], message: null, state: 1 });
+			expect((await run(rooms)).error('Zijing')?.message).toBe(
+				`Zijing Cloud error 200: unexpected answer: "data" is a list of 2 entries, expected a list of entries with "pid"; an entry is ${shape} ${arrived}`,
+			);
+		}
+	});
+
+	test('Booking → Cancel: the trimmed booking ID, the message only when there is one, data merged only when an object', async () => {
+		const cancel = { resource: 'booking', operation: 'cancel', bookingId: ' 1429 ' };
+		const outputOf = async (message: unknown, data: unknown) => {
+			answer({ code: 200, data, message, state: 1 });
+			return (await run(cancel)).output('Zijing').map((i) => i.json);
+		};
+		expect(await outputOf('', null)).toEqual([{ bookingId: '1429', cancelled: true }]);
+		expect(await outputOf(7, [1])).toEqual([{ bookingId: '1429', cancelled: true }]);
+		expect(await outputOf(null, 'done')).toEqual([{ bookingId: '1429', cancelled: true }]);
+		expect(await outputOf('ok', { st_id: 1429 })).toEqual([{ bookingId: '1429', cancelled: true, message: 'ok', st_id: 1429 }]);
+	});
+
+	test('Meeting → Get: the envelope form, a list answer, and a refusal with "message" instead of "msg"', async () => {
+		const get = { resource: 'meeting', operation: 'get', conferenceKey: '8000000' };
+		const meeting = { name: 'n', alias: '8000000', started: true, participants: 2 };
+		answer({ code: 200, data: meeting, message: null, state: 1 });
+		expect((await run(get)).output('Zijing').map((i) => i.json)).toEqual([meeting]);
+		answer({ code: 200, data: { name: 'n', alias: '8000000', started: true }, message: null, state: 1 });
+		expect((await run(get)).error('Zijing')?.message).toBe(
+			`Zijing Cloud error 200: unexpected answer: "data" is an object with keys name, alias, started, expected the meeting, an object with "alias" and "started" and "participants" ${arrived}`,
+		);
+		answer([meeting]);
+		expect((await run(get)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, a list of 1 entry)',
+		);
+		answer({ code: 200008, message: '该会议不存在' });
+		expect((await run(get)).error('Zijing')?.message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+		answer({ code: 200008, msg: 1, message: 2 });
+		expect((await run(get)).error('Zijing')?.message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		answer({ code: 200, msg: 'success', alias: '8000000', started: true });
+		const error = (await run(get)).error('Zijing');
+		expect([error?.httpCode, (error?.context as { itemIndex?: number }).itemIndex]).toEqual(['200', 0]);
+	});
+});
