@@ -282,3 +282,16 @@ describe('what an HTTP failure says', () => {
 		expect(error.description).toMatch(KEY_HINT);
 	});
 });
+
+describe('a dropped connection: whether the service may have acted', () => {
+	test.each([
+		['Recording → Get Status (a POST that only reads)', { resource: 'recording', operation: 'getStatus', conferenceKey: '8000000' }, ''],
+		['Recording → Get Files (a POST that only reads)', { resource: 'recording', operation: 'getFiles', recordId: 'abc' }, ''],
+		['Meeting → Get (a GET)', { resource: 'meeting', operation: 'get', conferenceKey: '8000000' }, ''],
+		['Recording → Delete File', { resource: 'recording', operation: 'deleteFile', recordId: 'abc' }, ' — the service may have done it: check before retrying'],
+		['Booking → Cancel', { resource: 'booking', operation: 'cancel', bookingId: '1' }, ' — the service may have done it: check before retrying'],
+	])('%s', async (_label, parameters, caution) => {
+		sim.fail({ kind: 'drop' }, { times: 5 });
+		expect((await run(parameters)).error('Zijing')!.message).toBe(`Zijing Cloud: the connection was dropped before an answer arrived${caution} (item 0)`);
+	});
+});
