@@ -186,6 +186,13 @@ describe('what an answer that is not understood says', () => {
 		expect((await dataOf(data))?.message).toBe(`Zijing Cloud error 200: unexpected answer: "data" is ${shape}, expected an object with "recordId" ${arrived}`);
 	});
 
+	test('a success envelope without "data" is named as such', async () => {
+		answer({ code: 200, message: null, state: 1 });
+		expect((await run(start)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: unexpected answer: "data" is nothing, expected an object with "recordId" (received HTTP 200, application/json, an object with keys code, message, state)',
+		);
+	});
+
 	test('the keys of an object are named up to 12, each up to 40 characters', async () => {
 		const twelve = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i + 1}`, i]));
 		expect((await dataOf(twelve))?.message).toContain('"data" is an object with keys k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, expected');
