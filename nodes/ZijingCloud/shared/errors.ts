@@ -77,7 +77,8 @@ export function serviceError(
 ): NodeApiError {
 	const { message, description } = describeCode(code, original);
 	const itemIndex = ctx.getItemIndex?.();
-	return new NodeApiError(ctx.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
+	// the service's message becomes the description when there is no hint (NodeApiError reads it from here)
+	return new NodeApiError(ctx.getNode(), { message: original ?? '' } as JsonObject, {
 		message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
 		description,
 		httpCode: String(response.statusCode),
