@@ -377,7 +377,9 @@ describe('Meeting → Get', () => {
 describe('Recording → Get Files: what a download gives, and how it fails', () => {
 	const files = new Simulator('files');
 	beforeAll(async () => {
-		files.route('GET', '/v/:name', () => ({ raw: Buffer.from('clip'), headers: { 'Content-Type': 'video/webm; codecs=vp9' } }));
+		files.route('GET', '/v/:name', () => ({ raw: Buffer.from('clip'), headers: { 'Content-Type': 'video/webm ; codecs=vp9' } }));
+		files.route('GET', '/none/:name', () => ({ raw: Buffer.from('plain') }));
+		files.route('GET', '/dir/', () => ({ raw: Buffer.from('dir'), headers: { 'Content-Type': 'video/mp4' } }));
 		files.route('GET', '/odd/100%25%zz.webm', () => ({ raw: Buffer.from('odd'), headers: { 'Content-Type': 'video/webm' } }));
 		files.route('GET', '/bin/:name', () => ({ raw: Buffer.from('bin'), headers: { 'Content-Type': 'application/octet-stream' } }));
 		files.route('GET', '/gone/:name', () => ({ status: 404, raw: 'gone' }));
@@ -400,6 +402,9 @@ describe('Recording → Get Files: what a download gives, and how it fails', () 
 			{ recordId: 'f3', downUrl: `${files.url}/?sign=s` },
 			{ recordId: '', downUrl: `${files.url}/` },
 			{ recordId: 'f5', downUrl: `${files.url}/bin/clip.mp4` },
+			{ recordId: 'f6', downUrl: `${files.url}/none/a.webm` },
+			{ recordId: 'f7', downUrl: `${files.url}/dir/` },
+			{ recordId: 8, downUrl: `${files.url}/` },
 		]);
 		const result = await getFiles({ binaryPropertyName: '  ' });
 		expect(result.error('Zijing')).toBeUndefined();
@@ -409,6 +414,9 @@ describe('Recording → Get Files: what a download gives, and how it fails', () 
 			['f3.mp4', 'video/mp4'],
 			['recording.mp4', 'video/mp4'],
 			['clip.mp4', 'video/mp4'],
+			['a.webm', 'video/webm'],
+			['dir', 'video/mp4'],
+			['recording.mp4', 'video/mp4'],
 		]);
 	});
 
@@ -441,7 +449,11 @@ describe('Recording → Get Files: what a download gives, and how it fails', () 
 		files.fail({ kind: 'drop' });
 		listing([{ recordId: 'f1', downUrl: `${files.url}/v/a.mp4` }]);
 		error = (await getFiles()).error('Zijing');
-		expect(error?.message).toBe(`Zijing Cloud: downloading recording file f1 from ${new URL(files.url).host}/v/a.mp4 failed: the connection failed`);
+		expect([error?.message, error?.httpCode]).toEqual([`Zijing Cloud: downloading recording file f1 from ${new URL(files.url).host}/v/a.mp4 failed: the connection failed`, null]);
+
+		listing([{ recordId: 'f1', downUrl: 'https://127.0.0.1:1/a.mp4' }]);
+		error = (await getFiles()).error('Zijing');
+		expect(error?.message).toBe('Zijing Cloud: downloading recording file f1 from 127.0.0.1:1/a.mp4 failed: the connection failed');
 
 		files.fail({ kind: 'delay', ms: 1000 });
 		listing([{ recordId: 'f1', downUrl: `${files.url}/v/a.mp4` }]);
