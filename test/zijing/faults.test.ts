@@ -275,6 +275,15 @@ describe('what an HTTP failure says', () => {
 		expect((await run()).error('Zijing')!.message).toBe(message);
 	});
 
+	test('a text answer with a tag inside is not a web page; a page after blank lines is', async () => {
+		sim.fail({ kind: 'answer', response: { status: 400, raw: 'bad <b>request</b>', headers: { 'Content-Type': 'text/plain' } } });
+		let error = (await run()).error('Zijing')!;
+		expect([error.message, error.description]).toEqual(['Zijing Cloud error 400: the request was refused (HTTP 400)', 'bad request']);
+		sim.fail({ kind: 'answer', response: { status: 400, raw: ' \n <html><body>Bad</body></html>', headers: { 'Content-Type': 'text/html' } } });
+		error = (await run()).error('Zijing')!;
+		expect([error.message, error.description]).toEqual(['Zijing Cloud error 400: the request was refused (HTTP 400)', 'The server answered with a web page instead of JSON']);
+	});
+
 	test('a 403 JSON refusal is a rejected key, with its message and the credential hint', async () => {
 		sim.fail(json(403, { message: 'Forbidden' }));
 		const error = (await run()).error('Zijing')!;
