@@ -186,6 +186,30 @@ describe('what an answer that is not understood says', () => {
 		expect((await dataOf(data))?.message).toBe(`Zijing Cloud error 200: unexpected answer: "data" is ${shape}, expected an object with "recordId" ${arrived}`);
 	});
 
+	test('a content type with a space before its parameters is named without them', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, raw: JSON.stringify({ ok: 1 }), headers: { 'Content-Type': 'application/json ; charset=utf-8' } } });
+		expect((await run(start)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys ok)',
+		);
+	});
+
+	test('the failing item is named, for a refusal and for an answer not understood', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, body: { code: '200008', data: null, message: 'x', state: 0 } } }, { match: (r) => (r.json as IDataObject)?.conferenceKey === '2' });
+		sim.fail({ kind: 'answer', response: { status: 200, body: { ok: true } } }, { match: (r) => (r.json as IDataObject)?.conferenceKey === '3' });
+		const result = await engine.run([zijingNode({ ...start, conferenceKey: '={{ $json.key }}' }, { continueOnFail: true })], [{ key: '8000000' }, { key: '2' }, { key: '3' }]);
+		expect(result.output('Zijing').map((i) => [i.pairedItem, i.json.error])).toEqual([
+			[{ item: 0 }, undefined],
+			[{ item: 1 }, 'Zijing Cloud error 200008: the meeting does not exist (x)'],
+			[{ item: 2 }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys ok)'],
+		]);
+		for (const [key, item] of [['2', 1], ['3', 1]] as const) {
+			sim.reset();
+			sim.fail({ kind: 'answer', response: { status: 200, body: key === '2' ? { code: '200008', data: null, message: 'x', state: 0 } : { ok: true } } }, { match: (r) => (r.json as IDataObject)?.conferenceKey === key });
+			const failed = await engine.run([zijingNode({ ...start, conferenceKey: '={{ $json.key }}' })], [{ key: '8000000' }, { key }]);
+			expect((failed.error('Zijing')?.context as { itemIndex?: number }).itemIndex).toBe(item);
+		}
+	});
+
 	test('a success envelope without "data" is named as such', async () => {
 		answer({ code: 200, message: null, state: 1 });
 		expect((await run(start)).error('Zijing')?.message).toBe(
@@ -221,7 +245,7 @@ describe('what an answer that is not understood says', () => {
 	test('"state" with spaces is read; a state of 2 or an empty one is not an answer', async () => {
 		answer({ code: 200, data: { recordId: 'r-1' }, message: null, state: ' 1 ' });
 		expect((await run(start)).output('Zijing').map((i) => i.json)).toEqual([{ recordId: 'r-1' }]);
-		for (const state of [2, '', ' ']) {
+		for (const state of [2, '', ' ', [1], [0], null]) {
 			answer({ code: 200, data: { recordId: 'r-1' }, message: null, state });
 			expect((await run(start)).error('Zijing')?.message).toBe(
 				`Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) ${arrived}`,
@@ -243,6 +267,7 @@ describe('what a refusal in the envelope says', () => {
 		expect((await refuse('200008', '  该会议不存在  ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
 		expect((await refuse('200008', '   ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
 		expect((await refuse('200008', 'the meeting does not exist')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		expect((await refuse('200008', ' the meeting does not exist ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
 		expect((await refuse('300001', '')).message).toBe('Zijing Cloud error 300001: the request failed without a message');
 		expect((await refuse('300001', 42)).message).toBe('Zijing Cloud error 300001: the request failed without a message');
 	});

@@ -269,6 +269,9 @@ describe('what an HTTP failure says', () => {
 		['a 400 with an unknown code', json(400, { code: 300001, message: '余额不足' }), 'Zijing Cloud error 400: the request was refused (HTTP 400) (余额不足)'],
 		['a 400 with a known code', json(400, { code: ' 200009 ', msg: '已被预约' }), 'Zijing Cloud error 200009: this meeting room is already booked for that time slot (已被预约)'],
 		['a 499 with a message', json(499, { message: 'closed' }), 'Zijing Cloud error 499: the request was refused (HTTP 499) (closed)'],
+		['a 400 whose "msg" is not text', json(400, { msg: 5 }), 'Zijing Cloud error 400: the request was refused (HTTP 400)'],
+		['a 500 with JSON null', { kind: 'answer' as const, response: { status: 500, raw: 'null', headers: { 'Content-Type': 'application/json' } } }, 'Zijing Cloud error 500: the server failed (HTTP 500)'],
+		['a 503 with an empty body', { kind: 'empty' as const, status: 503 }, 'Zijing Cloud error 503: the server failed (HTTP 503)'],
 		['a text body', { kind: 'answer' as const, response: { status: 400, raw: 'bad request', headers: { 'Content-Type': 'text/plain' } } }, 'Zijing Cloud error 400: the request was refused (HTTP 400)'],
 	])('%s', async (_label, fault, message) => {
 		sim.fail(fault);
