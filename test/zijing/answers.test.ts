@@ -166,3 +166,187 @@ describe('the contact list, in every shape it could come back in', () => {
 		expect(sim.requests('GET', '/login')).toHaveLength(0);
 	});
 });
+
+describe('what an answer that is not understood says', () => {
+	const start = { resource: 'recording', operation: 'start', conferenceKey: '8000000' };
+	const dataOf = async (data: unknown) => {
+		answer({ code: 200, data, message: null, state: 1 });
+		return (await run(start)).error('Zijing');
+	};
+	const arrived = `(received HTTP 200, application/json, ${ENVELOPE_KEYS})`;
+
+	test.each([
+		['text', 'abc', 'text'],
+		['a number', 5, 'number 5'],
+		['true', true, 'boolean true'],
+		['an empty object', {}, 'an empty object'],
+		['an empty list', [], 'a list of 0 entries'],
+		['a list of two', [1, 2], 'a list of 2 entries'],
+	])('"data" that is %s is named by its shape', async (_label, data, shape) => {
+		expect((await dataOf(data))?.message).toBe(`Zijing Cloud error 200: unexpected answer: "data" is ${shape}, expected an object with "recordId" ${arrived}`);
+	});
+
+	test('a content type with a space before its parameters is named without them', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, raw: JSON.stringify({ ok: 1 }), headers: { 'Content-Type': 'application/json ; charset=utf-8' } } });
+		expect((await run(start)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys ok)',
+		);
+	});
+
+	test('the failing item is named, for a refusal and for an answer not understood', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, body: { code: '200008', data: null, message: 'x', state: 0 } } }, { match: (r) => (r.json as IDataObject)?.conferenceKey === '2' });
+		sim.fail({ kind: 'answer', response: { status: 200, body: { ok: true } } }, { match: (r) => (r.json as IDataObject)?.conferenceKey === '3' });
+		const result = await engine.run([zijingNode({ ...start, conferenceKey: '={{ $json.key }}' }, { continueOnFail: true })], [{ key: '8000000' }, { key: '2' }, { key: '3' }]);
+		expect(result.output('Zijing').map((i) => [i.pairedItem, i.json.error])).toEqual([
+			[{ item: 0 }, undefined],
+			[{ item: 1 }, 'Zijing Cloud error 200008: the meeting does not exist (x)'],
+			[{ item: 2 }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys ok)'],
+		]);
+		for (const [key, item] of [['2', 1], ['3', 1]] as const) {
+			sim.reset();
+			sim.fail({ kind: 'answer', response: { status: 200, body: key === '2' ? { code: '200008', data: null, message: 'x', state: 0 } : { ok: true } } }, { match: (r) => (r.json as IDataObject)?.conferenceKey === key });
+			const failed = await engine.run([zijingNode({ ...start, conferenceKey: '={{ $json.key }}' })], [{ key: '8000000' }, { key }]);
+			expect((failed.error('Zijing')?.context as { itemIndex?: number }).itemIndex).toBe(item);
+		}
+	});
+
+	test('a success envelope without "data" is named as such', async () => {
+		answer({ code: 200, message: null, state: 1 });
+		expect((await run(start)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: unexpected answer: "data" is nothing, expected an object with "recordId" (received HTTP 200, application/json, an object with keys code, message, state)',
+		);
+	});
+
+	test('the keys of an object are named up to 12, each up to 40 characters', async () => {
+		const twelve = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i + 1}`, i]));
+		expect((await dataOf(twelve))?.message).toContain('"data" is an object with keys k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, expected');
+		expect((await dataOf({ ...twelve, k13: 13 }))?.message).toContain('"data" is an object with keys k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, …, expected');
+		const forty = 'a'.repeat(40);
+		expect((await dataOf({ [forty]: 1, [`${forty}bc`]: 2 }))?.message).toContain(`"data" is an object with keys ${forty}, ${forty}…, expected`);
+	});
+
+	test('the error tells where to look first', async () => {
+		const error = await dataOf(null);
+		expect(error?.description).toBe(
+			'Check the credential’s API server URL; if it is right, the service answered in a shape its API document does not show',
+		);
+		expect(error?.httpCode).toBe('200');
+	});
+
+	test.each([
+		['a page with blank lines before it', ' \n <html><body>Login</body></html>', 'text/html', 'the answer was a web page, not JSON', 'text/html, a web page'],
+		['text with a tag inside', 'Error <b>42</b>', 'text/plain', 'the answer was not valid JSON', 'text/plain, text that is not JSON'],
+		['JSON without a content type', JSON.stringify({ ok: true }), undefined, 'the answer was not a Zijing Cloud response (no "state" 1 or 0)', 'no content type, an object with keys ok'],
+	])('%s', async (_label, raw, type, what, shape) => {
+		sim.fail({ kind: 'answer', response: { status: 200, raw, headers: type ? { 'Content-Type': type } : {} } });
+		expect((await run(start)).error('Zijing')?.message).toBe(`Zijing Cloud error 200: ${what} (received HTTP 200, ${shape})`);
+	});
+
+	test('"state" with spaces is read; a state of 2 or an empty one is not an answer', async () => {
+		answer({ code: 200, data: { recordId: 'r-1' }, message: null, state: ' 1 ' });
+		expect((await run(start)).output('Zijing').map((i) => i.json)).toEqual([{ recordId: 'r-1' }]);
+		for (const state of [2, '', ' ', [1], [0], null]) {
+			answer({ code: 200, data: { recordId: 'r-1' }, message: null, state });
+			expect((await run(start)).error('Zijing')?.message).toBe(
+				`Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) ${arrived}`,
+			);
+		}
+	});
+});
+
+describe('what a refusal in the envelope says', () => {
+	const start = { resource: 'recording', operation: 'start', conferenceKey: '8000000' };
+	const refuse = async (code: unknown, message: unknown) => {
+		answer({ code, data: null, message, state: 0 });
+		return (await run(start)).error('Zijing')!;
+	};
+
+	test('a blank or missing code is "unknown"; the message is trimmed, and left out when blank or the same as the meaning', async () => {
+		expect((await refuse('  ', '失败')).message).toBe('Zijing Cloud error unknown: the request failed (失败)');
+		expect((await refuse({ value: 1 }, '失败')).message).toBe('Zijing Cloud error unknown: the request failed (失败)');
+		expect((await refuse('200008', '  该会议不存在  ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+		expect((await refuse('200008', '   ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		expect((await refuse('200008', 'the meeting does not exist')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		expect((await refuse('200008', ' the meeting does not exist ')).message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		expect((await refuse('300001', '')).message).toBe('Zijing Cloud error 300001: the request failed without a message');
+		expect((await refuse('300001', 42)).message).toBe('Zijing Cloud error 300001: the request failed without a message');
+	});
+
+	test('the service’s message is the description when there is no hint; a known code gives its hint', async () => {
+		const unknown = await refuse('300001', '余额不足');
+		expect([unknown.description, unknown.httpCode]).toEqual(['余额不足', '200']);
+		const bare = await refuse('300001', null);
+		expect(bare.description).toBeNull();
+		expect((await refuse('200001', 'x')).description).toBe(
+			'Check the conference number, and that the credential’s key belongs to the tenant that owns this meeting room',
+		);
+	});
+});
+
+describe('what each operation outputs from an answer in another documented form', () => {
+	const create = { resource: 'booking', operation: 'create', account: 'admin@miwei.com', theme: 't', startDate: '2026-12-01 09:00', endDate: '2026-12-01 10:00' };
+	const rooms = { resource: 'booking', operation: 'getRooms', account: 'admin@miwei.com', returnAll: true };
+	const arrived = `(received HTTP 200, application/json, ${ENVELOPE_KEYS})`;
+
+	test('Booking → Create: one booking object is read as the booking; an empty list or a booking without "id" is refused', async () => {
+		answer({ code: 200, data: { id: 77, theme: 't' }, message: null, state: 1 });
+		expect((await run(create)).output('Zijing').map((i) => i.json)).toEqual([{ id: 77, theme: 't' }]);
+		for (const [data, shape] of [
+			[[], 'a list of 0 entries'],
+			[[{ id: 1 }, { theme: 't' }], 'a list of 2 entries'],
+			[{ theme: 't' }, 'an object with keys theme'],
+		] as const) {
+			answer({ code: 200, data, message: null, state: 1 });
+			expect((await run(create)).error('Zijing')?.message).toBe(
+				`Zijing Cloud error 200: unexpected answer: "data" is ${shape}, expected the booking (a list of bookings, or one booking, with "id") ${arrived}`,
+			);
+		}
+	});
+
+	test('a list with one entry that is not an object with the keys is refused, naming that entry', async () => {
+		for (const [entry, shape] of [
+			[null, 'JSON null'],
+			[{ pDesc: 'x' }, 'an object with keys pDesc'],
+			[[{ pid: 1 }], 'a list of 1 entry'],
+		] as const) {
+			answer({ code: 200, data: [{ pid: 1 }, entry], message: null, state: 1 });
+			expect((await run(rooms)).error('Zijing')?.message).toBe(
+				`Zijing Cloud error 200: unexpected answer: "data" is a list of 2 entries, expected a list of entries with "pid"; an entry is ${shape} ${arrived}`,
+			);
+		}
+	});
+
+	test('Booking → Cancel: the trimmed booking ID, the message only when there is one, data merged only when an object', async () => {
+		const cancel = { resource: 'booking', operation: 'cancel', bookingId: ' 1429 ' };
+		const outputOf = async (message: unknown, data: unknown) => {
+			answer({ code: 200, data, message, state: 1 });
+			return (await run(cancel)).output('Zijing').map((i) => i.json);
+		};
+		expect(await outputOf('', null)).toEqual([{ bookingId: '1429', cancelled: true }]);
+		expect(await outputOf(7, [1])).toEqual([{ bookingId: '1429', cancelled: true }]);
+		expect(await outputOf(null, 'done')).toEqual([{ bookingId: '1429', cancelled: true }]);
+		expect(await outputOf('ok', { st_id: 1429 })).toEqual([{ bookingId: '1429', cancelled: true, message: 'ok', st_id: 1429 }]);
+	});
+
+	test('Meeting → Get: the envelope form, a list answer, and a refusal with "message" instead of "msg"', async () => {
+		const get = { resource: 'meeting', operation: 'get', conferenceKey: '8000000' };
+		const meeting = { name: 'n', alias: '8000000', started: true, participants: 2 };
+		answer({ code: 200, data: meeting, message: null, state: 1 });
+		expect((await run(get)).output('Zijing').map((i) => i.json)).toEqual([meeting]);
+		answer({ code: 200, data: { name: 'n', alias: '8000000', started: true }, message: null, state: 1 });
+		expect((await run(get)).error('Zijing')?.message).toBe(
+			`Zijing Cloud error 200: unexpected answer: "data" is an object with keys name, alias, started, expected the meeting, an object with "alias" and "started" and "participants" ${arrived}`,
+		);
+		answer([meeting]);
+		expect((await run(get)).error('Zijing')?.message).toBe(
+			'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, a list of 1 entry)',
+		);
+		answer({ code: 200008, message: '该会议不存在' });
+		expect((await run(get)).error('Zijing')?.message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
+		answer({ code: 200008, msg: 1, message: 2 });
+		expect((await run(get)).error('Zijing')?.message).toBe('Zijing Cloud error 200008: the meeting does not exist');
+		answer({ code: 200, msg: 'success', alias: '8000000', started: true });
+		const error = (await run(get)).error('Zijing');
+		expect([error?.httpCode, (error?.context as { itemIndex?: number }).itemIndex]).toEqual(['200', 0]);
+	});
+});

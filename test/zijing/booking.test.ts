@@ -344,3 +344,19 @@ describe('Booking → Get Many / Cancel', () => {
 		expect(sim.log).toHaveLength(0);
 	});
 });
+
+describe('Booking → Get Contacts: where the walk stops', () => {
+	test('a Limit of exactly two pages stops after the second page', async () => {
+		const result = await run({ resource: 'booking', operation: 'getContacts', account: 'admin@miwei.com', returnAll: false, limit: 200 });
+		expect(result.output('Zijing')).toHaveLength(200);
+		expect(sim.requests('GET', '/subscribe/getcontacts').map((r) => r.query.pageIndex)).toEqual(['1', '2']);
+	});
+
+	test('an account without contacts: one request, no items', async () => {
+		sim.contacts.splice(0);
+		const result = await run({ resource: 'booking', operation: 'getContacts', account: 'admin@miwei.com', returnAll: true });
+		expect(result.error('Zijing')).toBeUndefined();
+		expect(result.output('Zijing')).toEqual([]);
+		expect(sim.requests('GET', '/subscribe/getcontacts')).toHaveLength(1);
+	});
+});

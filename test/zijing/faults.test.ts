@@ -245,3 +245,65 @@ describe('concurrency', () => {
 		expect(sim.maxInFlight).toBe(2);
 	});
 });
+
+describe('what an HTTP failure says', () => {
+	const page = (status: number) => ({ kind: 'html' as const, status });
+	const json = (status: number, body: unknown) => ({ kind: 'status' as const, status, body });
+	const KEY_HINT = /^Check the credential: its key type, the API ID and API KEY \(or the tenant key\) and the API server URL\./;
+
+	test.each([
+		['a 500 page', page(500), 'Zijing Cloud error 500: the server failed (HTTP 500)'],
+		['a 404 page', page(404), 'Zijing Cloud error 404: the request was refused (HTTP 404)'],
+		['a 499 page', page(499), 'Zijing Cloud error 499: the request was refused (HTTP 499)'],
+	])('%s: the status, and that a web page came instead of JSON', async (_label, fault, message) => {
+		sim.fail(fault);
+		const error = (await run()).error('Zijing')!;
+		expect([error.message, error.description, error.httpCode]).toEqual([message, 'The server answered with a web page instead of JSON', message.slice(19, 22)]);
+	});
+
+	test.each([
+		['a 503 without a message', json(503, {}), 'Zijing Cloud error 503: the server failed (HTTP 503)'],
+		['a 400 without a message', json(400, { detail: 1 }), 'Zijing Cloud error 400: the request was refused (HTTP 400)'],
+		['a 400 with "msg"', json(400, { msg: '参数错误' }), 'Zijing Cloud error 400: the request was refused (HTTP 400) (参数错误)'],
+		['a 400 with "message" and "msg"', json(400, { message: 'first', msg: 'second' }), 'Zijing Cloud error 400: the request was refused (HTTP 400) (first)'],
+		['a 400 with an unknown code', json(400, { code: 300001, message: '余额不足' }), 'Zijing Cloud error 400: the request was refused (HTTP 400) (余额不足)'],
+		['a 400 with a known code', json(400, { code: ' 200009 ', msg: '已被预约' }), 'Zijing Cloud error 200009: this meeting room is already booked for that time slot (已被预约)'],
+		['a 499 with a message', json(499, { message: 'closed' }), 'Zijing Cloud error 499: the request was refused (HTTP 499) (closed)'],
+		['a 400 whose "msg" is not text', json(400, { msg: 5 }), 'Zijing Cloud error 400: the request was refused (HTTP 400)'],
+		['a 500 with JSON null', { kind: 'answer' as const, response: { status: 500, raw: 'null', headers: { 'Content-Type': 'application/json' } } }, 'Zijing Cloud error 500: the server failed (HTTP 500)'],
+		['a 503 with an empty body', { kind: 'empty' as const, status: 503 }, 'Zijing Cloud error 503: the server failed (HTTP 503)'],
+		['a text body', { kind: 'answer' as const, response: { status: 400, raw: 'bad request', headers: { 'Content-Type': 'text/plain' } } }, 'Zijing Cloud error 400: the request was refused (HTTP 400)'],
+	])('%s', async (_label, fault, message) => {
+		sim.fail(fault);
+		expect((await run()).error('Zijing')!.message).toBe(message);
+	});
+
+	test('a text answer with a tag inside is not a web page; a page after blank lines is', async () => {
+		sim.fail({ kind: 'answer', response: { status: 400, raw: 'bad <b>request</b>', headers: { 'Content-Type': 'text/plain' } } });
+		let error = (await run()).error('Zijing')!;
+		expect([error.message, error.description]).toEqual(['Zijing Cloud error 400: the request was refused (HTTP 400)', 'bad request']);
+		sim.fail({ kind: 'answer', response: { status: 400, raw: ' \n <html><body>Bad</body></html>', headers: { 'Content-Type': 'text/html' } } });
+		error = (await run()).error('Zijing')!;
+		expect([error.message, error.description]).toEqual(['Zijing Cloud error 400: the request was refused (HTTP 400)', 'The server answered with a web page instead of JSON']);
+	});
+
+	test('a 403 JSON refusal is a rejected key, with its message and the credential hint', async () => {
+		sim.fail(json(403, { message: 'Forbidden' }));
+		const error = (await run()).error('Zijing')!;
+		expect(error.message).toBe('Zijing Cloud error 403: the auth key was rejected (a wrong key, or a key that belongs to another tenant) (Forbidden)');
+		expect(error.description).toMatch(KEY_HINT);
+	});
+});
+
+describe('a dropped connection: whether the service may have acted', () => {
+	test.each([
+		['Recording → Get Status (a POST that only reads)', { resource: 'recording', operation: 'getStatus', conferenceKey: '8000000' }, ''],
+		['Recording → Get Files (a POST that only reads)', { resource: 'recording', operation: 'getFiles', recordId: 'abc' }, ''],
+		['Meeting → Get (a GET)', { resource: 'meeting', operation: 'get', conferenceKey: '8000000' }, ''],
+		['Recording → Delete File', { resource: 'recording', operation: 'deleteFile', recordId: 'abc' }, ' — the service may have done it: check before retrying'],
+		['Booking → Cancel', { resource: 'booking', operation: 'cancel', bookingId: '1' }, ' — the service may have done it: check before retrying'],
+	])('%s', async (_label, parameters, caution) => {
+		sim.fail({ kind: 'drop' }, { times: 5 });
+		expect((await run(parameters)).error('Zijing')!.message).toBe(`Zijing Cloud: the connection was dropped before an answer arrived${caution} (item 0)`);
+	});
+});

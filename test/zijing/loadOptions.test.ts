@@ -83,3 +83,43 @@ test.each([
 	expect(everything).toContain('auth');
 	expect(everything).not.toContain(sim.publicKey);
 });
+
+describe('entries as the drop-downs show them', () => {
+	const answer = (data: unknown) =>
+		sim.fail({ kind: 'answer', response: { status: 200, body: { code: 200, data, message: null, state: 1 } } });
+
+	test('a room: its description and short number, else its ID; a room without an ID is left out', async () => {
+		answer([{ pid: 1, pDesc: 'A', sipkey: 2 }, { pid: 2 }, { pid: 3, sipkey: 0 }, { pid: null, pDesc: 'no id' }]);
+		const options = await node.methods.loadOptions.getBookableRooms.call(context(create(' admin@miwei.com '), 'additionalFields.roomId'));
+		expect(options).toEqual([
+			{ name: 'A (2)', value: '1' },
+			{ name: '2', value: '2' },
+			{ name: '3 (0)', value: '3' },
+		]);
+		expect(sim.requests('GET', '/subscribe/getmeeting').map((r) => r.query)).toEqual([{ account: 'admin@miwei.com' }]);
+	});
+
+	test('a contact: its trimmed name and ID, else its ID twice; an entry without a usable ID is left out', async () => {
+		answer([
+			{ id: ' 7 ', name: ' 张三 ' },
+			{ id: 8, name: '  ' },
+			{ id: 9 },
+			{ id: '  ', name: 'blank' },
+			{ id: true, name: 'flag' },
+			{ id: null, name: 'none' },
+		]);
+		const options = await node.methods.loadOptions.getContacts.call(context(create('admin@miwei.com'), 'additionalFields.participantIds'));
+		expect(options).toEqual([
+			{ name: '张三 (7)', value: '7' },
+			{ name: '8 (8)', value: '8' },
+			{ name: '9 (9)', value: '9' },
+		]);
+	});
+
+	test.each(['={{ $json.account }}', 'admin', 'a@b@c', 'ad min@x.com'])('the account %p is not one to list: a clear message and no request', async (account) => {
+		await expect(node.methods.loadOptions.getContacts.call(context(create(account), 'additionalFields.participantIds'))).rejects.toThrow(
+			'Enter the "Account" (name@domain) first to list its contacts',
+		);
+		expect(sim.log).toHaveLength(0);
+	});
+});

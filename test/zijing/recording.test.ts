@@ -373,3 +373,91 @@ describe('Meeting → Get', () => {
 		expect(sim.requests('GET', '/api/getmeetinginfo')[0].query).toEqual({ addr: 'a&b=c' });
 	});
 });
+
+describe('Recording → Get Files: what a download gives, and how it fails', () => {
+	const files = new Simulator('files');
+	beforeAll(async () => {
+		files.route('GET', '/v/:name', () => ({ raw: Buffer.from('clip'), headers: { 'Content-Type': 'video/webm ; codecs=vp9' } }));
+		files.route('GET', '/none/:name', () => ({ raw: Buffer.from('plain') }));
+		files.route('GET', '/dir/', () => ({ raw: Buffer.from('dir'), headers: { 'Content-Type': 'video/mp4' } }));
+		files.route('GET', '/odd/100%25%zz.webm', () => ({ raw: Buffer.from('odd'), headers: { 'Content-Type': 'video/webm' } }));
+		files.route('GET', '/bin/:name', () => ({ raw: Buffer.from('bin'), headers: { 'Content-Type': 'application/octet-stream' } }));
+		files.route('GET', '/gone/:name', () => ({ status: 404, raw: 'gone' }));
+		files.route('GET', '/', () => ({ raw: Buffer.from('root'), headers: { 'Content-Type': 'video/mp4' } }));
+		await files.start();
+	});
+	afterAll(async () => await files.stop());
+	beforeEach(() => files.reset());
+
+	/** getRecords answers with these files (each with a recordId). */
+	const listing = (entries: IDataObject[]) =>
+		sim.fail({ kind: 'answer', response: { status: 200, body: { code: '200', data: entries, message: '成功', state: 1 } } }, { match: (r) => r.path === '/meeting/getRecords' });
+	const getFiles = async (options: IDataObject = {}, continueOnFail = false) =>
+		await engine.run([zijingNode({ resource: 'recording', operation: 'getFiles', recordId: 'rec-1', download: true, options }, { continueOnFail })]);
+
+	test('the file name comes from the link (decoded), else from the recording ID; the type from Content-Type', async () => {
+		listing([
+			{ recordId: 'f1', downUrl: `${files.url}/v/%E5%BD%95%E5%88%B6.webm?sign=s` },
+			{ recordId: 'f2', downUrl: `${files.url}/odd/100%25%zz.webm` },
+			{ recordId: 'f3', downUrl: `${files.url}/?sign=s` },
+			{ recordId: '', downUrl: `${files.url}/` },
+			{ recordId: 'f5', downUrl: `${files.url}/bin/clip.mp4` },
+			{ recordId: 'f6', downUrl: `${files.url}/none/a.webm` },
+			{ recordId: 'f7', downUrl: `${files.url}/dir/` },
+			{ recordId: 8, downUrl: `${files.url}/` },
+		]);
+		const result = await getFiles({ binaryPropertyName: '  ' });
+		expect(result.error('Zijing')).toBeUndefined();
+		expect(result.output('Zijing').map((i) => [i.binary?.data.fileName, i.binary?.data.mimeType])).toEqual([
+			['录制.webm', 'video/webm'],
+			['100%25%zz.webm', 'video/webm'],
+			['f3.mp4', 'video/mp4'],
+			['recording.mp4', 'video/mp4'],
+			['clip.mp4', 'video/mp4'],
+			['a.webm', 'video/webm'],
+			['dir', 'video/mp4'],
+			['recording.mp4', 'video/mp4'],
+		]);
+	});
+
+	test('a file without a download link is output without binary data; the others are downloaded', async () => {
+		listing([{ recordId: 'f1' }, { recordId: 'f2', downUrl: '' }, { recordId: 'f3', downUrl: `${files.url}/v/a.mp4` }]);
+		const out = (await getFiles()).output('Zijing');
+		expect(out.map((i) => [i.json.recordId, Object.keys(i.binary ?? {})])).toEqual([
+			['f1', []],
+			['f2', []],
+			['f3', ['data']],
+		]);
+		expect(files.log).toHaveLength(1);
+	});
+
+	test.each([
+		['not an address', 'no link'],
+		['an ftp address', 'ftp://files.example.com/a.mp4'],
+	])('a link that is %s fails the item, naming the recording', async (_label, downUrl) => {
+		listing([{ recordId: 'f9', downUrl }]);
+		const error = (await getFiles()).error('Zijing');
+		expect([error?.name, error?.message]).toEqual(['NodeOperationError', 'Zijing Cloud: the recording f9 has no valid download link']);
+	});
+
+	test('a 404, a dropped connection and a slow host each say what happened, without the signature', async () => {
+		listing([{ recordId: 'f1', downUrl: `${files.url}/gone/a.mp4?sign=secret-sig` }]);
+		let error = (await getFiles()).error('Zijing');
+		expect([error?.message, error?.httpCode]).toEqual([`Zijing Cloud: downloading recording file f1 from ${new URL(files.url).host}/gone/a.mp4 failed: HTTP 404`, '404']);
+		expect(JSON.stringify(error)).not.toContain('secret-sig');
+
+		files.fail({ kind: 'drop' });
+		listing([{ recordId: 'f1', downUrl: `${files.url}/v/a.mp4` }]);
+		error = (await getFiles()).error('Zijing');
+		expect([error?.message, error?.httpCode]).toEqual([`Zijing Cloud: downloading recording file f1 from ${new URL(files.url).host}/v/a.mp4 failed: the connection failed`, null]);
+
+		listing([{ recordId: 'f1', downUrl: 'https://127.0.0.1:1/a.mp4' }]);
+		error = (await getFiles()).error('Zijing');
+		expect(error?.message).toBe('Zijing Cloud: downloading recording file f1 from 127.0.0.1:1/a.mp4 failed: the connection failed');
+
+		files.fail({ kind: 'delay', ms: 1000 });
+		listing([{ recordId: 'f1', downUrl: `${files.url}/v/a.mp4` }]);
+		error = (await getFiles({ downloadTimeout: 100 })).error('Zijing');
+		expect(error?.message).toBe(`Zijing Cloud: downloading recording file f1 from ${new URL(files.url).host}/v/a.mp4 failed: no answer within 100 ms`);
+	});
+});

@@ -2,7 +2,6 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IBinaryData,
-	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
 	type INodeExecutionData,
@@ -69,7 +68,8 @@ export async function downloadRecordingFile(
 				: /timeout/i.test(failure.networkMessage ?? '') || failure.networkCode === 'ECONNABORTED'
 					? `no answer within ${duration(timeout)}`
 					: 'the connection failed';
-		throw new NodeApiError(this.getNode(), { message: reason, code: failure.status ?? failure.networkCode ?? null } as JsonObject, {
+		// no code in the response object: NodeApiError would swap the message for its generic text of a network code
+		throw new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
 			message: `${SERVICE}: downloading recording file ${String(recordId)} from ${where(url)} failed: ${reason}`,
 			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 			itemIndex: this.getItemIndex(),
@@ -96,19 +96,10 @@ export async function recordingFilesOutput(
 	const files = checkedList(this, response, unwrapEnvelope(this, response), ['recordId']);
 	const download = this.getNodeParameter('download', false) as boolean;
 	if (!download) return files.map((json) => ({ json }));
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
-		throw new NodeOperationError(this.getNode(), `"Put Output File in Field" must be text (item ${this.getItemIndex()})`, {
-			itemIndex: this.getItemIndex(),
-		});
-	}
-	const property = String(options.binaryPropertyName ?? 'data').trim() || 'data';
-	const timeout = Number(options.downloadTimeout ?? DEFAULT_DOWNLOAD_TIMEOUT_MS);
-	if (!Number.isFinite(timeout) || timeout < 1) {
-		throw new NodeOperationError(this.getNode(), `"Download Timeout" must be a positive number of milliseconds (item ${this.getItemIndex()})`, {
-			itemIndex: this.getItemIndex(),
-		});
-	}
+	// their types were checked before the request (checkOrigin)
+	const options = this.getNodeParameter('options', {}) as { binaryPropertyName?: string; downloadTimeout?: number };
+	const property = (options.binaryPropertyName ?? '').trim() || 'data';
+	const timeout = options.downloadTimeout ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
 	const out: INodeExecutionData[] = [];
 	for (const file of files) {
 		if (typeof file.downUrl !== 'string' || !file.downUrl) {

@@ -53,7 +53,8 @@ const HINTS: Record<string, string> = {
 export type Reader = { getNode: IExecuteSingleFunctions['getNode']; getItemIndex?: () => number };
 
 export function codeOf(value: unknown): string | undefined {
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	// a JSON number is always finite
+	if (typeof value === 'number') return String(value);
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
 	return undefined;
 }
@@ -76,12 +77,12 @@ export function serviceError(
 	original: string | undefined,
 ): NodeApiError {
 	const { message, description } = describeCode(code, original);
-	const itemIndex = ctx.getItemIndex?.();
-	return new NodeApiError(ctx.getNode(), { message: original ?? '', code: code ?? null } as JsonObject, {
+	// the service's message becomes the description when there is no hint (NodeApiError reads it from here)
+	return new NodeApiError(ctx.getNode(), { message: original ?? '' } as JsonObject, {
 		message: `${SERVICE} error ${code ?? 'unknown'}: ${message}`,
 		description,
 		httpCode: String(response.statusCode),
-		...(itemIndex !== undefined ? { itemIndex } : {}),
+		itemIndex: ctx.getItemIndex?.(),
 	});
 }
 
@@ -116,12 +117,11 @@ export function whatArrived(response: Pick<IN8nHttpFullResponse, 'statusCode' | 
 }
 
 function unrecognised(ctx: Reader, response: IN8nHttpFullResponse, what: string): NodeApiError {
-	const itemIndex = ctx.getItemIndex?.();
 	return new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {
 		message: `${SERVICE} error ${response.statusCode}: ${what} (${whatArrived(response)})`,
 		description: 'Check the credential’s API server URL; if it is right, the service answered in a shape its API document does not show',
 		httpCode: String(response.statusCode),
-		...(itemIndex !== undefined ? { itemIndex } : {}),
+		itemIndex: ctx.getItemIndex?.(),
 	});
 }
 
@@ -162,9 +162,9 @@ export function unwrapEnvelope(ctx: IExecuteSingleFunctions, response: IN8nHttpF
 
 /** The envelope's verdict: `state` 1 or "1" succeeded, 0 or "0" failed; anything else is refused as not an answer. */
 export function readEnvelope(ctx: Reader, response: IN8nHttpFullResponse): { failed: boolean; body: IDataObject } {
-	const body = response.body;
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) throw notAnAnswer(ctx, response);
-	const state = (body as IDataObject).state;
+	// text, a list, a number or null has no "state": refused below
+	const body = response.body as IDataObject | null;
+	const state = body?.state;
 	const text = typeof state === 'number' || typeof state === 'string' ? String(state).trim() : undefined;
 	if (text !== '1' && text !== '0') throw notAnAnswer(ctx, response);
 	return { failed: text === '0', body: body as IDataObject };
@@ -172,7 +172,8 @@ export function readEnvelope(ctx: Reader, response: IN8nHttpFullResponse): { fai
 
 /** The error mapper of a failed HTTP exchange. */
 export function describeHttpError(failure: HttpFailure) {
-	const body = failure.body && typeof failure.body === 'object' ? (failure.body as IDataObject) : undefined;
+	// a text body has no `code`, `message` or `msg` either
+	const body = failure.body as IDataObject | null | undefined;
 	const bodyCode = codeOf(body?.code);
 	const original =
 		typeof body?.message === 'string' ? body.message : typeof body?.msg === 'string' ? body.msg : undefined;

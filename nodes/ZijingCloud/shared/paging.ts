@@ -29,7 +29,8 @@ export async function paginateContacts(
 		};
 		const page = await this.makeRoutingRequest({ ...requestData, options });
 		const fingerprint = JSON.stringify(page.map((item) => item.json));
-		if (page.length > 0 && fingerprint === previous) break;
+		// an empty page is short: it never comes twice
+		if (fingerprint === previous) break;
 		previous = fingerprint;
 		out.push(...page);
 		if (page.length < pageSize || out.length >= limit) break;

@@ -104,11 +104,11 @@ export async function checkOrigin(this: IExecuteSingleFunctions, request: IHttpR
 	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
 		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)} ${show(options.binaryPropertyName)}`);
 	}
-	if (options.downloadTimeout !== undefined && (typeof options.downloadTimeout !== 'number' || !(options.downloadTimeout >= 1))) {
-		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${show(options.downloadTimeout)}`);
+	if (options.downloadTimeout !== undefined && (typeof options.downloadTimeout !== 'number' || !Number.isFinite(options.downloadTimeout) || options.downloadTimeout < 1)) {
+		const got = typeof options.downloadTimeout === 'number' ? String(options.downloadTimeout) : show(options.downloadTimeout);
+		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${got}`);
 	}
 	const body = { ...((request.body as IDataObject | undefined) ?? {}) };
-	delete body.origin;
 	if (options.origin !== undefined && options.origin !== null && typeof options.origin !== 'string') {
 		refuse(this, `"Origin" must be text, got ${kindOf(options.origin)} ${show(options.origin)}`);
 	}
@@ -206,17 +206,13 @@ function readBookingTime(ctx: IExecuteSingleFunctions, param: string, label: str
 }
 
 /** An optional text field of a collection: text or a number, trimmed; anything else is refused (never "[object Object]"). */
-function optionalText(ctx: IExecuteSingleFunctions, raw: unknown, label: string, options: { max?: number; secret?: boolean } = {}): string {
+function optionalText(ctx: IExecuteSingleFunctions, raw: unknown, label: string, options: { secret?: boolean } = {}): string {
 	if (raw === undefined || raw === null) return '';
 	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
 	if (typeof raw !== 'string') {
 		refuse(ctx, `"${label}" must be text, got ${options.secret ? kindOf(raw) : `${kindOf(raw)} ${show(raw)}`}`);
 	}
-	const text = raw.trim();
-	if (options.max !== undefined && text.length > options.max) {
-		refuse(ctx, `"${label}" is longer than ${options.max} characters${options.secret ? '' : `: "${shown(text)}"`}`);
-	}
-	return text;
+	return raw.trim();
 }
 
 function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): string {
