@@ -188,4 +188,120 @@ describe('Message → Send Many', () => {
 		}
 		expect(sim.log).toHaveLength(0);
 	});
+
+	test('the limits themselves are accepted: 1,000 messages per request, 10 requests in flight, and 1 of each', async () => {
+		const { sim, engine } = ctx;
+		const large = await engine.run([sendMany({ batching: { batchSize: 1000, batchesInFlight: 10 } })], direct(3));
+		expect(large.error('CAM')).toBeUndefined();
+		expect(sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length)).toEqual([3]);
+		sim.reset();
+		const small = await engine.run([sendMany({ batching: { batchSize: 1, batchesInFlight: 1 } })], direct(2));
+		expect(small.error('CAM')).toBeUndefined();
+		expect(sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length)).toEqual([1, 1]);
+	});
+
+	test('one more than a limit, a fraction or a text is refused; an emptied field means the default', async () => {
+		const { sim, engine } = ctx;
+		for (const [batching, message] of [
+			[{ batchSize: 1001 }, '"Messages per Request" must be a whole number from 1 to 1000, got 1001'],
+			[{ batchSize: 2.5 }, '"Messages per Request" must be a whole number from 1 to 1000, got 2.5'],
+			[{ batchSize: 'many' }, '"Messages per Request" must be a whole number from 1 to 1000, got many'],
+			[{ batchesInFlight: 0 }, '"Requests in Flight" must be a whole number from 1 to 10, got 0'],
+		] as const) {
+			const result = await engine.run([sendMany({ batching })], direct(2));
+			expect(result.error('CAM')?.message).toBe(message);
+		}
+		expect(sim.log).toHaveLength(0);
+		for (const batching of [{ batchSize: '' }, { batchSize: null }]) {
+			sim.reset();
+			const result = await engine.run([sendMany({ batching })], direct(101));
+			expect(result.error('CAM')).toBeUndefined();
+			expect(sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length)).toEqual([100, 1]);
+		}
+	});
+
+	test('without continue-on-fail, requests already in flight finish and are counted; the rest are never sent', async () => {
+		const { sim, engine } = ctx;
+		// the first request is slow and accepted; the second fails at once
+		sim.fail({ kind: 'delay', ms: 300 }, { match: (r) => (r.form?.messages ?? '').includes('"message 0"') });
+		sim.fail({ kind: 'status', status: 500, body: { errors: ['disk full'] } }, { match: (r) => (r.form?.messages ?? '').includes('"message 2"') });
+		const result = await engine.run([sendMany({ batching: { batchSize: 2, batchesInFlight: 2 } })], direct(10));
+		const error = result.error('CAM')!;
+		expect(error.message).toBe('Chat&Messenger error 500: the server failed: disk full [request 2 of 5, items 2–3]');
+		expect(error.description).toBe(
+			'None of the 2 messages of this request were accepted. 1 of 5 requests were accepted before the node stopped. {"errors":["disk full"]}',
+		);
+		expect(error.httpCode).toBe('500');
+		expect(sim.requests('POST', '/sendMessages')).toHaveLength(2);
+		expect(sim.messages.map((m) => m.message)).toEqual(['message 0', 'message 1']);
+	});
+
+	test('an answer that cannot be read (HTTP 200): its messages may have been sent, and the error says so', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'malformed' });
+		const result = await engine.run([sendMany()], direct(3));
+		const error = result.error('CAM')!;
+		expect(error.message).toBe('Chat&Messenger error 200: the server sent an answer that is not valid JSON [request 1 of 1, items 0–2]');
+		expect(error.description).toBe(
+			'The server answered this request in a shape that could not be read: its 3 messages may have been sent; check before running them again. 0 of 1 requests were accepted before the node stopped. ' +
+				'It arrived as HTTP 200, application/json, broken JSON of 28 characters. The server answered: {"code":200,"data":{"broken" The messages may have been sent: check before running the items again.',
+		);
+		expect(error.httpCode).toBe('200');
+		expect(error.context?.itemIndex).toBe(0);
+	});
+
+	test('with continue-on-fail, each item of a failed request names the request and its items (one, a range or a list)', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'status', status: 502, body: { errors: [{ code: 'GW', message: 'bad gateway' }] } }, { times: 2 });
+		const items: Array<Record<string, string>> = direct(5);
+		items[1] = { text: '', to: 'user1@example.com' };
+		const result = await engine.run([sendMany({ batching: { batchSize: 3, batchesInFlight: 1 } }, { continueOnFail: true })], items);
+		const out = result.output('CAM');
+		expect(out.map((i) => i.json.error)).toEqual([
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 1 of 2, items 0, 2, 3]',
+			'"Text" is empty (item 1)',
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 1 of 2, items 0, 2, 3]',
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 1 of 2, items 0, 2, 3]',
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 2 of 2, item 4]',
+		]);
+		expect(out.map((i) => (i.error as { context?: { itemIndex?: number } }).context?.itemIndex)).toEqual([0, 1, 2, 3, 4]);
+		const refused = (count: number) => `None of the ${count} messages of this request were accepted. {"errors":[{"code":"GW","message":"bad gateway"}]}`;
+		expect(out.map((i) => (i.error as { description?: string }).description)).toEqual([
+			refused(3),
+			'Give the message a text; use \\n for a line break',
+			refused(3),
+			refused(3),
+			refused(1),
+		]);
+		expect(out.map((i) => (i.error as { httpCode?: string }).httpCode)).toEqual(['502', undefined, '502', '502', '502']);
+		expect(sim.messages).toHaveLength(0);
+	});
+
+	test('no answer (a dropped connection): the messages may have been sent; no connection at all: none were sent', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'drop' }, { match: (r) => (r.form?.messages ?? '').includes('"message 2"') });
+		const result = await engine.run([sendMany({ batching: { batchSize: 2 } }, { continueOnFail: true })], direct(4));
+		const out = result.output('CAM');
+		const dropped = 'Chat&Messenger: the connection was dropped before an answer arrived — the service may have done it: check before retrying [request 2 of 2, items 2–3]';
+		expect(out.map((i) => i.json.error)).toEqual([undefined, undefined, dropped, dropped]);
+		const mayHave = 'No answer came for this request: its 2 messages may have been sent; check before running them again.';
+		expect(out.slice(2).map((i) => [i.error?.name, i.error?.description, i.error?.context.itemIndex])).toEqual([
+			['NodeApiError', mayHave, 2],
+			['NodeApiError', mayHave, 3],
+		]);
+
+		sim.fail({ kind: 'drop' }, { match: (r) => (r.form?.messages ?? '').includes('"message 2"') });
+		const stopped = (await engine.run([sendMany({ batching: { batchSize: 2 } })], direct(4))).error('CAM')!;
+		expect([stopped.name, stopped.message, stopped.description, stopped.httpCode]).toEqual([
+			'NodeApiError',
+			dropped,
+			`${mayHave} 1 of 2 requests were accepted before the node stopped.`,
+			null,
+		]);
+
+		engine.store.add('closed', 'chatMessengerApi', { serverUrl: 'http://127.0.0.1:1', apiToken: sim.apiToken });
+		const closed = await engine.run([sendMany({}, { credentials: { chatMessengerApi: { id: 'closed', name: 'closed' } } })], direct(2));
+		expect(closed.error('CAM')?.message).toBe('Chat&Messenger: the server refused the connection (nothing was sent) [request 1 of 1, items 0–1]');
+		expect(closed.error('CAM')?.description).toBe('None of the 2 messages of this request were sent. 0 of 1 requests were accepted before the node stopped.');
+	});
 });
