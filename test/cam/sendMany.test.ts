@@ -116,7 +116,7 @@ describe('Message → Send Many', () => {
 		items[4].to = 'ghost@example.com'; // the server refuses the whole request holding it
 		const result = await engine.run([sendMany({ batching: { batchSize: 3 } }, { continueOnFail: true })], items);
 		const out = result.output('CAM');
-		expect(out.slice(0, 3).every((i) => i.json.sent === true)).toBe(true);
+		expect(out.slice(0, 3).map((i) => i.json.sent)).toEqual([true, true, true]);
 		for (const i of [3, 4, 5]) {
 			expect(out[i].json.error).toBe(
 				'Chat&Messenger error 200: the server refused the request: messages[1]: {"message":"user not found: ghost@example.com"} [request 2 of 2, items 3–5]',
@@ -173,7 +173,7 @@ describe('Message → Send Many', () => {
 		expect(result.error('CAM')).toBeUndefined();
 		expect(sim.requests('POST', '/sendMessages')).toHaveLength(2);
 		expect(sim.messages).toHaveLength(3);
-		expect(result.output('CAM').every((i) => i.json.sent === true)).toBe(true);
+		expect(result.output('CAM').map((i) => i.json.sent)).toEqual([true, true, true]);
 	});
 
 	test('a batch size out of range is refused before any request', async () => {
