@@ -1,0 +1,93 @@
+/**
+ * The items the Chat&Messenger operations put out (nodes/ChatMessenger/shared/output.ts), from the
+ * answers a server may give, with the node's parameters as n8n hands them to the postReceive hooks.
+ */
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+
+import { reservationsOutput, sendMessageOutput } from '../../nodes/ChatMessenger/shared/output';
+
+const node = { id: '1', name: 'CAM', type: 'n8n-nodes-conferencing.chatMessenger', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+
+/** A postReceive context: the node's parameters of one item. */
+const context = (parameters: IDataObject, itemIndex = 0) =>
+	({
+		getNode: () => node,
+		getItemIndex: () => itemIndex,
+		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+	}) as unknown as IExecuteSingleFunctions;
+
+const answer = (body: unknown): IN8nHttpFullResponse => ({ body: body as IN8nHttpFullResponse['body'], statusCode: 200, headers: { 'content-type': 'application/json' } });
+const status = (conferenceRooms: unknown[]) => answer({ conferenceRoomStatus: { conferenceRooms } });
+
+async function reservations(parameters: IDataObject, rooms: unknown[]) {
+	return (await reservationsOutput.call(context(parameters, 2), [], status(rooms))).map((i) => i.json);
+}
+
+describe('Get Reservations', () => {
+	const rooms = [
+		{ id: 'room-a', name: 'A', reservedSchedules: [{ reservationId: 'r1' }, { reservationId: 'r2' }] },
+		{ conferenceRoomId: 'room-b', conferenceRoomName: 'B', reservedSchedules: [{ reservationId: 'r3' }] },
+		{ reservedSchedules: [{ reservationId: 'r4' }] },
+		{ id: 'room-d', name: 'D' },
+	];
+
+	test('one item per reservation, with its room’s ID and name under either key (null when the room has none)', async () => {
+		expect(await reservations({ output: 'reservations' }, rooms)).toEqual([
+			{ reservationId: 'r1', conferenceRoomId: 'room-a', conferenceRoomName: 'A' },
+			{ reservationId: 'r2', conferenceRoomId: 'room-a', conferenceRoomName: 'A' },
+			{ reservationId: 'r3', conferenceRoomId: 'room-b', conferenceRoomName: 'B' },
+			{ reservationId: 'r4', conferenceRoomId: null, conferenceRoomName: null },
+		]);
+	});
+
+	test('one item per room (the default), each as the server sent it', async () => {
+		expect(await reservations({}, rooms)).toEqual(rooms);
+		expect(await reservations({ output: 'rooms' }, [])).toEqual([]);
+		expect(await reservations({ output: 'reservations' }, [])).toEqual([]);
+	});
+
+	test('"Conference Room" picks one room by either ID key, trimmed; empty means every room', async () => {
+		expect(await reservations({ output: 'reservations', conferenceRoom: ' room-b ' }, rooms)).toEqual([
+			{ reservationId: 'r3', conferenceRoomId: 'room-b', conferenceRoomName: 'B' },
+		]);
+		expect(await reservations({ output: 'rooms', conferenceRoom: 'room-a' }, rooms)).toEqual([rooms[0]]);
+		expect(await reservations({ output: 'rooms', conferenceRoom: 'room-x' }, rooms)).toEqual([]);
+		expect(await reservations({ output: 'rooms', conferenceRoom: '' }, rooms)).toHaveLength(4);
+		expect(await reservations({ output: 'rooms', conferenceRoom: null }, rooms)).toHaveLength(4);
+	});
+
+	test('a reservedSchedules that is not a list, or no room with one: the room shown, never "no reservations"', async () => {
+		const refusal = async (list: unknown[]) =>
+			await reservations({ output: 'reservations' }, list).then(
+				() => undefined,
+				(error: { message: string; description: string; context: { itemIndex: number } }) => [error.message, error.description, error.context.itemIndex],
+			);
+		const expected = (shown: number) =>
+			`Expected each room of "conferenceRoomStatus.conferenceRooms" to carry its reservations in a "reservedSchedules" list (room ${shown} shown). If your server answers in another shape, please report the shape named above.`;
+		expect(await refusal([rooms[0], { id: 'x', reservedSchedules: 'r9' }])).toEqual([
+			'Chat&Messenger error 200: the answer to getConferenceRoomStatus is not in the expected shape (HTTP 200, application/json, a JSON object with the keys "id", "reservedSchedules")',
+			expected(2),
+			2,
+		]);
+		expect(await refusal([{ id: 'x', schedules: [] }, { id: 'y' }])).toEqual([
+			'Chat&Messenger error 200: the answer to getConferenceRoomStatus is not in the expected shape (HTTP 200, application/json, a JSON object with the keys "id", "schedules")',
+			expected(1),
+			2,
+		]);
+		expect(await refusal([{ id: 'x', reservedSchedules: null }, rooms[0]])).toEqual([expect.stringMatching(/the keys "id", "reservedSchedules"\)$/), expected(1), 2]);
+	});
+});
+
+describe('Message → Send', () => {
+	const send = async (parameters: IDataObject, body: unknown = { result: 'ok' }) => (await sendMessageOutput.call(context(parameters, 1), [], answer(body))).map((i) => i.json);
+
+	test('what was sent and the answer', async () => {
+		expect(await send({ sendTo: 'chatRoom', roomName: '  Sales team ', recipients: 'a@x.jp;b@x.jp', readReceipt: true })).toEqual([
+			{ sent: true, sendTo: 'chatRoom', panelName: 'Sales team', users: ['a@x.jp', 'b@x.jp'], readReceipt: true, result: 'ok' },
+		]);
+		expect(await send({ sendTo: 'messenger', roomName: 'ignored', recipients: 'a@x.jp' }, {})).toEqual([
+			{ sent: true, sendTo: 'messenger', panelName: 'messenger', users: ['a@x.jp'], readReceipt: false },
+		]);
+		expect(await send({ sendTo: 'chatRoom' })).toEqual([{ sent: true, sendTo: 'chatRoom', panelName: '', users: [], readReceipt: false, result: 'ok' }]);
+	});
+});
