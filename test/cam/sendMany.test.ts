@@ -55,8 +55,9 @@ describe('Message → Send Many', () => {
 		const { sim, engine } = ctx;
 		const result = await engine.run([sendMany({ batching: { batchSize: 10, batchesInFlight: 1 } })], direct(25));
 		expect(result.error('CAM')).toBeUndefined();
-		const sizes = sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length);
-		expect(sizes).toEqual([10, 10, 5]);
+		const requests = sim.requests('POST', '/sendMessages');
+		expect(requests.map((r) => formJson(r.form, 'messages').length)).toEqual([10, 10, 5]);
+		expect(requests.map((r) => [r.headers['content-type'], r.headers.accept])).toEqual(Array(3).fill(['application/x-www-form-urlencoded', 'application/json']));
 		const out = result.output('CAM');
 		expect(out.map((i) => i.json.batch)).toEqual([...Array(10).fill(1), ...Array(10).fill(2), ...Array(5).fill(3)]);
 		expect(out[24].json).toMatchObject({ batch: 3, batchSize: 5, position: 5 });
@@ -275,6 +276,15 @@ describe('Message → Send Many', () => {
 		]);
 		expect(out.map((i) => (i.error as { httpCode?: string }).httpCode)).toEqual(['502', undefined, '502', '502', '502']);
 		expect(sim.messages).toHaveLength(0);
+	});
+
+	test('the Server URL is read as typed in the credential: spaces and trailing slashes do not change the path', async () => {
+		const { sim, engine } = ctx;
+		engine.store.add('spaced', 'chatMessengerApi', { serverUrl: `  ${sim.url}//  `, apiToken: sim.apiToken });
+		const result = await engine.run([sendMany({}, { credentials: { chatMessengerApi: { id: 'spaced', name: 'spaced' } } })], direct(2));
+		expect(result.error('CAM')).toBeUndefined();
+		expect(sim.log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /sendMessages']);
+		expect(sim.messages).toHaveLength(2);
 	});
 
 	test('no answer (a dropped connection): the messages may have been sent; no connection at all: none were sent', async () => {

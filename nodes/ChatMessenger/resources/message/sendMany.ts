@@ -119,7 +119,7 @@ function batchOutcome(error: unknown, count: number): string {
 }
 
 /** The error of a failed batch, for one of its items (each item gets its own error object). */
-function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, label: string, description?: string): NodeApiError | NodeOperationError {
+function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, label: string, description: string): NodeApiError | NodeOperationError {
 	const original = error as NodeApiError;
 	// the batch's label names its items, not the first item the request was sent for
 	const message = `${String(original?.message ?? error).replace(/ \(item \d+\)$/, '')} [${label}]`;
@@ -129,12 +129,12 @@ function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, l
 		const response = kept && typeof kept === 'object' && !(kept instanceof Error) ? (kept as JsonObject) : ({ message: original.message } as JsonObject);
 		return new NodeApiError(ctx.getNode(), response, {
 			message,
-			description: details || undefined,
+			description: details,
 			httpCode: original.httpCode ?? undefined,
 			itemIndex,
 		});
 	}
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: details || undefined });
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: details });
 }
 
 /**
