@@ -149,6 +149,7 @@ describe('readAnswer', () => {
 		});
 		expect(thrown(() => readAnswer(node, answer(' \n '), 0, 'sendMessage')).message).toBe('Chat&Messenger error 200: the server sent an empty answer instead of JSON');
 		expect(thrown(() => readAnswer(node, answer(Buffer.from('')), 0, 'sendMessage')).message).toBe('Chat&Messenger error 200: the server sent an empty answer instead of JSON');
+		expect(thrown(() => readAnswer(node, answer(undefined), 0, 'sendMessage')).message).toBe('Chat&Messenger error 200: the server sent an empty answer instead of JSON');
 		expect(thrown(() => readAnswer(node, answer(null), 0, 'getConferenceRooms'))).toMatchObject({
 			message: 'Chat&Messenger error 200: the server sent an empty answer instead of JSON',
 			description: 'It arrived as HTTP 200, application/json, an empty body.',
