@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
-import { reservationsOutput, sendMessageOutput } from '../../nodes/ChatMessenger/shared/output';
+import { chatRoomOutput, conferenceRoomsOutput, quickCallOutput, rememberQuickCall, reservationsOutput, sendMessageOutput } from '../../nodes/ChatMessenger/shared/output';
 
 const node = { id: '1', name: 'CAM', type: 'n8n-nodes-conferencing.chatMessenger', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 
@@ -89,5 +89,37 @@ describe('Message → Send', () => {
 			{ sent: true, sendTo: 'messenger', panelName: 'messenger', users: ['a@x.jp'], readReceipt: false },
 		]);
 		expect(await send({ sendTo: 'chatRoom' })).toEqual([{ sent: true, sendTo: 'chatRoom', panelName: '', users: [], readReceipt: false, result: 'ok' }]);
+	});
+});
+
+describe('Chat Room, Conference Room and Quick Call items', () => {
+	test('Chat Room → Create / Update: the chatRoom of the answer', async () => {
+		const out = await chatRoomOutput.call(context({}), [], answer({ chatRoom: { id: 'r1', name: 'Sales' }, status: 'ok' }));
+		expect(out).toEqual([{ json: { id: 'r1', name: 'Sales' } }]);
+	});
+
+	test('Get Many reads getConferenceRooms, Get Master Data getConferenceMaster: one item per room', async () => {
+		const rooms = [{ id: 'a' }, { id: 'b' }];
+		for (const operation of ['getAll', 'getMaster']) {
+			const out = await conferenceRoomsOutput.call(context({ operation }), [], answer({ conferenceRooms: rooms }));
+			expect([operation, out]).toEqual([operation, [{ json: rooms[0] }, { json: rooms[1] }]]);
+		}
+		const wrong = async (operation: string) =>
+			await conferenceRoomsOutput.call(context({ operation }), [], answer({ rooms })).then(
+				() => undefined,
+				(error: Error) => error.message,
+			);
+		expect(await wrong('getAll')).toMatch(/^Chat&Messenger error 200: the answer to getConferenceRooms is not in the expected shape/);
+		expect(await wrong('getMaster')).toMatch(/^Chat&Messenger error 200: the answer to getConferenceMaster is not in the expected shape/);
+	});
+
+	test('Quick Call → Create: the answer, its URL trimmed, and the expiry that was sent', async () => {
+		const ctx = context({});
+		rememberQuickCall(ctx, { expiry: Date.UTC(2030, 0, 2, 3, 4, 5), passwordProtected: true });
+		expect(await quickCallOutput.call(ctx, [], answer({ url: ' https://cam.example.com/q/1 ', id: 'q1' }))).toEqual([
+			{ json: { id: 'q1', url: 'https://cam.example.com/q/1', expiresAt: '2030-01-02T03:04:05.000Z', expiry: Date.UTC(2030, 0, 2, 3, 4, 5), passwordProtected: true } },
+		]);
+		// what another item's request sent is not this item's
+		expect(await quickCallOutput.call(context({}), [], answer({ url: 'https://cam.example.com/q/2' }))).toEqual([{ json: { url: 'https://cam.example.com/q/2' } }]);
 	});
 });
