@@ -269,4 +269,26 @@ describe('Message → Send Many', () => {
 		expect(closed.error('CAM')?.message).toBe('Chat&Messenger: the server refused the connection (nothing was sent) [request 1 of 1, items 0–1]');
 		expect(closed.error('CAM')?.description).toBe('None of the 2 messages of this request were sent. 0 of 1 requests were accepted before the node stopped.');
 	});
+
+	test('a Server URL outside the credential’s allowed domains: every request refused before anything is sent', async () => {
+		const { sim, engine } = ctx;
+		engine.store.add('restricted', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken, allowedHttpRequestDomains: 'domains', allowedDomains: 'cam.example.com' });
+		const credentials = { chatMessengerApi: { id: 'restricted', name: 'restricted' } };
+		const result = await engine.run([sendMany({ batching: { batchSize: 2 } }, { credentials, continueOnFail: true })], direct(13));
+		const out = result.output('CAM');
+		expect(out).toHaveLength(13);
+		const refused = (label: string, itemIndex: number) => [
+			'NodeOperationError',
+			`Chat&Messenger: Domain not allowed: This credential is restricted from accessing ${sim.url.replace('http://', '')}. Only the following domains are allowed: cam.example.com (nothing was sent) [${label}]`,
+			expect.stringMatching(/^None of the [12] messages of this request were sent\.$/),
+			itemIndex,
+		];
+		expect([0, 11, 12].map((i) => [out[i].error?.name, out[i].error?.message, out[i].error?.description, out[i].error?.context.itemIndex])).toEqual([
+			refused('request 1 of 7, items 0–1', 0),
+			refused('request 6 of 7, items 10–11', 11),
+			refused('request 7 of 7, item 12', 12),
+		]);
+		expect(out[12].error?.description).toBe('None of the 1 messages of this request were sent.');
+		expect(sim.log).toHaveLength(0);
+	});
 });
