@@ -109,6 +109,8 @@ describe('describeHttpError', () => {
 			description: 'The server answered with a web page instead of JSON (a proxy or a wrong Server URL?)',
 		});
 		expect(describeHttpError({ status: 502, body: { html: '<p>' } })).toEqual({ code: '502', message: 'the server failed', description: undefined });
+		expect(describeHttpError({ status: 502, body: ['<p>'] })).toEqual({ code: '502', message: 'the server failed', description: undefined });
+		expect(describeHttpError({ status: 400, body: 'a < b' })).toEqual({ code: '400', message: 'the server refused the request', description: undefined });
 		expect(describeHttpError({ status: 400, body: { errors: [] } })).toEqual({ code: '400', message: 'the server refused the request', description: undefined });
 	});
 });
@@ -168,6 +170,7 @@ describe('readAnswer', () => {
 		});
 		// not a 2xx: nothing may have happened, no caution
 		expect(thrown(() => readAnswer(node, answer('oops', 302, 'text/plain'), 0, 'sendMessages')).description).toBe('It arrived as HTTP 302, text/plain, text of 4 characters. The server answered: oops');
+		expect(thrown(() => readAnswer(node, answer('oops', 300, 'text/plain'), 0, 'sendMessages')).description).toBe('It arrived as HTTP 300, text/plain, text of 4 characters. The server answered: oops');
 		expect(thrown(() => readAnswer(node, answer('oops', 199, 'text/plain'), 0, 'sendMessages')).description).toBe('It arrived as HTTP 199, text/plain, text of 4 characters. The server answered: oops');
 		expect(thrown(() => readAnswer(node, answer('oops', 299, 'text/plain'), 0, 'sendMessages')).description).toMatch(/The messages may have been sent: check before running the items again\.$/);
 	});

@@ -31,5 +31,6 @@ describe('read-only calls', () => {
 		]);
 		expect(['/sendMessage', '/sendMessages', '/createQuickCall', '/updateChatRoom', '/getConferenceRooms/x'].map((p) => readOnly(p))).toEqual([false, false, false, false, false]);
 		expect(readOnly(undefined)).toBe(false);
+		expect(settings.credentialType({} as never)).toBe('chatMessengerApi');
 	});
 });

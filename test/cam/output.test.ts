@@ -13,7 +13,11 @@ const context = (parameters: IDataObject, itemIndex = 0) =>
 	({
 		getNode: () => node,
 		getItemIndex: () => itemIndex,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		// a resource locator gives its value only when asked to, as n8n does
+		getNodeParameter: (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => {
+			const value = name in parameters ? parameters[name] : fallback;
+			return options?.extractValue === true && (value as { __rl?: boolean })?.__rl ? (value as { value: unknown }).value : value;
+		},
 	}) as unknown as IExecuteSingleFunctions;
 
 const answer = (body: unknown): IN8nHttpFullResponse => ({ body: body as IN8nHttpFullResponse['body'], statusCode: 200, headers: { 'content-type': 'application/json' } });
@@ -51,6 +55,7 @@ describe('Get Reservations', () => {
 			{ reservationId: 'r3', conferenceRoomId: 'room-b', conferenceRoomName: 'B' },
 		]);
 		expect(await reservations({ output: 'rooms', conferenceRoom: 'room-a' }, rooms)).toEqual([rooms[0]]);
+		expect(await reservations({ output: 'rooms', conferenceRoom: { __rl: true, mode: 'id', value: ' room-b ' } }, rooms)).toEqual([rooms[1]]);
 		expect(await reservations({ output: 'rooms', conferenceRoom: 'room-x' }, rooms)).toEqual([]);
 		expect(await reservations({ output: 'rooms', conferenceRoom: '' }, rooms)).toHaveLength(4);
 		expect(await reservations({ output: 'rooms', conferenceRoom: null }, rooms)).toHaveLength(4);
@@ -89,6 +94,11 @@ describe('Message → Send', () => {
 			{ sent: true, sendTo: 'messenger', panelName: 'messenger', users: ['a@x.jp'], readReceipt: false },
 		]);
 		expect(await send({ sendTo: 'chatRoom' })).toEqual([{ sent: true, sendTo: 'chatRoom', panelName: '', users: [], readReceipt: false, result: 'ok' }]);
+		// an answer that cannot be read: the message may have been sent
+		await expect(send({ sendTo: 'messenger', recipients: 'a@x.jp' }, [])).rejects.toMatchObject({
+			message: 'Chat&Messenger error 200: the answer to sendMessage is not in the expected shape (HTTP 200, application/json, a JSON array of 0 entries)',
+			description: expect.stringContaining('The message may have been sent: check before running the item again.'),
+		});
 	});
 });
 

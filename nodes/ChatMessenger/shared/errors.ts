@@ -52,7 +52,7 @@ export function hasErrors(body: unknown): body is { errors: unknown } {
 	// text, numbers and lists have no `errors`
 	const errors = (body as IDataObject | null | undefined)?.errors;
 	if (errors === undefined || errors === null || errors === false || errors === '') return false;
-	if (Array.isArray(errors)) return errors.length > 0;
+	// a list or object: not empty
 	if (typeof errors === 'object') return Object.keys(errors).length > 0;
 	return true;
 }
