@@ -37,3 +37,17 @@ export function formJson(form: Record<string, string> | undefined, field: string
 	expect(Object.keys(form!)).toEqual([field]);
 	return JSON.parse(form![field]);
 }
+
+/** Message → Send Many, one message per input item: `{ text, to }` (direct) or `{ text, room }` (chat room). */
+export const SEND_MANY = {
+	resource: 'message',
+	operation: 'sendMany',
+	sendTo: '={{ $json.room ? "chatRoom" : "messenger" }}',
+	roomName: '={{ $json.room }}',
+	text: '={{ $json.text }}',
+	recipients: '={{ $json.to }}',
+};
+
+/** `n` direct messages, numbered from `from`, to one or two users in turn. */
+export const directItems = (n: number, from = 0) =>
+	Array.from({ length: n }, (_, i) => ({ text: `message ${from + i}`, to: i % 2 ? 'user1@example.com' : 'user2@example.com,user3@example.com' }));

@@ -1,62 +1,18 @@
-import { formJson, setup } from './common';
+import { directItems, formJson, SEND_MANY, setup } from './common';
 
 const { ctx, node } = setup();
 
-const sendMany = (parameters: Record<string, unknown> = {}, extra = {}) =>
-	node(
-		{
-			resource: 'message',
-			operation: 'sendMany',
-			sendTo: '={{ $json.room ? "chatRoom" : "messenger" }}',
-			roomName: '={{ $json.room }}',
-			text: '={{ $json.text }}',
-			recipients: '={{ $json.to }}',
-			...parameters,
-		},
-		extra,
-	);
-
-const direct = (n: number, from = 0) =>
-	Array.from({ length: n }, (_, i) => ({ text: `message ${from + i}`, to: i % 2 ? 'user1@example.com' : 'user2@example.com,user3@example.com' }));
+const sendMany = (parameters: Record<string, unknown> = {}, extra = {}) => node({ ...SEND_MANY, ...parameters }, extra);
+const direct = directItems;
 
 describe('Message → Send Many', () => {
-	test('10,000 items go out in 100 sendMessages requests (default 100 per request), results paired in item order', async () => {
-		const { sim, engine } = ctx;
-		const items = direct(10_000);
-		// one expression per item (the text); n8n's expression engine is the slow part here, not the node
-		const result = await engine.run([sendMany({ sendTo: 'messenger', recipients: 'user2@example.com,user3@example.com' })], items);
-		expect(result.error('CAM')).toBeUndefined();
-
-		const requests = sim.requests('POST', '/sendMessages');
-		expect(sim.log).toHaveLength(100);
-		expect(requests).toHaveLength(100);
-		for (const r of requests) {
-			expect(r.headers['x-cam-apitoken']).toBe(sim.apiToken);
-			expect(r.headers['content-type']).toBe('application/x-www-form-urlencoded');
-			expect(formJson(r.form, 'messages')).toHaveLength(100);
-		}
-		expect(sim.messages).toHaveLength(10_000);
-		expect(new Set(sim.messages.map((m) => m.message)).size).toBe(10_000);
-
-		const out = result.output('CAM');
-		expect(out).toHaveLength(10_000);
-		out.forEach((item, i) => {
-			expect(item.pairedItem).toEqual({ item: i });
-			expect(item.json).toMatchObject({ sent: true, batch: Math.floor(i / 100) + 1, position: (i % 100) + 1, batchSize: 100, sendTo: 'messenger' });
-		});
-		expect(out[1].json.users).toEqual(['user2@example.com', 'user3@example.com']);
-		// each request carried the items of its batch, in order
-		const firstBatch = formJson(requests.find((r) => r.form!.messages.includes('"message 0"'))!.form, 'messages');
-		expect(firstBatch.map((m: { message: string }) => m.message)).toEqual(items.slice(0, 100).map((i) => i.text));
-		expect(firstBatch[0]).toEqual({ message: 'message 0', property: { users: 'user2@example.com,user3@example.com' } });
-	});
-
 	test('the batch size is configurable: 25 items at 10 per request = 3 requests (10, 10, 5)', async () => {
 		const { sim, engine } = ctx;
 		const result = await engine.run([sendMany({ batching: { batchSize: 10, batchesInFlight: 1 } })], direct(25));
 		expect(result.error('CAM')).toBeUndefined();
-		const sizes = sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length);
-		expect(sizes).toEqual([10, 10, 5]);
+		const requests = sim.requests('POST', '/sendMessages');
+		expect(requests.map((r) => formJson(r.form, 'messages').length)).toEqual([10, 10, 5]);
+		expect(requests.map((r) => [r.headers['content-type'], r.headers.accept])).toEqual(Array(3).fill(['application/x-www-form-urlencoded', 'application/json']));
 		const out = result.output('CAM');
 		expect(out.map((i) => i.json.batch)).toEqual([...Array(10).fill(1), ...Array(10).fill(2), ...Array(5).fill(3)]);
 		expect(out[24].json).toMatchObject({ batch: 3, batchSize: 5, position: 5 });
@@ -116,7 +72,7 @@ describe('Message → Send Many', () => {
 		items[4].to = 'ghost@example.com'; // the server refuses the whole request holding it
 		const result = await engine.run([sendMany({ batching: { batchSize: 3 } }, { continueOnFail: true })], items);
 		const out = result.output('CAM');
-		expect(out.slice(0, 3).every((i) => i.json.sent === true)).toBe(true);
+		expect(out.slice(0, 3).map((i) => i.json.sent)).toEqual([true, true, true]);
 		for (const i of [3, 4, 5]) {
 			expect(out[i].json.error).toBe(
 				'Chat&Messenger error 200: the server refused the request: messages[1]: {"message":"user not found: ghost@example.com"} [request 2 of 2, items 3–5]',
@@ -173,7 +129,7 @@ describe('Message → Send Many', () => {
 		expect(result.error('CAM')).toBeUndefined();
 		expect(sim.requests('POST', '/sendMessages')).toHaveLength(2);
 		expect(sim.messages).toHaveLength(3);
-		expect(result.output('CAM').every((i) => i.json.sent === true)).toBe(true);
+		expect(result.output('CAM').map((i) => i.json.sent)).toEqual([true, true, true]);
 	});
 
 	test('a batch size out of range is refused before any request', async () => {
@@ -186,6 +142,153 @@ describe('Message → Send Many', () => {
 			const result = await engine.run([sendMany({ batching })], direct(2));
 			expect(result.error('CAM')?.message).toBe(message);
 		}
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('the limits themselves are accepted: 1,000 messages per request, 10 requests in flight, and 1 of each', async () => {
+		const { sim, engine } = ctx;
+		const large = await engine.run([sendMany({ batching: { batchSize: 1000, batchesInFlight: 10 } })], direct(3));
+		expect(large.error('CAM')).toBeUndefined();
+		expect(sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length)).toEqual([3]);
+		sim.reset();
+		const small = await engine.run([sendMany({ batching: { batchSize: 1, batchesInFlight: 1 } })], direct(2));
+		expect(small.error('CAM')).toBeUndefined();
+		expect(sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length)).toEqual([1, 1]);
+	});
+
+	test('one more than a limit, a fraction or a text is refused; an emptied field means the default', async () => {
+		const { sim, engine } = ctx;
+		for (const [batching, message] of [
+			[{ batchSize: 1001 }, '"Messages per Request" must be a whole number from 1 to 1000, got 1001'],
+			[{ batchSize: 2.5 }, '"Messages per Request" must be a whole number from 1 to 1000, got 2.5'],
+			[{ batchSize: 'many' }, '"Messages per Request" must be a whole number from 1 to 1000, got many'],
+			[{ batchesInFlight: 0 }, '"Requests in Flight" must be a whole number from 1 to 10, got 0'],
+		] as const) {
+			const result = await engine.run([sendMany({ batching })], direct(2));
+			expect(result.error('CAM')?.message).toBe(message);
+		}
+		expect(sim.log).toHaveLength(0);
+		for (const batching of [{ batchSize: '' }, { batchSize: null }]) {
+			sim.reset();
+			const result = await engine.run([sendMany({ batching })], direct(101));
+			expect(result.error('CAM')).toBeUndefined();
+			expect(sim.requests('POST', '/sendMessages').map((r) => formJson(r.form, 'messages').length)).toEqual([100, 1]);
+		}
+	});
+
+	test('without continue-on-fail, requests already in flight finish and are counted; the rest are never sent', async () => {
+		const { sim, engine } = ctx;
+		// the first request is slow and accepted; the second fails at once
+		sim.fail({ kind: 'delay', ms: 300 }, { match: (r) => (r.form?.messages ?? '').includes('"message 0"') });
+		sim.fail({ kind: 'status', status: 500, body: { errors: ['disk full'] } }, { match: (r) => (r.form?.messages ?? '').includes('"message 2"') });
+		const result = await engine.run([sendMany({ batching: { batchSize: 2, batchesInFlight: 2 } })], direct(10));
+		const error = result.error('CAM')!;
+		expect(error.message).toBe('Chat&Messenger error 500: the server failed: disk full [request 2 of 5, items 2–3]');
+		expect(error.description).toBe(
+			'None of the 2 messages of this request were accepted. 1 of 5 requests were accepted before the node stopped. {"errors":["disk full"]}',
+		);
+		expect(error.httpCode).toBe('500');
+		expect(sim.requests('POST', '/sendMessages')).toHaveLength(2);
+		expect(sim.messages.map((m) => m.message)).toEqual(['message 0', 'message 1']);
+	});
+
+	test('an answer that cannot be read (HTTP 200): its messages may have been sent, and the error says so', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'malformed' });
+		const result = await engine.run([sendMany()], direct(3));
+		const error = result.error('CAM')!;
+		expect(error.message).toBe('Chat&Messenger error 200: the server sent an answer that is not valid JSON [request 1 of 1, items 0–2]');
+		expect(error.description).toBe(
+			'The server answered this request in a shape that could not be read: its 3 messages may have been sent; check before running them again. 0 of 1 requests were accepted before the node stopped. ' +
+				'It arrived as HTTP 200, application/json, broken JSON of 28 characters. The server answered: {"code":200,"data":{"broken" The messages may have been sent: check before running the items again.',
+		);
+		expect(error.httpCode).toBe('200');
+		expect(error.context?.itemIndex).toBe(0);
+	});
+
+	test('with continue-on-fail, each item of a failed request names the request and its items (one, a range or a list)', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'status', status: 502, body: { errors: [{ code: 'GW', message: 'bad gateway' }] } }, { times: 2 });
+		const items: Array<Record<string, string>> = direct(5);
+		items[1] = { text: '', to: 'user1@example.com' };
+		const result = await engine.run([sendMany({ batching: { batchSize: 3, batchesInFlight: 1 } }, { continueOnFail: true })], items);
+		const out = result.output('CAM');
+		expect(out.map((i) => i.json.error)).toEqual([
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 1 of 2, items 0, 2, 3]',
+			'"Text" is empty (item 1)',
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 1 of 2, items 0, 2, 3]',
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 1 of 2, items 0, 2, 3]',
+			'Chat&Messenger error GW: the server failed: GW: bad gateway [request 2 of 2, item 4]',
+		]);
+		expect(out.map((i) => (i.error as { context?: { itemIndex?: number } }).context?.itemIndex)).toEqual([0, 1, 2, 3, 4]);
+		const refused = (count: number) => `None of the ${count} messages of this request were accepted. {"errors":[{"code":"GW","message":"bad gateway"}]}`;
+		expect(out.map((i) => (i.error as { description?: string }).description)).toEqual([
+			refused(3),
+			'Give the message a text; use \\n for a line break',
+			refused(3),
+			refused(3),
+			refused(1),
+		]);
+		expect(out.map((i) => (i.error as { httpCode?: string }).httpCode)).toEqual(['502', undefined, '502', '502', '502']);
+		expect(sim.messages).toHaveLength(0);
+	});
+
+	test('the Server URL is read as typed in the credential: spaces and trailing slashes do not change the path', async () => {
+		const { sim, engine } = ctx;
+		engine.store.add('spaced', 'chatMessengerApi', { serverUrl: `  ${sim.url}//  `, apiToken: sim.apiToken });
+		const result = await engine.run([sendMany({}, { credentials: { chatMessengerApi: { id: 'spaced', name: 'spaced' } } })], direct(2));
+		expect(result.error('CAM')).toBeUndefined();
+		expect(sim.log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /sendMessages']);
+		expect(sim.messages).toHaveLength(2);
+	});
+
+	test('no answer (a dropped connection): the messages may have been sent; no connection at all: none were sent', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'drop' }, { match: (r) => (r.form?.messages ?? '').includes('"message 2"') });
+		const result = await engine.run([sendMany({ batching: { batchSize: 2 } }, { continueOnFail: true })], direct(4));
+		const out = result.output('CAM');
+		const dropped = 'Chat&Messenger: the connection was dropped before an answer arrived — the service may have done it: check before retrying [request 2 of 2, items 2–3]';
+		expect(out.map((i) => i.json.error)).toEqual([undefined, undefined, dropped, dropped]);
+		const mayHave = 'No answer came for this request: its 2 messages may have been sent; check before running them again.';
+		expect(out.slice(2).map((i) => [i.error?.name, i.error?.description, i.error?.context.itemIndex])).toEqual([
+			['NodeApiError', mayHave, 2],
+			['NodeApiError', mayHave, 3],
+		]);
+
+		sim.fail({ kind: 'drop' }, { match: (r) => (r.form?.messages ?? '').includes('"message 2"') });
+		const stopped = (await engine.run([sendMany({ batching: { batchSize: 2 } })], direct(4))).error('CAM')!;
+		expect([stopped.name, stopped.message, stopped.description, stopped.httpCode]).toEqual([
+			'NodeApiError',
+			dropped,
+			`${mayHave} 1 of 2 requests were accepted before the node stopped.`,
+			null,
+		]);
+
+		engine.store.add('closed', 'chatMessengerApi', { serverUrl: 'http://127.0.0.1:1', apiToken: sim.apiToken });
+		const closed = await engine.run([sendMany({}, { credentials: { chatMessengerApi: { id: 'closed', name: 'closed' } } })], direct(2));
+		expect(closed.error('CAM')?.message).toBe('Chat&Messenger: the server refused the connection (nothing was sent) [request 1 of 1, items 0–1]');
+		expect(closed.error('CAM')?.description).toBe('None of the 2 messages of this request were sent. 0 of 1 requests were accepted before the node stopped.');
+	});
+
+	test('a Server URL outside the credential’s allowed domains: every request refused before anything is sent', async () => {
+		const { sim, engine } = ctx;
+		engine.store.add('restricted', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken, allowedHttpRequestDomains: 'domains', allowedDomains: 'cam.example.com' });
+		const credentials = { chatMessengerApi: { id: 'restricted', name: 'restricted' } };
+		const result = await engine.run([sendMany({ batching: { batchSize: 2 } }, { credentials, continueOnFail: true })], direct(13));
+		const out = result.output('CAM');
+		expect(out).toHaveLength(13);
+		const refused = (label: string, itemIndex: number) => [
+			'NodeOperationError',
+			`Chat&Messenger: Domain not allowed: This credential is restricted from accessing ${sim.url.replace('http://', '')}. Only the following domains are allowed: cam.example.com (nothing was sent) [${label}]`,
+			expect.stringMatching(/^None of the [12] messages of this request were sent\.$/),
+			itemIndex,
+		];
+		expect([0, 11, 12].map((i) => [out[i].error?.name, out[i].error?.message, out[i].error?.description, out[i].error?.context.itemIndex])).toEqual([
+			refused('request 1 of 7, items 0–1', 0),
+			refused('request 6 of 7, items 10–11', 11),
+			refused('request 7 of 7, item 12', 12),
+		]);
+		expect(out[12].error?.description).toBe('None of the 1 messages of this request were sent.');
 		expect(sim.log).toHaveLength(0);
 	});
 });

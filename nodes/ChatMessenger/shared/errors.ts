@@ -31,7 +31,8 @@ export function describeErrors(errors: unknown): { code: string; original: strin
 		for (const [k, v] of Object.entries(object)) visit(v, k);
 	};
 	visit(errors);
-	const original = texts.join('; ') || (typeof errors === 'object' ? JSON.stringify(errors) : String(errors));
+	// nothing readable (an empty object, a list of nulls): the value itself
+	const original = texts.join('; ') || JSON.stringify(errors);
 	return { code: code ?? 'errors', original: original.length > 500 ? `${original.slice(0, 500)}…` : original };
 }
 
@@ -48,10 +49,10 @@ export function explain(status: number | undefined, original: string): string {
 
 /** Whether a parsed answer carries a non-empty `errors`. */
 export function hasErrors(body: unknown): body is { errors: unknown } {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
-	const errors = (body as IDataObject).errors;
+	// text, numbers and lists have no `errors`
+	const errors = (body as IDataObject | null | undefined)?.errors;
 	if (errors === undefined || errors === null || errors === false || errors === '') return false;
-	if (Array.isArray(errors)) return errors.length > 0;
+	// a list or object: not empty
 	if (typeof errors === 'object') return Object.keys(errors).length > 0;
 	return true;
 }
@@ -76,7 +77,7 @@ export function errorsAnswerError(node: INode, body: { errors: unknown }, status
 	const { original } = described;
 	const code = described.code === 'errors' ? String(status) : described.code;
 	return new NodeApiError(node, { message: original, code } as JsonObject, {
-		message: `${SERVICE} error ${code}: ${explain(status === 200 ? undefined : status, original)}: ${original}`,
+		message: `${SERVICE} error ${code}: ${explain(status, original)}: ${original}`,
 		description: `The server answered: ${original}`,
 		httpCode: String(status),
 		itemIndex,
@@ -149,7 +150,8 @@ export function resultOf(node: INode, response: IN8nHttpFullResponse, itemIndex:
 	const answer = readAnswer(node, response, itemIndex, call);
 	const spec = (CAM_METHODS[call] as CamMethod).answer;
 	if (!spec) return answer;
-	const value = spec.path.reduce<unknown>((o, key) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as IDataObject)[key] : undefined), answer);
+	// no text, number or list has a property named like a result key
+	const value = spec.path.reduce<unknown>((o, key) => (o as IDataObject | null | undefined)?.[key], answer);
 	const fits =
 		spec.kind === 'list'
 			? Array.isArray(value) && value.every((entry) => entry && typeof entry === 'object' && !Array.isArray(entry))

@@ -32,7 +32,8 @@ export function toUnixMs(value: unknown, timeZone: string): number | undefined {
 	const text = value.trim();
 	const local = LOCAL_ISO.exec(text);
 	if (local) {
-		const fields = local.slice(1).map((p, i) => (p === undefined ? (i < 3 ? NaN : 0) : i === 6 ? Number(p.padEnd(3, '0')) : Number(p)));
+		// year, month and day are always there; a missing hour, minute, second or fraction is 0
+		const fields = local.slice(1).map((p, i) => (p === undefined ? 0 : i === 6 ? Number(p.padEnd(3, '0')) : Number(p)));
 		const [, mo, d, h, mi, s] = fields;
 		if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
 		return zonedToUnixMs(fields, timeZone);
@@ -60,7 +61,7 @@ export function toCamDate(value: unknown, period: 'month' | 'day', timeZone: str
 		if (!match) return undefined;
 		y = Number(match[1]);
 		m = Number(match[2]);
-		d = match[3] === undefined ? NaN : Number(match[3]);
+		d = Number(match[3]); // NaN without a day
 		if (period === 'day' && Number.isNaN(d)) return undefined;
 	} else {
 		return undefined;

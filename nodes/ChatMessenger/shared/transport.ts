@@ -11,6 +11,6 @@ export const settings: ProviderSettings = {
 	secretFields: ['apiToken'],
 	defaultConcurrency: 5,
 	// every method is a POST; only these read
-	readOnly: (options) => READ_ONLY_PATHS.some((path) => String(options.url ?? '').endsWith(path)),
+	readOnly: (options) => READ_ONLY_PATHS.some((path) => String(options.url).endsWith(path)),
 	describeHttpError,
 };

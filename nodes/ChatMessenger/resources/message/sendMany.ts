@@ -103,18 +103,23 @@ function itemRange(batch: Entry[]): string {
 }
 
 /**
- * What a failed request means for its messages: refused, or — when the server answered 2xx in a
- * shape that could not be read — possibly sent.
+ * What a failed request means for its messages: refused (an HTTP error), not sent (the connection
+ * was never made), or possibly sent (the server answered 2xx in a shape that could not be read, or
+ * no answer came: a dropped connection, a timeout).
  */
 function batchOutcome(error: unknown, count: number): string {
-	const status = String((error as NodeApiError)?.httpCode ?? '');
-	return /^2\d\d$/.test(status)
-		? `The server answered this request in a shape that could not be read: its ${count} messages may have been sent; check before running them again.`
-		: `None of the ${count} messages of this request were accepted.`;
+	const { httpCode, message } = (error ?? {}) as { httpCode?: string | null; message?: unknown };
+	if (/^2\d\d$/.test(String(httpCode))) {
+		return `The server answered this request in a shape that could not be read: its ${count} messages may have been sent; check before running them again.`;
+	}
+	if (httpCode) return `None of the ${count} messages of this request were accepted.`;
+	return /nothing was sent/.test(String(message))
+		? `None of the ${count} messages of this request were sent.`
+		: `No answer came for this request: its ${count} messages may have been sent; check before running them again.`;
 }
 
 /** The error of a failed batch, for one of its items (each item gets its own error object). */
-function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, label: string, description?: string): NodeApiError | NodeOperationError {
+function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, label: string, description: string): NodeApiError | NodeOperationError {
 	const original = error as NodeApiError;
 	// the batch's label names its items, not the first item the request was sent for
 	const message = `${String(original?.message ?? error).replace(/ \(item \d+\)$/, '')} [${label}]`;
@@ -124,12 +129,12 @@ function batchError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, l
 		const response = kept && typeof kept === 'object' && !(kept instanceof Error) ? (kept as JsonObject) : ({ message: original.message } as JsonObject);
 		return new NodeApiError(ctx.getNode(), response, {
 			message,
-			description: details || undefined,
+			description: details,
 			httpCode: original.httpCode ?? undefined,
 			itemIndex,
 		});
 	}
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: details || undefined });
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: details });
 }
 
 /**
