@@ -345,8 +345,11 @@ describe('input is checked before any request', () => {
 		const out = result.output('YTX');
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[1].json.error).toBe('"Creator Phone" is not a phone number: "99" (item 1)');
-		expect(out[0].json.meetingId).toBeDefined();
-		expect(out[2].json.meetingId).toBeDefined();
+		// each sent item comes out with the meeting the simulator created for its own creator
+		const creatorOf = (id: unknown) => prod.meetings.get(String(id))?.creator;
+		expect([out[0].json.meetingId, out[2].json.meetingId].sort()).toEqual(['001', '002']);
+		expect(creatorOf(out[0].json.meetingId)).toBe('13800138001');
+		expect(creatorOf(out[2].json.meetingId)).toBe('13800138003');
 		expect(prod.log.map((r) => body(r).creator).sort()).toEqual(['13800138001', '13800138003']);
 	});
 });
@@ -434,18 +437,18 @@ describe('YTX failures', () => {
 });
 
 describe('secrets never leak', () => {
-	const scenarios: Array<[string, () => void]> = [
-		['a network failure', () => prod.fail({ kind: 'drop' })],
-		['an HTTP 500 page echoing the request', () => (prod.echoOnError = 1)],
-		['an HTTP 500 JSON envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'json500'))],
-		['an HTTP 200 failure envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'envelope200'))],
-		['a wrong token (-203)', () => credential('prod', prod, { authToken: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' })],
-		['a -205 refusal', () => prod.answerCode('-205')],
+	const scenarios: Array<[string, () => void, RegExp]> = [
+		['a network failure', () => prod.fail({ kind: 'drop' }), /^YTX: the connection was dropped/],
+		['an HTTP 500 page echoing the request', () => (prod.echoOnError = 1), /^YTX error 500: the server failed \(HTTP 500\)$/],
+		['an HTTP 500 JSON envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'json500')), /^YTX error -100: server exception at YTX \(服务器异常: POST /],
+		['an HTTP 200 failure envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'envelope200')), /^YTX error -100: server exception at YTX \(服务器异常: POST /],
+		['a wrong token (-203)', () => credential('prod', prod, { authToken: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }), /^YTX error -203: authToken check failed: check the Auth Token of the credential \(鉴权失败\)$/],
+		['a -205 refusal', () => prod.answerCode('-205'), /^YTX error -205: application check failed: .*\(应用验证失败\)$/],
 	];
 
 	afterEach(() => credential('prod', prod));
 
-	it.each(scenarios)('%s: not in the error, its description, its JSON, the continue-on-fail item, nor the log', async (_label, arrange) => {
+	it.each(scenarios)('%s: not in the error, its description, its JSON, the continue-on-fail item, nor the log', async (_label, arrange, message) => {
 		const logged: string[] = [];
 		const spies = (['log', 'error', 'warn', 'info', 'debug'] as const).map((method) =>
 			jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '))),
@@ -453,13 +456,13 @@ describe('secrets never leak', () => {
 		arrange();
 		const stopped = await engine.run([ytx({ operation: 'start' })]);
 		const error = stopped.error('YTX');
-		expect(error).toBeDefined();
+		expect(error?.message).toMatch(message);
 		const whole = JSON.stringify({ error, message: error?.message, description: error?.description, stack: error?.stack, cause: (error as { cause?: unknown })?.cause });
 		arrange();
 		const continued = await engine.run([ytx({ operation: 'start' }, { continueOnFail: true })]);
 		const item = continued.output('YTX')[0];
 		const itemText = JSON.stringify({ json: item.json, error: item.error, message: item.error?.message, description: item.error?.description });
-		expect(item.json.error).toBeDefined();
+		expect(item.json.error).toBe(error?.message);
 		if (_label.includes('echoing')) {
 			// the answer really carried them, so the check below can fail
 			expect(error?.message + String(error?.description)).toContain('***');
