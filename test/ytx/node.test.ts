@@ -354,6 +354,111 @@ describe('input is checked before any request', () => {
 	});
 });
 
+describe('the credential and every field, exactly as refused or sent', () => {
+	it.each<[string, IDataObject, string]>([
+		['an Account SID with a space', { accountSid: 'abc def' }, 'The credential\'s "Account SID" must be letters and digits only (item 0)'],
+		['an empty Account SID', { accountSid: '' }, 'The credential\'s "Account SID" must be letters and digits only (item 0)'],
+		['an empty Auth Token', { authToken: '' }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['an Auth Token with a leading space', { authToken: ' abc' }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['an Auth Token with a trailing space', { authToken: 'abc ' }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['an App ID with a space inside', { appId: 'app id' }, 'The credential\'s "App ID" must be letters and digits only (item 0)'],
+		['an empty App ID', { appId: '  ' }, 'The credential\'s "App ID" must be letters and digits only (item 0)'],
+		['a custom URL with a space in its host', { customUrl: 'https://ytx example.com' }, 'The credential\'s "Custom URL" is not an http(s) URL: "https://ytx example.com" (item 0)'],
+		['a custom URL with a query', { customUrl: 'https://ytx.example.com/api?x=1' }, 'The credential\'s "Custom URL" is not an http(s) URL: "https://ytx.example.com/api?x=1" (item 0)'],
+		['a custom URL without a host', { customUrl: 'http:///ytx' }, 'The credential\'s "Custom URL" is not an http(s) URL: "http:///ytx" (item 0)'],
+	])('refuses %s before any request', async (_label, overrides, message) => {
+		credential('bad', prod, overrides);
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'bad' })]);
+		expect(result.error('YTX')?.message).toBe(message);
+		expect(prod.log).toHaveLength(0);
+	});
+
+	it('names what to do about an Account SID with a space', async () => {
+		credential('bad', prod, { accountSid: ` ${prod.accountSid}` });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'bad' })]);
+		expect(result.error('YTX')?.description).toBe('Copy the ACCOUNT SID from the YTX console without spaces');
+	});
+
+	it('sends the App ID trimmed, and takes one with "_" and "-"', async () => {
+		credential('spaced', prod, { appId: `  ${prod.appId}  ` });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'spaced' })]);
+		expect(result.error('YTX')).toBeUndefined();
+		expect(body(prod.log[0]).appid).toBe(prod.appId);
+
+		credential('dashed', prod, { appId: 'app_id-1' });
+		await engine.run([ytx({ operation: 'start' }, { credential: 'dashed' })]);
+		expect(body(prod.log[1]).appid).toBe('app_id-1');
+	});
+
+	it('sends to a custom URL with a path', async () => {
+		credential('path', prod, { customUrl: `${prod.url}/proxy/` });
+		await engine.run([ytx({ operation: 'start' }, { credential: 'path' })]);
+		expect(prod.log[0].path).toBe(`/proxy/201612/sid/${prod.accountSid}/call/TeleMeeting.wx`);
+	});
+
+	it.each<[string, IDataObject, string]>([
+		['a meeting name that resolves empty', { operation: 'start', meetingName: '={{ "" }}' }, '"Meeting Name" is empty (item 0)'],
+		['a meeting name of 256 characters', { operation: 'start', meetingName: 'm'.repeat(256) }, `"Meeting Name" is longer than 255 characters: "${'m'.repeat(100)}…" (item 0)`],
+		['a meeting ID with a space', { operation: 'cancelBooking', meetingId: '0 01' }, '"Meeting ID" is not a meeting ID (letters and digits): "0 01" (item 0)'],
+		['a meeting ID of 65 characters', { operation: 'cancelBooking', meetingId: '1'.repeat(65) }, `"Meeting ID" is not a meeting ID (letters and digits): "${'1'.repeat(65)}" (item 0)`],
+		['a display number of 2 digits', { operation: 'start', options: { displayNumber: '12' } }, '"Display Number" is not a phone number (digits only): "12" (item 0)'],
+		['a display number of 21 digits', { operation: 'start', options: { displayNumber: '1'.repeat(21) } }, `"Display Number" is not a phone number (digits only): "${'1'.repeat(21)}" (item 0)`],
+		['a custom parameter of 256 characters', { operation: 'start', options: { customParameter: 'p'.repeat(256) } }, `"Custom Parameter" is longer than 255 characters: "${'p'.repeat(100)}…" (item 0)`],
+		['a display number that is a list', { operation: 'start', options: { displayNumber: '={{ ["010"] }}' } }, '"Display Number" is not text but a list: "[\"010\"]" (item 0)'],
+		['a booking time to cancel that is not a time', { operation: 'cancelBooking', meetingId: '001', bookingTime: 'tomorrow' }, '"Booking Time" is not in the format yyyy-MM-dd HH:mm (China Standard Time, e.g. 2026-12-01 14:30) nor an ISO 8601 time with an offset (e.g. 2026-12-01T06:30:00Z): "tomorrow" (item 0)'],
+	])('refuses %s with its exact text', async (_label, parameters, message) => {
+		const result = await engine.run([ytx(parameters)]);
+		expect(result.error('YTX')?.message).toBe(message);
+		expect(prod.log).toHaveLength(0);
+	});
+
+	it('the hints: a meeting name, the meeting ID returned at booking, a phone number, a participant', async () => {
+		const hints: Array<[IDataObject, string]> = [
+			[{ operation: 'start', meetingName: ' ' }, 'Give the conference a name, e.g. "Weekly sync"'],
+			[{ operation: 'cancelBooking', meetingId: ' ' }, 'Use the meetingId returned when the conference was booked'],
+			[{ operation: 'start', creator: '1' }, expect.stringMatching(/^Expected a mobile number \(11 digits/) as unknown as string],
+			[{ operation: 'start', participants: {} }, 'Each participant needs a phone number; the name is shown in the conference'],
+		];
+		for (const [parameters, hint] of hints) {
+			const result = await engine.run([ytx(parameters)]);
+			expect(result.error('YTX')?.description).toEqual(hint);
+		}
+	});
+
+	it('sends the longest values allowed, trimmed: 255-character name and parameter, 64-character meeting ID, 3 and 20 digits', async () => {
+		const name = 'n'.repeat(255);
+		const parameter = 'p'.repeat(255);
+		await engine.run([ytx({ operation: 'start', meetingName: `  ${name}  `, options: { displayNumber: ' 010 5318-9901 ', customParameter: parameter } })]);
+		expect(body(prod.log[0])).toMatchObject({ meetingname: name, shownumber: '01053189901', CustomParm: parameter });
+
+		await engine.run([ytx({ operation: 'start', options: { displayNumber: '123' } })]);
+		expect(body(prod.log[1]).shownumber).toBe('123');
+		await engine.run([ytx({ operation: 'start', options: { displayNumber: '1'.repeat(20) } })]);
+		expect(body(prod.log[2]).shownumber).toBe('1'.repeat(20));
+
+		const id = 'A'.repeat(64);
+		await engine.run([ytx({ operation: 'cancelBooking', meetingId: `  ${id}  ` })]);
+		expect(body(prod.log[3]).confid).toBe(id);
+	});
+
+	it('sends a number typed by an expression as text: meeting name, meeting ID, display number', async () => {
+		await engine.run([ytx({ operation: 'cancelBooking', meetingName: '={{ 42 }}', meetingId: '={{ 7 }}', options: { displayNumber: '={{ 12345 }}' } })]);
+		expect(body(prod.log[0])).toMatchObject({ meetingname: '42', confid: '7', shownumber: '12345' });
+	});
+
+	it('leaves out an empty Display Number and Custom Parameter', async () => {
+		await engine.run([ytx({ operation: 'start', options: { displayNumber: '  ', customParameter: '' } })]);
+		expect(body(prod.log[0])).not.toHaveProperty('shownumber');
+		expect(body(prod.log[0])).not.toHaveProperty('CustomParm');
+	});
+
+	it('Cancel Booking sends its booking time when one is given, China time', async () => {
+		await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01 14:30' })]);
+		await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001', bookingTime: '2099-03-01T06:30:00Z' })]);
+		expect(body(prod.log[1])).toMatchObject({ bookmeeting: '2', confid: '001', booktime: '2099-03-01 14:30' });
+	});
+});
+
 describe('YTX failures', () => {
 	it.each(Object.keys(YTX_STATUS_CODES))('statusCode %s becomes a NodeApiError with the English meaning and the original text', async (code) => {
 		prod.answerCode(code);
