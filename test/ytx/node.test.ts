@@ -541,6 +541,150 @@ describe('YTX failures', () => {
 	});
 });
 
+describe('what a failure says: message and description', () => {
+	const failed = async (operation = 'start', extra: IDataObject = {}) => {
+		const result = await engine.run([ytx({ operation, meetingId: '001', bookingTime: inTwoDays(), ...extra })]);
+		const error = result.error('YTX');
+		return { message: error?.message, description: error?.description, code: (error as { context?: IDataObject } | undefined)?.context?.code };
+	};
+
+	it.each<[number, string]>([
+		[400, 'the request was refused (HTTP 400)'],
+		[401, "the request was refused (HTTP 401); check the credential and the app's IP whitelist"],
+		[403, "the request was refused (HTTP 403); check the credential and the app's IP whitelist"],
+		[404, 'not found (HTTP 404); check the credential’s environment or custom URL'],
+		[499, 'the request was refused (HTTP 499)'],
+		[500, 'the server failed (HTTP 500)'],
+		[503, 'the server failed (HTTP 503)'],
+	])('HTTP %i without an envelope', async (status, text) => {
+		// n8n sends a request refused with 401 once more, signed afresh
+		prod.fail({ kind: 'status', status, body: { error: 'refused', detail: 'x' } }, { times: status === 401 ? 2 : 1 });
+		expect(await failed()).toEqual({ message: `YTX error ${status}: ${text}`, description: '{"error":"refused","detail":"x"}', code: String(status) });
+		expect(prod.log).toHaveLength(status === 401 ? 2 : 1);
+	});
+
+	it('HTTP 429 until the retries are spent', async () => {
+		prod.fail({ kind: 'rateLimit', retryAfter: 0 }, { times: 4 });
+		expect((await failed()).message).toBe('YTX error 429: too many requests (HTTP 429); lower "Max Concurrent Requests" or try again later');
+	});
+
+	it('a web page: its text, without the markup, cut at 300 characters', async () => {
+		const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+		prod.fail({ kind: 'answer', response: { status: 502, raw: `  <html><body><h1>Bad   Gateway</h1>\n<p>${words}</p></body></html>`, headers: { 'Content-Type': 'text/html' } } });
+		const { message, description } = await failed();
+		expect(message).toBe('YTX error 502: the server failed (HTTP 502)');
+		expect(description).toBe(`The service answered with a page instead of JSON: ${`Bad Gateway ${words}`.slice(0, 300)}…`);
+	});
+
+	it('a text that is not a page is quoted as it is; an empty one is not quoted', async () => {
+		prod.fail({ kind: 'answer', response: { status: 400, raw: 'bad request', headers: { 'Content-Type': 'text/plain' } } });
+		expect(await failed()).toMatchObject({ message: 'YTX error 400: the request was refused (HTTP 400)', description: 'bad request' });
+		prod.fail({ kind: 'answer', response: { status: 400, raw: '', headers: { 'Content-Type': 'text/plain' } } });
+		expect((await failed()).description ?? '').toBe('');
+	});
+
+	it('an envelope with an HTTP error: the statusCode in English, the status in the description', async () => {
+		prod.fail({ kind: 'status', status: 502, body: { statusCode: '-100', statusMsg: { reason: '忙' } } });
+		expect(await failed()).toEqual({ message: 'YTX error -100: server exception at YTX ({"reason":"忙"})', description: 'HTTP 502', code: '-100' });
+		prod.fail({ kind: 'status', status: 400, body: { statusCode: '-999' } });
+		expect(await failed()).toEqual({ message: 'YTX error -999: unknown error code', description: 'HTTP 400', code: '-999' });
+	});
+
+	it('a refusing envelope (HTTP 200): statusCode, statusMsg and requestId in the description', async () => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '-102', statusMsg: '电话号码无效', requestId: '2016010000000042' } });
+		expect(await failed()).toMatchObject({
+			message: 'YTX error -102: invalid phone number (电话号码无效)',
+			description: 'YTX statusCode -102, statusMsg "电话号码无效", requestId 2016010000000042',
+		});
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: -999, statusMsg: { detail: 'x' } } });
+		expect(await failed()).toMatchObject({ message: 'YTX error -999: unknown error code ({"detail":"x"})', description: 'YTX statusCode -999, statusMsg "{"detail":"x"}"' });
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '-104', statusMsg: null, requestId: '' } });
+		expect(await failed()).toMatchObject({ message: `YTX error -104: ${YTX_STATUS_CODES['-104']}`, description: 'YTX statusCode -104' });
+	});
+
+	it('an answer that is not an envelope says what each operation may have done', async () => {
+		const notEnvelope = () => prod.fail({ kind: 'status', status: 200, body: { ok: true } });
+		const expected: Array<[string, string]> = [
+			['start', 'the meeting may or may not have been created'],
+			['book', 'the meeting may or may not have been created'],
+			['editBooking', 'the booking may or may not have been changed'],
+			['cancelBooking', 'the booking may or may not have been cancelled'],
+		];
+		for (const [operation, done] of expected) {
+			notEnvelope();
+			const { message, description } = await failed(operation);
+			expect(message).toBe(`YTX error 200: the answer was not a YTX response (HTTP 200, application/json, a JSON object with the key "ok"); ${done}`);
+			expect(description).toBe('{"ok":true}');
+		}
+	});
+
+	it('an answer of spaces is empty', async () => {
+		prod.fail({ kind: 'answer', response: { status: 200, raw: '  \n ', headers: { 'Content-Type': 'application/json' } } });
+		const { message, description } = await failed();
+		expect(message).toMatch(/^YTX error 200: the answer was empty \(HTTP 200, application\/json, /);
+		expect(description).toBe('the answer was empty');
+	});
+});
+
+describe('what each success gives', () => {
+	it('Edit and Cancel with a plain-text statusMsg: the meeting ID given, the booking time, the service\'s text', async () => {
+		await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01 14:30' })]);
+		prod.statusMsgShape = 'plainText';
+		const edit = await engine.run([ytx({ operation: 'editBooking', meetingId: ' 001 ', bookingTime: '2099-03-02T06:30:00Z' })]);
+		expect(edit.output('YTX')[0].json).toEqual({
+			meetingId: '001',
+			meetingPassword: null,
+			callerId: null,
+			requestId: expect.stringMatching(/^\d{16}$/),
+			message: '成功',
+			bookingTime: '2099-03-02 14:30',
+		});
+		const cancel = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001' })]);
+		expect(cancel.output('YTX')[0].json).toEqual({
+			meetingId: '001',
+			meetingPassword: null,
+			callerId: null,
+			requestId: expect.stringMatching(/^\d{16}$/),
+			message: '成功',
+			cancelled: true,
+		});
+	});
+
+	it('Start Now gives no booking time and no "cancelled"; Book gives its booking time', async () => {
+		const start = await engine.run([ytx({ operation: 'start', bookingTime: '2099-03-01 14:30' })]);
+		expect(Object.keys(start.output('YTX')[0].json).sort()).toEqual(['callerId', 'meetingId', 'meetingPassword', 'requestId']);
+		const book = await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01 14:30' })]);
+		expect(book.output('YTX')[0].json).toEqual({
+			meetingId: '002',
+			meetingPassword: prod.meetings.get('002')?.mepwd,
+			callerId: '01053189900',
+			requestId: expect.stringMatching(/^\d{16}$/),
+			bookingTime: '2099-03-01 14:30',
+		});
+	});
+
+	it.each<[string, unknown, string]>([
+		['an object without "meid"', { mepwd: '1' }, 'an object without "meid"'],
+		['a text in braces that is not JSON', '{meid: 001}', 'the text "{meid: 001}"'],
+		['a JSON list', '[{"meid":"001"}]', 'the text "[{"meid":"001"}]"'],
+		['a long text, cut at 60 characters', 'x'.repeat(70), `the text "${'x'.repeat(60)}"`],
+	])('Start Now and Book refuse a success whose statusMsg is %s', async (_label, statusMsg, said) => {
+		for (const operation of ['start', 'book']) {
+			prod.fail({ kind: 'status', status: 200, body: { statusCode: '0', statusMsg, requestId: '1' } });
+			const result = await engine.run([ytx({ operation, bookingTime: inTwoDays() })]);
+			const description = result.error('YTX')?.description ?? '';
+			expect(description).toContain(`statusMsg was ${said}. YTX answered`);
+			expect(description).toContain(`the conference may have been ${operation === 'book' ? 'booked' : 'started'}; check in the YTX console`);
+		}
+	});
+
+	it('reads the meeting from statusMsg given as JSON text with spaces before it, numbers made text', async () => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: 0, statusMsg: '  {"meid": 7, "mepwd": 123456, "meetcallerid": ""}', requestId: 99 } });
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.output('YTX')[0].json).toEqual({ meetingId: '7', meetingPassword: '123456', callerId: null, requestId: '99' });
+	});
+});
+
 describe('secrets never leak', () => {
 	const scenarios: Array<[string, () => void, RegExp]> = [
 		['a network failure', () => prod.fail({ kind: 'drop' }), /^YTX: the connection was dropped/],
