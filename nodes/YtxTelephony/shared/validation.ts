@@ -158,10 +158,8 @@ function fieldError(ctx: IExecuteSingleFunctions, field: string, value: unknown,
 	return inputError(ctx, `"${field}" ${reason}${got}`, ctx.getItemIndex(), hint);
 }
 
-function body(request: IHttpRequestOptions): IDataObject {
-	if (!request.body || typeof request.body !== 'object') request.body = {};
-	return request.body as IDataObject;
-}
+/** The request body: every operation's routing sets it (`action`, `bookmeeting`…) before the preSends run. */
+const body = (request: IHttpRequestOptions) => request.body as IDataObject;
 
 /**
  * preSend of every operation: the host from the credential's environment and the app ID into the
@@ -277,15 +275,11 @@ export async function checkOptions(this: IExecuteSingleFunctions, request: IHttp
 		const digits = String(raw).trim().replace(/[\s-]/g, '');
 		if (!/^\d{3,20}$/.test(digits)) throw fieldError(this, 'Display Number', raw, 'is not a phone number (digits only)');
 		target.shownumber = digits;
-	} else {
-		delete target.shownumber;
 	}
 	if (options.customParameter !== undefined && String(options.customParameter) !== '') {
 		const value = String(options.customParameter);
 		if (value.length > 255) throw fieldError(this, 'Custom Parameter', value, 'is longer than 255 characters');
 		target.CustomParm = value;
-	} else {
-		delete target.CustomParm;
 	}
 	return request;
 }
