@@ -583,6 +583,13 @@ describe('what a failure says: message and description', () => {
 		expect((await failed()).description ?? '').toBe('');
 	});
 
+	it('a text of 300 characters is quoted whole, one of 301 is cut', async () => {
+		prod.fail({ kind: 'answer', response: { status: 400, raw: 'e'.repeat(300), headers: { 'Content-Type': 'text/plain' } } });
+		expect((await failed()).description).toBe('e'.repeat(300));
+		prod.fail({ kind: 'answer', response: { status: 400, raw: 'e'.repeat(301), headers: { 'Content-Type': 'text/plain' } } });
+		expect((await failed()).description).toBe(`${'e'.repeat(300)}…`);
+	});
+
 	it('an envelope with an HTTP error: the statusCode in English, the status in the description', async () => {
 		prod.fail({ kind: 'status', status: 502, body: { statusCode: '-100', statusMsg: { reason: '忙' } } });
 		expect(await failed()).toEqual({ message: 'YTX error -100: server exception at YTX ({"reason":"忙"})', description: 'HTTP 502', code: '-100' });
