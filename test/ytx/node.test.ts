@@ -454,8 +454,10 @@ describe('the credential and every field, exactly as refused or sent', () => {
 
 	it('Cancel Booking sends its booking time when one is given, China time', async () => {
 		await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01 14:30' })]);
-		await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001', bookingTime: '2099-03-01T06:30:00Z' })]);
+		const cancel = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001', bookingTime: '2099-03-01T06:30:00Z' })]);
 		expect(body(prod.log[1])).toMatchObject({ bookmeeting: '2', confid: '001', booktime: '2099-03-01 14:30' });
+		// the item says what was cancelled, not when
+		expect(Object.keys(cancel.output('YTX')[0].json).sort()).toEqual(['callerId', 'cancelled', 'meetingId', 'meetingPassword', 'requestId']);
 	});
 });
 
@@ -683,6 +685,15 @@ describe('what each success gives', () => {
 			expect(description).toContain(`statusMsg was ${said}. YTX answered`);
 			expect(description).toContain(`the conference may have been ${operation === 'book' ? 'booked' : 'started'}; check in the YTX console`);
 		}
+	});
+
+	it.each<[string, unknown, IDataObject]>([
+		['JSON text that is not an object', '[1]', { message: '[1]' }],
+		['a number', 5, {}],
+	])('Cancel Booking with a statusMsg that is %s: the text only is kept as the message', async (_label, statusMsg, extra) => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '0', statusMsg, requestId: '1' } });
+		const result = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001' })]);
+		expect(result.output('YTX')[0].json).toEqual({ meetingId: '001', meetingPassword: null, callerId: null, requestId: '1', ...extra, cancelled: true });
 	});
 
 	it('reads the meeting from statusMsg given as JSON text with spaces before it, numbers made text', async () => {
