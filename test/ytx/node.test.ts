@@ -572,7 +572,7 @@ describe('what a failure says: message and description', () => {
 
 	it('a web page: its text, without the markup, cut at 300 characters', async () => {
 		const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
-		prod.fail({ kind: 'answer', response: { status: 502, raw: `  <html><body><h1>Bad   Gateway</h1>\n<p>${words}</p></body></html>`, headers: { 'Content-Type': 'text/html' } } });
+		prod.fail({ kind: 'answer', response: { status: 502, raw: `  <html><body><h1>Bad   Gateway</h1><p>${words}</p></body></html>`, headers: { 'Content-Type': 'text/html' } } });
 		const { message, description } = await failed();
 		expect(message).toBe('YTX error 502: the server failed (HTTP 502)');
 		expect(description).toBe(`The service answered with a page instead of JSON: ${`Bad Gateway ${words}`.slice(0, 300)}…`);
@@ -625,6 +625,13 @@ describe('what a failure says: message and description', () => {
 			expect(message).toBe(`YTX error 200: the answer was not a YTX response (HTTP 200, application/json, a JSON object with the key "ok"); ${done}`);
 			expect(description).toBe('{"ok":true}');
 		}
+	});
+
+	it('a JSON null is not a YTX response, and is not quoted', async () => {
+		prod.fail({ kind: 'answer', response: { status: 200, raw: 'null', headers: { 'Content-Type': 'application/json' } } });
+		const { message, description } = await failed();
+		expect(message).toMatch(/^YTX error 200: the answer was not a YTX response \(HTTP 200, application\/json, .*\); the meeting may or may not have been created$/);
+		expect(description).toBe('the answer was not a YTX response');
 	});
 
 	it('an answer of spaces is empty', async () => {
