@@ -703,6 +703,12 @@ describe('what each success gives', () => {
 		expect(result.output('YTX')[0].json).toEqual({ meetingId: '001', meetingPassword: null, callerId: null, requestId: '1', ...extra, cancelled: true });
 	});
 
+	it('a null field comes out as null, not as the text "null"', async () => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '0', statusMsg: { meid: '9', mepwd: null, meetcallerid: null }, requestId: null } });
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.output('YTX')[0].json).toEqual({ meetingId: '9', meetingPassword: null, callerId: null, requestId: null });
+	});
+
 	it('reads the meeting from statusMsg given as JSON text with spaces before it, numbers made text', async () => {
 		prod.fail({ kind: 'status', status: 200, body: { statusCode: 0, statusMsg: '  {"meid": 7, "mepwd": 123456, "meetcallerid": ""}', requestId: 99 } });
 		const result = await engine.run([ytx({ operation: 'start' })]);
