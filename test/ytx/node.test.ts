@@ -366,6 +366,10 @@ describe('the credential and every field, exactly as refused or sent', () => {
 		['a custom URL with a space in its host', { customUrl: 'https://ytx example.com' }, 'The credential\'s "Custom URL" is not an http(s) URL: "https://ytx example.com" (item 0)'],
 		['a custom URL with a query', { customUrl: 'https://ytx.example.com/api?x=1' }, 'The credential\'s "Custom URL" is not an http(s) URL: "https://ytx.example.com/api?x=1" (item 0)'],
 		['a custom URL without a host', { customUrl: 'http:///ytx' }, 'The credential\'s "Custom URL" is not an http(s) URL: "http:///ytx" (item 0)'],
+		['a custom URL after other text', { customUrl: 'see https://ytx.example.com' }, 'The credential\'s "Custom URL" is not an http(s) URL: "see https://ytx.example.com" (item 0)'],
+		['no Account SID at all', { accountSid: undefined }, 'The credential\'s "Account SID" must be letters and digits only (item 0)'],
+		['no Auth Token at all', { authToken: undefined }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['no App ID at all', { appId: undefined }, 'The credential\'s "App ID" must be letters and digits only (item 0)'],
 	])('refuses %s before any request', async (_label, overrides, message) => {
 		credential('bad', prod, overrides);
 		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'bad' })]);
@@ -398,6 +402,7 @@ describe('the credential and every field, exactly as refused or sent', () => {
 
 	it.each<[string, IDataObject, string]>([
 		['a meeting name that resolves empty', { operation: 'start', meetingName: '={{ "" }}' }, '"Meeting Name" is empty (item 0)'],
+		['a meeting name that resolves to null', { operation: 'start', meetingName: '={{ null }}' }, '"Meeting Name" is empty: "null" (item 0)'],
 		['a meeting name of 256 characters', { operation: 'start', meetingName: 'm'.repeat(256) }, `"Meeting Name" is longer than 255 characters: "${'m'.repeat(100)}…" (item 0)`],
 		['a meeting ID with a space', { operation: 'cancelBooking', meetingId: '0 01' }, '"Meeting ID" is not a meeting ID (letters and digits): "0 01" (item 0)'],
 		['a meeting ID of 65 characters', { operation: 'cancelBooking', meetingId: '1'.repeat(65) }, `"Meeting ID" is not a meeting ID (letters and digits): "${'1'.repeat(65)}" (item 0)`],
