@@ -345,9 +345,124 @@ describe('input is checked before any request', () => {
 		const out = result.output('YTX');
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[1].json.error).toBe('"Creator Phone" is not a phone number: "99" (item 1)');
-		expect(out[0].json.meetingId).toBeDefined();
-		expect(out[2].json.meetingId).toBeDefined();
+		// each sent item comes out with the meeting the simulator created for its own creator
+		const creatorOf = (id: unknown) => prod.meetings.get(String(id))?.creator;
+		expect([out[0].json.meetingId, out[2].json.meetingId].sort()).toEqual(['001', '002']);
+		expect(creatorOf(out[0].json.meetingId)).toBe('13800138001');
+		expect(creatorOf(out[2].json.meetingId)).toBe('13800138003');
 		expect(prod.log.map((r) => body(r).creator).sort()).toEqual(['13800138001', '13800138003']);
+	});
+});
+
+describe('the credential and every field, exactly as refused or sent', () => {
+	it.each<[string, IDataObject, string]>([
+		['an Account SID with a space', { accountSid: 'abc def' }, 'The credential\'s "Account SID" must be letters and digits only (item 0)'],
+		['an empty Account SID', { accountSid: '' }, 'The credential\'s "Account SID" must be letters and digits only (item 0)'],
+		['an empty Auth Token', { authToken: '' }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['an Auth Token with a leading space', { authToken: ' abc' }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['an Auth Token with a trailing space', { authToken: 'abc ' }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['an App ID with a space inside', { appId: 'app id' }, 'The credential\'s "App ID" must be letters and digits only (item 0)'],
+		['an empty App ID', { appId: '  ' }, 'The credential\'s "App ID" must be letters and digits only (item 0)'],
+		['a custom URL with a space in its host', { customUrl: 'https://ytx example.com' }, 'The credential\'s "Custom URL" is not an http(s) URL: "https://ytx example.com" (item 0)'],
+		['a custom URL with a query', { customUrl: 'https://ytx.example.com/api?x=1' }, 'The credential\'s "Custom URL" is not an http(s) URL: "https://ytx.example.com/api?x=1" (item 0)'],
+		['a custom URL without a host', { customUrl: 'http:///ytx' }, 'The credential\'s "Custom URL" is not an http(s) URL: "http:///ytx" (item 0)'],
+		['a custom URL after other text', { customUrl: 'see https://ytx.example.com' }, 'The credential\'s "Custom URL" is not an http(s) URL: "see https://ytx.example.com" (item 0)'],
+		['no Account SID at all', { accountSid: undefined }, 'The credential\'s "Account SID" must be letters and digits only (item 0)'],
+		['no Auth Token at all', { authToken: undefined }, 'The credential\'s "Auth Token" is empty or has leading or trailing spaces (item 0)'],
+		['no App ID at all', { appId: undefined }, 'The credential\'s "App ID" must be letters and digits only (item 0)'],
+	])('refuses %s before any request', async (_label, overrides, message) => {
+		credential('bad', prod, overrides);
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'bad' })]);
+		expect(result.error('YTX')?.message).toBe(message);
+		expect(prod.log).toHaveLength(0);
+	});
+
+	it('names what to do about an Account SID with a space', async () => {
+		credential('bad', prod, { accountSid: ` ${prod.accountSid}` });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'bad' })]);
+		expect(result.error('YTX')?.description).toBe('Copy the ACCOUNT SID from the YTX console without spaces');
+	});
+
+	it('sends the App ID trimmed, and takes one with "_" and "-"', async () => {
+		credential('spaced', prod, { appId: `  ${prod.appId}  ` });
+		const result = await engine.run([ytx({ operation: 'start' }, { credential: 'spaced' })]);
+		expect(result.error('YTX')).toBeUndefined();
+		expect(body(prod.log[0]).appid).toBe(prod.appId);
+
+		credential('dashed', prod, { appId: 'app_id-1' });
+		await engine.run([ytx({ operation: 'start' }, { credential: 'dashed' })]);
+		expect(body(prod.log[1]).appid).toBe('app_id-1');
+	});
+
+	it('sends to a custom URL with a path', async () => {
+		credential('path', prod, { customUrl: `${prod.url}/proxy/` });
+		await engine.run([ytx({ operation: 'start' }, { credential: 'path' })]);
+		expect(prod.log[0].path).toBe(`/proxy/201612/sid/${prod.accountSid}/call/TeleMeeting.wx`);
+	});
+
+	it.each<[string, IDataObject, string]>([
+		['a meeting name that resolves empty', { operation: 'start', meetingName: '={{ "" }}' }, '"Meeting Name" is empty (item 0)'],
+		['a meeting name that resolves to null', { operation: 'start', meetingName: '={{ null }}' }, '"Meeting Name" is empty: "null" (item 0)'],
+		['a meeting name of 256 characters', { operation: 'start', meetingName: 'm'.repeat(256) }, `"Meeting Name" is longer than 255 characters: "${'m'.repeat(100)}…" (item 0)`],
+		['a meeting ID with a space', { operation: 'cancelBooking', meetingId: '0 01' }, '"Meeting ID" is not a meeting ID (letters and digits): "0 01" (item 0)'],
+		['a meeting ID of 65 characters', { operation: 'cancelBooking', meetingId: '1'.repeat(65) }, `"Meeting ID" is not a meeting ID (letters and digits): "${'1'.repeat(65)}" (item 0)`],
+		['a display number of 2 digits', { operation: 'start', options: { displayNumber: '12' } }, '"Display Number" is not a phone number (digits only): "12" (item 0)'],
+		['a display number of 21 digits', { operation: 'start', options: { displayNumber: '1'.repeat(21) } }, `"Display Number" is not a phone number (digits only): "${'1'.repeat(21)}" (item 0)`],
+		['a custom parameter of 256 characters', { operation: 'start', options: { customParameter: 'p'.repeat(256) } }, `"Custom Parameter" is longer than 255 characters: "${'p'.repeat(100)}…" (item 0)`],
+		['a display number that is a list', { operation: 'start', options: { displayNumber: '={{ ["010"] }}' } }, '"Display Number" is not text but a list: "[\"010\"]" (item 0)'],
+		['a booking time to cancel that is not a time', { operation: 'cancelBooking', meetingId: '001', bookingTime: 'tomorrow' }, '"Booking Time" is not in the format yyyy-MM-dd HH:mm (China Standard Time, e.g. 2026-12-01 14:30) nor an ISO 8601 time with an offset (e.g. 2026-12-01T06:30:00Z): "tomorrow" (item 0)'],
+	])('refuses %s with its exact text', async (_label, parameters, message) => {
+		const result = await engine.run([ytx(parameters)]);
+		expect(result.error('YTX')?.message).toBe(message);
+		expect(prod.log).toHaveLength(0);
+	});
+
+	it('the hints: a meeting name, the meeting ID returned at booking, a phone number, a participant', async () => {
+		const hints: Array<[IDataObject, string]> = [
+			[{ operation: 'start', meetingName: ' ' }, 'Give the conference a name, e.g. "Weekly sync"'],
+			[{ operation: 'cancelBooking', meetingId: ' ' }, 'Use the meetingId returned when the conference was booked'],
+			[{ operation: 'start', creator: '1' }, expect.stringMatching(/^Expected a mobile number \(11 digits/) as unknown as string],
+			[{ operation: 'start', participants: {} }, 'Each participant needs a phone number; the name is shown in the conference'],
+		];
+		for (const [parameters, hint] of hints) {
+			const result = await engine.run([ytx(parameters)]);
+			expect(result.error('YTX')?.description).toEqual(hint);
+		}
+	});
+
+	it('sends the longest values allowed, trimmed: 255-character name and parameter, 64-character meeting ID, 3 and 20 digits', async () => {
+		const name = 'n'.repeat(255);
+		const parameter = 'p'.repeat(255);
+		await engine.run([ytx({ operation: 'start', meetingName: `  ${name}  `, options: { displayNumber: ' 010 5318-9901 ', customParameter: parameter } })]);
+		expect(body(prod.log[0])).toMatchObject({ meetingname: name, shownumber: '01053189901', CustomParm: parameter });
+
+		await engine.run([ytx({ operation: 'start', options: { displayNumber: '123' } })]);
+		expect(body(prod.log[1]).shownumber).toBe('123');
+		await engine.run([ytx({ operation: 'start', options: { displayNumber: '1'.repeat(20) } })]);
+		expect(body(prod.log[2]).shownumber).toBe('1'.repeat(20));
+
+		const id = 'A'.repeat(64);
+		await engine.run([ytx({ operation: 'cancelBooking', meetingId: `  ${id}  ` })]);
+		expect(body(prod.log[3]).confid).toBe(id);
+	});
+
+	it('sends a number typed by an expression as text: meeting name, meeting ID, display number', async () => {
+		await engine.run([ytx({ operation: 'cancelBooking', meetingName: '={{ 42 }}', meetingId: '={{ 7 }}', options: { displayNumber: '={{ 12345 }}' } })]);
+		expect(body(prod.log[0])).toMatchObject({ meetingname: '42', confid: '7', shownumber: '12345' });
+	});
+
+	it('leaves out an empty Display Number and Custom Parameter', async () => {
+		await engine.run([ytx({ operation: 'start', options: { displayNumber: '  ', customParameter: '' } })]);
+		expect(body(prod.log[0])).not.toHaveProperty('shownumber');
+		expect(body(prod.log[0])).not.toHaveProperty('CustomParm');
+	});
+
+	it('Cancel Booking sends its booking time when one is given, China time', async () => {
+		await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01 14:30' })]);
+		const cancel = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001', bookingTime: '2099-03-01T06:30:00Z' })]);
+		expect(body(prod.log[1])).toMatchObject({ bookmeeting: '2', confid: '001', booktime: '2099-03-01 14:30' });
+		// the item says what was cancelled, not when
+		expect(Object.keys(cancel.output('YTX')[0].json).sort()).toEqual(['callerId', 'cancelled', 'meetingId', 'meetingPassword', 'requestId']);
 	});
 });
 
@@ -433,19 +548,192 @@ describe('YTX failures', () => {
 	});
 });
 
+describe('what a failure says: message and description', () => {
+	const failed = async (operation = 'start', extra: IDataObject = {}) => {
+		const result = await engine.run([ytx({ operation, meetingId: '001', bookingTime: inTwoDays(), ...extra })]);
+		const error = result.error('YTX');
+		return { message: error?.message, description: error?.description, code: (error as { context?: IDataObject } | undefined)?.context?.code };
+	};
+
+	it.each<[number, string]>([
+		[400, 'the request was refused (HTTP 400)'],
+		[401, "the request was refused (HTTP 401); check the credential and the app's IP whitelist"],
+		[403, "the request was refused (HTTP 403); check the credential and the app's IP whitelist"],
+		[404, 'not found (HTTP 404); check the credential’s environment or custom URL'],
+		[499, 'the request was refused (HTTP 499)'],
+		[500, 'the server failed (HTTP 500)'],
+		[503, 'the server failed (HTTP 503)'],
+	])('HTTP %i without an envelope', async (status, text) => {
+		// n8n sends a request refused with 401 once more, signed afresh
+		prod.fail({ kind: 'status', status, body: { error: 'refused', detail: 'x' } }, { times: status === 401 ? 2 : 1 });
+		expect(await failed()).toEqual({ message: `YTX error ${status}: ${text}`, description: '{"error":"refused","detail":"x"}', code: String(status) });
+		expect(prod.log).toHaveLength(status === 401 ? 2 : 1);
+	});
+
+	it('HTTP 429 until the retries are spent', async () => {
+		prod.fail({ kind: 'rateLimit', retryAfter: 0 }, { times: 4 });
+		expect((await failed()).message).toBe('YTX error 429: too many requests (HTTP 429); lower "Max Concurrent Requests" or try again later');
+	});
+
+	it('a web page: its text, without the markup, cut at 300 characters', async () => {
+		const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+		prod.fail({ kind: 'answer', response: { status: 502, raw: `  <html><body><h1>Bad   Gateway</h1><p>${words}</p></body></html>`, headers: { 'Content-Type': 'text/html' } } });
+		const { message, description } = await failed();
+		expect(message).toBe('YTX error 502: the server failed (HTTP 502)');
+		expect(description).toBe(`The service answered with a page instead of JSON: ${`Bad Gateway ${words}`.slice(0, 300)}…`);
+	});
+
+	it('a text that is not a page is quoted as it is; an empty one is not quoted', async () => {
+		prod.fail({ kind: 'answer', response: { status: 400, raw: 'bad request', headers: { 'Content-Type': 'text/plain' } } });
+		expect(await failed()).toMatchObject({ message: 'YTX error 400: the request was refused (HTTP 400)', description: 'bad request' });
+		prod.fail({ kind: 'answer', response: { status: 400, raw: '', headers: { 'Content-Type': 'text/plain' } } });
+		expect((await failed()).description ?? '').toBe('');
+	});
+
+	it('a text of 300 characters is quoted whole, one of 301 is cut', async () => {
+		prod.fail({ kind: 'answer', response: { status: 400, raw: 'e'.repeat(300), headers: { 'Content-Type': 'text/plain' } } });
+		expect((await failed()).description).toBe('e'.repeat(300));
+		prod.fail({ kind: 'answer', response: { status: 400, raw: 'e'.repeat(301), headers: { 'Content-Type': 'text/plain' } } });
+		expect((await failed()).description).toBe(`${'e'.repeat(300)}…`);
+	});
+
+	it('an envelope with an HTTP error: the statusCode in English, the status in the description', async () => {
+		prod.fail({ kind: 'status', status: 502, body: { statusCode: '-100', statusMsg: { reason: '忙' } } });
+		expect(await failed()).toEqual({ message: 'YTX error -100: server exception at YTX ({"reason":"忙"})', description: 'HTTP 502', code: '-100' });
+		prod.fail({ kind: 'status', status: 400, body: { statusCode: '-999' } });
+		expect(await failed()).toEqual({ message: 'YTX error -999: unknown error code', description: 'HTTP 400', code: '-999' });
+	});
+
+	it('a refusing envelope (HTTP 200): statusCode, statusMsg and requestId in the description', async () => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '-102', statusMsg: '电话号码无效', requestId: '2016010000000042' } });
+		expect(await failed()).toMatchObject({
+			message: 'YTX error -102: invalid phone number (电话号码无效)',
+			description: 'YTX statusCode -102, statusMsg "电话号码无效", requestId 2016010000000042',
+		});
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: -999, statusMsg: { detail: 'x' } } });
+		expect(await failed()).toMatchObject({ message: 'YTX error -999: unknown error code ({"detail":"x"})', description: 'YTX statusCode -999, statusMsg "{"detail":"x"}"' });
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '-104', statusMsg: null, requestId: '' } });
+		expect(await failed()).toMatchObject({ message: `YTX error -104: ${YTX_STATUS_CODES['-104']}`, description: 'YTX statusCode -104' });
+	});
+
+	it('an answer that is not an envelope says what each operation may have done', async () => {
+		const notEnvelope = () => prod.fail({ kind: 'status', status: 200, body: { ok: true } });
+		const expected: Array<[string, string]> = [
+			['start', 'the meeting may or may not have been created'],
+			['book', 'the meeting may or may not have been created'],
+			['editBooking', 'the booking may or may not have been changed'],
+			['cancelBooking', 'the booking may or may not have been cancelled'],
+		];
+		for (const [operation, done] of expected) {
+			notEnvelope();
+			const { message, description } = await failed(operation);
+			expect(message).toBe(`YTX error 200: the answer was not a YTX response (HTTP 200, application/json, a JSON object with the key "ok"); ${done}`);
+			expect(description).toBe('{"ok":true}');
+		}
+	});
+
+	it('a JSON null is not a YTX response, and is not quoted', async () => {
+		prod.fail({ kind: 'answer', response: { status: 200, raw: 'null', headers: { 'Content-Type': 'application/json' } } });
+		const { message, description } = await failed();
+		expect(message).toMatch(/^YTX error 200: the answer was not a YTX response \(HTTP 200, application\/json, .*\); the meeting may or may not have been created$/);
+		expect(description).toBe('the answer was not a YTX response');
+	});
+
+	it('an answer of spaces is empty', async () => {
+		prod.fail({ kind: 'answer', response: { status: 200, raw: '  \n ', headers: { 'Content-Type': 'application/json' } } });
+		const { message, description } = await failed();
+		expect(message).toMatch(/^YTX error 200: the answer was empty \(HTTP 200, application\/json, /);
+		expect(description).toBe('the answer was empty');
+	});
+});
+
+describe('what each success gives', () => {
+	it('Edit and Cancel with a plain-text statusMsg: the meeting ID given, the booking time, the service\'s text', async () => {
+		await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01 14:30' })]);
+		prod.statusMsgShape = 'plainText';
+		const edit = await engine.run([ytx({ operation: 'editBooking', meetingId: ' 001 ', bookingTime: '2099-03-02T06:30:00Z' })]);
+		expect(edit.output('YTX')[0].json).toEqual({
+			meetingId: '001',
+			meetingPassword: null,
+			callerId: null,
+			requestId: expect.stringMatching(/^\d{16}$/),
+			message: '成功',
+			bookingTime: '2099-03-02 14:30',
+		});
+		const cancel = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001' })]);
+		expect(cancel.output('YTX')[0].json).toEqual({
+			meetingId: '001',
+			meetingPassword: null,
+			callerId: null,
+			requestId: expect.stringMatching(/^\d{16}$/),
+			message: '成功',
+			cancelled: true,
+		});
+	});
+
+	it('Start Now gives no booking time and no "cancelled"; Book gives its booking time', async () => {
+		const start = await engine.run([ytx({ operation: 'start', bookingTime: '2099-03-01 14:30' })]);
+		expect(Object.keys(start.output('YTX')[0].json).sort()).toEqual(['callerId', 'meetingId', 'meetingPassword', 'requestId']);
+		const book = await engine.run([ytx({ operation: 'book', bookingTime: '2099-03-01 14:30' })]);
+		expect(book.output('YTX')[0].json).toEqual({
+			meetingId: '002',
+			meetingPassword: prod.meetings.get('002')?.mepwd,
+			callerId: '01053189900',
+			requestId: expect.stringMatching(/^\d{16}$/),
+			bookingTime: '2099-03-01 14:30',
+		});
+	});
+
+	it.each<[string, unknown, string]>([
+		['an object without "meid"', { mepwd: '1' }, 'an object without "meid"'],
+		['a text in braces that is not JSON', '{meid: 001}', 'the text "{meid: 001}"'],
+		['a JSON list', '[{"meid":"001"}]', 'the text "[{"meid":"001"}]"'],
+		['a long text, cut at 60 characters', 'x'.repeat(70), `the text "${'x'.repeat(60)}"`],
+	])('Start Now and Book refuse a success whose statusMsg is %s', async (_label, statusMsg, said) => {
+		for (const operation of ['start', 'book']) {
+			prod.fail({ kind: 'status', status: 200, body: { statusCode: '0', statusMsg, requestId: '1' } });
+			const result = await engine.run([ytx({ operation, bookingTime: inTwoDays() })]);
+			const description = result.error('YTX')?.description ?? '';
+			expect(description).toContain(`statusMsg was ${said}. YTX answered`);
+			expect(description).toContain(`the conference may have been ${operation === 'book' ? 'booked' : 'started'}; check in the YTX console`);
+		}
+	});
+
+	it.each<[string, unknown, IDataObject]>([
+		['JSON text that is not an object', '[1]', { message: '[1]' }],
+		['a number', 5, {}],
+	])('Cancel Booking with a statusMsg that is %s: the text only is kept as the message', async (_label, statusMsg, extra) => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '0', statusMsg, requestId: '1' } });
+		const result = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001' })]);
+		expect(result.output('YTX')[0].json).toEqual({ meetingId: '001', meetingPassword: null, callerId: null, requestId: '1', ...extra, cancelled: true });
+	});
+
+	it('a null field comes out as null, not as the text "null"', async () => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '0', statusMsg: { meid: '9', mepwd: null, meetcallerid: null }, requestId: null } });
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.output('YTX')[0].json).toEqual({ meetingId: '9', meetingPassword: null, callerId: null, requestId: null });
+	});
+
+	it('reads the meeting from statusMsg given as JSON text with spaces before it, numbers made text', async () => {
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: 0, statusMsg: '  {"meid": 7, "mepwd": 123456, "meetcallerid": ""}', requestId: 99 } });
+		const result = await engine.run([ytx({ operation: 'start' })]);
+		expect(result.output('YTX')[0].json).toEqual({ meetingId: '7', meetingPassword: '123456', callerId: null, requestId: '99' });
+	});
+});
+
 describe('secrets never leak', () => {
-	const scenarios: Array<[string, () => void]> = [
-		['a network failure', () => prod.fail({ kind: 'drop' })],
-		['an HTTP 500 page echoing the request', () => (prod.echoOnError = 1)],
-		['an HTTP 500 JSON envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'json500'))],
-		['an HTTP 200 failure envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'envelope200'))],
-		['a wrong token (-203)', () => credential('prod', prod, { authToken: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' })],
-		['a -205 refusal', () => prod.answerCode('-205')],
+	const scenarios: Array<[string, () => void, RegExp]> = [
+		['a network failure', () => prod.fail({ kind: 'drop' }), /^YTX: the connection was dropped/],
+		['an HTTP 500 page echoing the request', () => (prod.echoOnError = 1), /^YTX error 500: the server failed \(HTTP 500\)$/],
+		['an HTTP 500 JSON envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'json500')), /^YTX error -100: server exception at YTX \(服务器异常: POST /],
+		['an HTTP 200 failure envelope echoing the request', () => ((prod.echoOnError = 1), (prod.echoAs = 'envelope200')), /^YTX error -100: server exception at YTX \(服务器异常: POST /],
+		['a wrong token (-203)', () => credential('prod', prod, { authToken: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee' }), /^YTX error -203: authToken check failed: check the Auth Token of the credential \(鉴权失败\)$/],
+		['a -205 refusal', () => prod.answerCode('-205'), /^YTX error -205: application check failed: .*\(应用验证失败\)$/],
 	];
 
 	afterEach(() => credential('prod', prod));
 
-	it.each(scenarios)('%s: not in the error, its description, its JSON, the continue-on-fail item, nor the log', async (_label, arrange) => {
+	it.each(scenarios)('%s: not in the error, its description, its JSON, the continue-on-fail item, nor the log', async (_label, arrange, message) => {
 		const logged: string[] = [];
 		const spies = (['log', 'error', 'warn', 'info', 'debug'] as const).map((method) =>
 			jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '))),
@@ -453,13 +741,13 @@ describe('secrets never leak', () => {
 		arrange();
 		const stopped = await engine.run([ytx({ operation: 'start' })]);
 		const error = stopped.error('YTX');
-		expect(error).toBeDefined();
+		expect(error?.message).toMatch(message);
 		const whole = JSON.stringify({ error, message: error?.message, description: error?.description, stack: error?.stack, cause: (error as { cause?: unknown })?.cause });
 		arrange();
 		const continued = await engine.run([ytx({ operation: 'start' }, { continueOnFail: true })]);
 		const item = continued.output('YTX')[0];
 		const itemText = JSON.stringify({ json: item.json, error: item.error, message: item.error?.message, description: item.error?.description });
-		expect(item.json.error).toBeDefined();
+		expect(item.json.error).toBe(error?.message);
 		if (_label.includes('echoing')) {
 			// the answer really carried them, so the check below can fail
 			expect(error?.message + String(error?.description)).toContain('***');

@@ -13,6 +13,11 @@ describe('phone numbers', () => {
 		['+86 10 5388 9900', '01053889900'],
 		['01053889900,1234', '01053889900,1234'],
 		['010-53889900，88', '01053889900,88'],
+		['01053889900, 12', '01053889900,12'],
+		['138.0013.8000', '13800138000'],
+		['（010）53889900', '01053889900'],
+		['+86 010 5388 9900', '01053889900'],
+		['0086 755 8888 6666', '075588886666'],
 		['4008001234', '4008001234'],
 		[13800138000, '13800138000'],
 	])('accepts %p as %p', (input, expected) => {
@@ -35,6 +40,20 @@ describe('phone numbers', () => {
 		const checked = normalizePhone(input);
 		expect(checked.ok).toBe(false);
 		expect(!checked.ok && checked.reason).toContain(reason);
+	});
+
+	// the exact reason: each refusal names its own cause
+	it.each<[unknown, string]>([
+		[undefined, 'is empty'],
+		[null, 'is empty'],
+		['   ', 'is empty'],
+		[{ phone: '13800138000' }, 'is not a phone number'],
+		[true, 'is not a phone number'],
+		['13800138000x', 'contains characters other than digits'],
+		// "0086" inside a number is no country prefix: 12300861234 is no number, not 0 + 12300861234
+		['12300861234', 'is not a phone number'],
+	])('refuses %p: %s', (input, reason) => {
+		expect(normalizePhone(input)).toEqual({ ok: false, reason });
 	});
 });
 
@@ -70,6 +89,68 @@ describe('participants', () => {
 	});
 });
 
+describe('participants: limits, names and repeats', () => {
+	const phones = (n: number) => Array.from({ length: n }, (_, i) => ({ phone: `138${String(i).padStart(8, '0')}` }));
+	const refusal = (input: unknown) => {
+		const checked = normalizeParties(input);
+		return checked.ok ? checked : checked.reason;
+	};
+
+	it('takes 100 participants and refuses 101', () => {
+		const hundred = normalizeParties(phones(100));
+		expect(hundred.ok && hundred.value).toHaveLength(100);
+		expect(refusal(phones(101))).toBe('lists 101 participants, more than the 100 this node sends in one conference');
+	});
+
+	it('takes a name of 50 characters and refuses 51, quoting its start', () => {
+		const fifty = normalizeParties([{ name: '张'.repeat(50), phone: '13800138000' }]);
+		expect(fifty).toEqual({ ok: true, value: [{ name: '张'.repeat(50), phone: '13800138000' }] });
+		expect(refusal([{ phone: '13800138001' }, { name: `${'a'.repeat(25)}${'b'.repeat(26)}`, phone: '13800138000' }])).toBe(
+			`entry 2: name "${'a'.repeat(20)}…" is 51 characters long, more than 50`,
+		);
+	});
+
+	it('trims names, takes a number as a name, and uses the phone when the name is empty, null or absent', () => {
+		expect(
+			normalizeParties([
+				{ name: '  张三  ', phone: '13800138001' },
+				{ name: 42, phone: '13800138002' },
+				{ name: null, phone: '13800138003' },
+				{ name: '   ', phone: '13800138004' },
+				{ phone: '13800138005' },
+			]),
+		).toEqual({
+			ok: true,
+			value: [
+				{ name: '张三', phone: '13800138001' },
+				{ name: '42', phone: '13800138002' },
+				{ name: '13800138003', phone: '13800138003' },
+				{ name: '13800138004', phone: '13800138004' },
+				{ name: '13800138005', phone: '13800138005' },
+			],
+		});
+	});
+
+	it.each<[unknown, string]>([
+		[{ first: 'Zhang' }, 'entry 2: name is not text but an object'],
+		[['Zhang'], 'entry 2: name is not text but a list'],
+		[true, 'entry 2: name is not text but boolean'],
+	])('refuses the name %p', (name, reason) => {
+		expect(refusal([{ phone: '13800138001' }, { name, phone: '13800138000' }])).toBe(reason);
+	});
+
+	it('refuses a phone number given twice, in any spelling, naming both entries', () => {
+		expect(refusal([{ phone: '13800138001' }, { phone: '13800138000' }, { phone: '138-0013-8000' }])).toBe(
+			'entry 3: phone "13800138000" is already entry 2',
+		);
+	});
+
+	it('refuses a text of spaces as empty, and reads JSON with spaces around it', () => {
+		expect(refusal('   ')).toBe('is empty');
+		expect(normalizeParties('  [{"phone": "13800138000"}]  ')).toEqual({ ok: true, value: [{ name: '13800138000', phone: '13800138000' }] });
+	});
+});
+
 describe('booking time', () => {
 	const now = Date.parse('2026-11-23T13:00:00Z'); // 21:00 in China
 
@@ -78,6 +159,33 @@ describe('booking time', () => {
 			ok: true,
 			value: { text: '2026-11-24 09:30', instant: Date.parse('2026-11-24T01:30:00Z') },
 		});
+	});
+
+	it('drops the seconds of an ISO time from the instant too, and trims spaces around a time', () => {
+		expect(normalizeBookTime('2026-11-24T01:30:45.500Z', now)).toEqual({
+			ok: true,
+			value: { text: '2026-11-24 09:30', instant: Date.parse('2026-11-24T01:30:00Z') },
+		});
+		expect(normalizeBookTime('  2026-11-24 09:30  ', now)).toEqual({
+			ok: true,
+			value: { text: '2026-11-24 09:30', instant: Date.parse('2026-11-24T01:30:00Z') },
+		});
+	});
+
+	it.each<[unknown, string]>([
+		[undefined, 'is empty'],
+		[null, 'is empty'],
+		[42, 'is empty'],
+		[{}, 'is empty'],
+		['   ', 'is empty'],
+		// every overflow Date.UTC would carry on: month 13, day 31 of a 30-day month, 24:00, minute 60
+		['2026-13-15 09:30', 'is not a valid date and time'],
+		['2026-11-31 09:30', 'is not a valid date and time'],
+		['2026-12-24 24:00', 'is not a valid date and time'],
+		['2026-12-24 09:60', 'is not a valid date and time'],
+		['2026-13-45T09:30:00Z', 'is not a valid date and time'],
+	])('refuses %p: %s', (input, reason) => {
+		expect(normalizeBookTime(input, now)).toEqual({ ok: false, reason });
 	});
 
 	it('converts ISO 8601 times with an offset to China time, dropping seconds', () => {

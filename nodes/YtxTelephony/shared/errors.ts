@@ -83,9 +83,8 @@ export function describeHttpError(failure: HttpFailure) {
 	};
 }
 
-function parseBody(raw: unknown): unknown {
-	let value = raw;
-	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+/** The answer as the executor (or n8n's RoutingNode) hands it over: parsed JSON, or the text when it is not JSON. */
+function parseBody(value: unknown): unknown {
 	if (typeof value === 'string') {
 		const text = value.trim();
 		if (!text) return undefined;

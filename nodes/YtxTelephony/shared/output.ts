@@ -9,8 +9,8 @@ function meetingInfo(statusMsg: unknown): IDataObject | undefined {
 	if (statusMsg && typeof statusMsg === 'object' && !Array.isArray(statusMsg)) return statusMsg as IDataObject;
 	if (typeof statusMsg === 'string' && statusMsg.trim().startsWith('{')) {
 		try {
-			const parsed = JSON.parse(statusMsg) as unknown;
-			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
+			// a text that starts with "{" and parses is an object
+			return JSON.parse(statusMsg) as IDataObject;
 		} catch {
 			return undefined;
 		}

@@ -24,7 +24,7 @@ const EXTENSION = /^\d{1,6}$/;
  * Spaces, hyphens, dots and parentheses are removed, a `+86` / `0086` prefix is turned into the
  * national form (a mobile loses it, a landline gets its leading 0), a full-width comma is accepted.
  */
-export function normalizePhone(input: unknown, options: { allowExtension?: boolean } = {}): Checked<string> {
+export function normalizePhone(input: unknown): Checked<string> {
 	if (input === undefined || input === null) return { ok: false, reason: 'is empty' };
 	if (typeof input !== 'string' && typeof input !== 'number') return { ok: false, reason: 'is not a phone number' };
 	const text = String(input).trim().replace(/，/g, ',');
@@ -43,7 +43,6 @@ export function normalizePhone(input: unknown, options: { allowExtension?: boole
 	if (!isMobile && !isLandline && !isService) return { ok: false, reason: 'is not a phone number' };
 	if (extension === undefined) return { ok: true, value: main };
 	const ext = extension.replace(/\s/g, '');
-	if (options.allowExtension === false) return { ok: false, reason: 'may not carry an extension' };
 	if (isMobile) return { ok: false, reason: 'is a mobile number: only a landline can carry an extension' };
 	if (!EXTENSION.test(ext)) return { ok: false, reason: 'has an extension that is not 1 to 6 digits' };
 	return { ok: true, value: `${main},${ext}` };
@@ -134,10 +133,8 @@ export function normalizeBookTime(input: unknown, now = Date.now()): Checked<{ t
 	if (local) {
 		const [year, month, day, hour, minute] = local.slice(1).map(Number);
 		instant = Date.UTC(year, month - 1, day, hour, minute) - CHINA_OFFSET_MS;
-		const back = chinaTimeParts(new Date(instant));
-		if (back.year !== year || back.month !== month || back.day !== day || back.hour !== hour || back.minute !== minute) {
-			return { ok: false, reason: 'is not a valid date and time' };
-		}
+		// Date.UTC carries an overflow (30 February, 24:00) into the next day: such a time reads back differently
+		if (formatBookTime(instant) !== text) return { ok: false, reason: 'is not a valid date and time' };
 	} else if (ISO_WITH_ZONE.test(text)) {
 		instant = Date.parse(text);
 		if (!Number.isFinite(instant)) return { ok: false, reason: 'is not a valid date and time' };
@@ -161,10 +158,8 @@ function fieldError(ctx: IExecuteSingleFunctions, field: string, value: unknown,
 	return inputError(ctx, `"${field}" ${reason}${got}`, ctx.getItemIndex(), hint);
 }
 
-function body(request: IHttpRequestOptions): IDataObject {
-	if (!request.body || typeof request.body !== 'object') request.body = {};
-	return request.body as IDataObject;
-}
+/** The request body: every operation's routing sets it (`action`, `bookmeeting`…) before the preSends run. */
+const body = (request: IHttpRequestOptions) => request.body as IDataObject;
 
 /**
  * preSend of every operation: the host from the credential's environment and the app ID into the
@@ -280,15 +275,11 @@ export async function checkOptions(this: IExecuteSingleFunctions, request: IHttp
 		const digits = String(raw).trim().replace(/[\s-]/g, '');
 		if (!/^\d{3,20}$/.test(digits)) throw fieldError(this, 'Display Number', raw, 'is not a phone number (digits only)');
 		target.shownumber = digits;
-	} else {
-		delete target.shownumber;
 	}
 	if (options.customParameter !== undefined && String(options.customParameter) !== '') {
 		const value = String(options.customParameter);
 		if (value.length > 255) throw fieldError(this, 'Custom Parameter', value, 'is longer than 255 characters');
 		target.CustomParm = value;
-	} else {
-		delete target.CustomParm;
 	}
 	return request;
 }
