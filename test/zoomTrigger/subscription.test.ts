@@ -9,6 +9,7 @@ import { ZoomSimulator } from '../simulators/zoom';
 import { startTriggerHost, type HostOptions, type TriggerHost } from './webhookHost';
 
 const PATH = '/v2/marketplace/app/event_subscription';
+const onList = (r: { method: string; path: string }) => r.method === 'GET' && r.path === PATH;
 const meeting = { id: 85746065432, uuid: '4444AAAiAAAAAiAiAiiAii==', topic: 'Weekly sync', host_id: 'KDcuGIm1QgePTO8WbOqwIQ' };
 
 let sim: ZoomSimulator;
@@ -191,6 +192,15 @@ describe('automatic mode refusals', () => {
 		expect(trigger.staticData['node:Zoom Meetings Trigger']).toEqual({});
 	});
 
+	it('"All Events" says what to do instead', async () => {
+		const trigger = await host({ ...automatic, events: ['meeting.started', '*'] });
+		await expect(trigger.activate()).rejects.toMatchObject({
+			message: '"All Events" cannot be registered with Zoom automatically',
+			description:
+				'Pick the events in "Events" (or type them in "Additional Event Names"), or set "Subscription" to the manual setup in the Zoom App Marketplace',
+		});
+	});
+
 	it.each([
 		[{ events: ['*'] }, '"All Events" cannot be registered with Zoom automatically'],
 		[{ events: [] }, '"Events" is empty: pick the events to register with Zoom'],
@@ -209,7 +219,7 @@ describe('what is registered', () => {
 			...automatic,
 			subscribers: 'users',
 			userIds: `${sim.owner.id},${sim.owner.id} `,
-			events: ['meeting.started', ' meeting.started'],
+			events: ['meeting.started', ' meeting.started', ' '],
 			options: { additionalEvents: 'recording.completed, meeting.ended,,meeting.started' },
 		});
 		await trigger.activate();
@@ -284,6 +294,31 @@ describe('what is registered', () => {
 		expect(trigger.staticData).toEqual({ 'node:Zoom Meetings Trigger': {} });
 	});
 
+	it('Zoom listing fewer events than picked, or the subscription for another URL, is not taken for it', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		const [first] = sim.eventSubscriptions.values();
+		first.events = ['meeting.started'];
+		expect(await trigger.activate()).toEqual({ existed: false });
+		expect(sim.requests('POST', PATH)).toHaveLength(2);
+
+		const second = [...sim.eventSubscriptions.values()].find((s) => s !== first)!;
+		second.event_webhook_url = 'https://old-n8n.example.com/webhook/zoom';
+		sim.fail({ kind: 'status', status: 400, body: { code: 1602, message: 'Not allowed.' } }, { match: (r) => r.method === 'POST' && r.path === PATH });
+		await expect(trigger.activate()).rejects.toThrow('Zoom refused to create the event subscription (HTTP 400 1602: Not allowed.)');
+		// the stored ID no longer stands for this workflow's subscription
+		expect(trigger.staticData).toEqual({ 'node:Zoom Meetings Trigger': {} });
+	});
+
+	it('a list that never ends is read for 20 pages at most', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, body: { next_page_token: 'more' } } }, { match: onList, times: 25 });
+		const trigger = await host(automatic);
+		expect(await trigger.activate()).toEqual({ existed: false });
+		expect(sim.requests('GET', PATH)).toHaveLength(20);
+		expect(sim.requests('GET', PATH)[19].query.next_page_token).toBe('more');
+		expect(sim.eventSubscriptions.size).toBe(1);
+	});
+
 	it('deactivation without a stored subscription sends nothing', async () => {
 		const trigger = await host(automatic);
 		expect(await trigger.deactivate()).toBe(true);
@@ -292,7 +327,6 @@ describe('what is registered', () => {
 });
 
 describe('what Zoom refuses, and the app credential', () => {
-	const onList = (r: { method: string; path: string }) => r.method === 'GET' && r.path === PATH;
 
 	it.each([
 		[{ customApiBaseUrl: '' }, 'The Zoom app credential has no valid API Base URL'],
@@ -305,11 +339,12 @@ describe('what Zoom refuses, and the app credential', () => {
 		expect(sim.log).toHaveLength(0);
 	});
 
-	it('a refused token says that event subscriptions need the app’s token', async () => {
-		sim.fail({ kind: 'status', status: 403, body: { code: 403, message: 'Forbidden' } }, { match: onList });
+	it.each([401, 403])('a token refused with %i says that event subscriptions need the app’s token', async (status) => {
+		// n8n asks for a new token once after a 401: both answers are refusals
+		sim.fail({ kind: 'status', status, body: { code: status, message: 'Forbidden' } }, { match: onList, times: 2 });
 		const trigger = await host(automatic);
 		await expect(trigger.activate()).rejects.toMatchObject({
-			message: 'Zoom refused to list the app’s event subscriptions (HTTP 403 403: Forbidden)',
+			message: `Zoom refused to list the app’s event subscriptions (HTTP ${status} ${status}: Forbidden)`,
 			description: 'Event subscriptions belong to the app: use the app’s Server-to-Server or client-credentials token, not a user’s OAuth token',
 		});
 	});
