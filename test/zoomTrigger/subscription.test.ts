@@ -310,6 +310,29 @@ describe('what is registered', () => {
 		expect(trigger.staticData).toEqual({ 'node:Zoom Meetings Trigger': {} });
 	});
 
+	it('JSON null from Zoom reads as an empty answer: an empty list, a refusal without code or message', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, raw: 'null', headers: { 'Content-Type': 'application/json' } } }, { match: onList });
+		const trigger = await host(automatic);
+		expect(await trigger.activate()).toEqual({ existed: false });
+		expect(sim.eventSubscriptions.size).toBe(1);
+		sim.fail({ kind: 'answer', response: { status: 500, raw: 'null', headers: { 'Content-Type': 'application/json' } } }, { match: (r) => r.method === 'DELETE' });
+		await expect(trigger.deactivate()).rejects.toThrow(/^Zoom refused to delete the event subscription \(HTTP 500\)$/);
+	});
+
+	it('a listed entry without an ID is passed over for the one that has it', async () => {
+		const trigger = await host(automatic);
+		await trigger.activate();
+		const [ours] = sim.eventSubscriptions.values();
+		const entries = [...sim.eventSubscriptions.entries()];
+		sim.eventSubscriptions.clear();
+		sim.eventSubscriptions.set('no-id', { ...ours, event_subscription_id: '' });
+		for (const [id, s] of entries) sim.eventSubscriptions.set(id, s);
+		delete (trigger.staticData['node:Zoom Meetings Trigger'] as IDataObject).eventSubscriptionId;
+		await trigger.activate();
+		expect(sim.requests('POST', PATH)).toHaveLength(1);
+		expect((trigger.staticData['node:Zoom Meetings Trigger'] as IDataObject).eventSubscriptionId).toBe(ours.event_subscription_id);
+	});
+
 	it('a list that never ends is read for 20 pages at most', async () => {
 		sim.fail({ kind: 'answer', response: { status: 200, body: { next_page_token: 'more' } } }, { match: onList, times: 25 });
 		const trigger = await host(automatic);
