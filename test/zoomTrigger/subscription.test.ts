@@ -220,7 +220,7 @@ describe('what is registered', () => {
 			subscribers: 'users',
 			userIds: `${sim.owner.id},${sim.owner.id} `,
 			events: ['meeting.started', ' meeting.started', ' '],
-			options: { additionalEvents: 'recording.completed, meeting.ended,,meeting.started' },
+			options: { additionalEvents: 'recording.completed, meeting.ended, ,,meeting.started' },
 		});
 		await trigger.activate();
 		expect(sim.requests('POST', PATH)[0].json).toMatchObject({ events: ['meeting.ended', 'meeting.started', 'recording.completed'], user_ids: [sim.owner.id] });
@@ -331,6 +331,14 @@ describe('what is registered', () => {
 		await trigger.activate();
 		expect(sim.requests('POST', PATH)).toHaveLength(1);
 		expect((trigger.staticData['node:Zoom Meetings Trigger'] as IDataObject).eventSubscriptionId).toBe(ours.event_subscription_id);
+	});
+
+	it('a next_page_token that is not text ends the list', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, body: { event_subscriptions: [], next_page_token: 12 } } }, { match: onList });
+		const trigger = await host(automatic);
+		expect(await trigger.activate()).toEqual({ existed: false });
+		expect(sim.requests('GET', PATH)).toHaveLength(1);
+		expect(sim.eventSubscriptions.size).toBe(1);
 	});
 
 	it('a list that never ends is read for 20 pages at most', async () => {
