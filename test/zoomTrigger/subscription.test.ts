@@ -201,12 +201,13 @@ describe('automatic mode refusals', () => {
 		});
 	});
 
+	// plain test names: the mutation test runner picks tests by name
 	it.each([
-		[{ events: ['*'] }, '"All Events" cannot be registered with Zoom automatically'],
-		[{ events: [] }, '"Events" is empty: pick the events to register with Zoom'],
-		[{ subscribers: 'users', userIds: ' , ' }, '"User IDs" must list 1 to 10 Zoom user IDs, comma-separated (it lists 0)'],
-		[{ subscribers: 'users', userIds: Array.from({ length: 11 }, (_, i) => `user${i}`).join(',') }, '"User IDs" must list 1 to 10 Zoom user IDs, comma-separated (it lists 11)'],
-	])('%j is refused before any request', async (change, message) => {
+		['All Events', { events: ['*'] }, '"All Events" cannot be registered with Zoom automatically'],
+		['no events', { events: [] }, '"Events" is empty: pick the events to register with Zoom'],
+		['blank user IDs', { subscribers: 'users', userIds: ' , ' }, '"User IDs" must list 1 to 10 Zoom user IDs, comma-separated (it lists 0)'],
+		['11 user IDs', { subscribers: 'users', userIds: Array.from({ length: 11 }, (_, i) => `user${i}`).join(',') }, '"User IDs" must list 1 to 10 Zoom user IDs, comma-separated (it lists 11)'],
+	])('%s is refused before any request', async (_label, change, message) => {
 		const trigger = await host({ ...automatic, ...change });
 		await expect(trigger.activate()).rejects.toThrow(message);
 		expect(sim.log).toHaveLength(0);
@@ -225,6 +226,13 @@ describe('what is registered', () => {
 		await trigger.activate();
 		expect(sim.requests('POST', PATH)[0].json).toMatchObject({ events: ['meeting.ended', 'meeting.started', 'recording.completed'], user_ids: [sim.owner.id] });
 		expect(sim.requests('PATCH')[0].json).toEqual({ account_id: sim.accountId, user_ids: [sim.owner.id] });
+	});
+
+	it('10 user IDs, the most Zoom takes, are subscribed', async () => {
+		const ids = [sim.owner.id, ...Array.from({ length: 9 }, () => sim.addUser().id)];
+		const trigger = await host({ ...automatic, subscribers: 'users', userIds: ids.join(', ') });
+		await trigger.activate();
+		expect(sim.requests('PATCH')[0].json).toEqual({ account_id: sim.accountId, user_ids: ids });
 	});
 
 	it('the subscription is named after the workflow (its ID when it has no name), at most 100 characters', async () => {
@@ -360,10 +368,10 @@ describe('what is registered', () => {
 describe('what Zoom refuses, and the app credential', () => {
 
 	it.each([
-		[{ customApiBaseUrl: '' }, 'The Zoom app credential has no valid API Base URL'],
-		[{ customApiBaseUrl: 'ftp://zoom.example.com/v2' }, 'The Zoom app credential has no valid API Base URL'],
-		[{ accountId: '  ' }, 'The Zoom app credential has no Account ID'],
-	])('a credential with %j is refused before any request', async (change, message) => {
+		['an empty API base URL', { customApiBaseUrl: '' }, 'The Zoom app credential has no valid API Base URL'],
+		['an ftp API base URL', { customApiBaseUrl: 'ftp://zoom.example.com/v2' }, 'The Zoom app credential has no valid API Base URL'],
+		['a blank Account ID', { accountId: '  ' }, 'The Zoom app credential has no Account ID'],
+	])('a credential with %s is refused before any request', async (_label, change, message) => {
 		const started = await startTriggerHost(sim.webhookSecretToken, automatic, { credentials: { zoomMeetingsServerToServerApi: { ...s2sCredential(), ...change } } });
 		hosts.push(started);
 		await expect(started.activate()).rejects.toThrow(message);
