@@ -269,7 +269,7 @@ describe('what is registered', () => {
 		const trigger = await host(automatic);
 		await trigger.activate();
 		const [first] = sim.eventSubscriptions.values();
-		first.events = ['meeting.started', 'recording.completed', 'meeting.ended'];
+		first.events = ['meeting.started', 'recording.stopped'];
 		expect(await trigger.activate()).toEqual({ existed: false });
 		expect(sim.requests('POST', PATH)).toHaveLength(2);
 		const stored = (trigger.staticData['node:Zoom Meetings Trigger'] as IDataObject).eventSubscriptionId;
@@ -369,7 +369,7 @@ describe('what Zoom refuses, and the app credential', () => {
 
 	it.each([
 		['an empty API base URL', { customApiBaseUrl: '' }, 'The Zoom app credential has no valid API Base URL'],
-		['an ftp API base URL', { customApiBaseUrl: 'ftp://zoom.example.com/v2' }, 'The Zoom app credential has no valid API Base URL'],
+		['a base URL that is not http(s)', { customApiBaseUrl: 'ftp-https://zoom.example.com/v2' }, 'The Zoom app credential has no valid API Base URL'],
 		['a blank Account ID', { accountId: '  ' }, 'The Zoom app credential has no Account ID'],
 	])('a credential with %s is refused before any request', async (_label, change, message) => {
 		const started = await startTriggerHost(sim.webhookSecretToken, automatic, { credentials: { zoomMeetingsServerToServerApi: { ...s2sCredential(), ...change } } });
