@@ -84,6 +84,8 @@ export interface TriggerHost {
 export interface HostOptions {
 	/** more credentials for the trigger: type → data (stored and set on the node) */
 	credentials?: Record<string, IDataObject>;
+	/** the workflow's name ("zoom trigger" unless given; `null`: a workflow without a name) */
+	workflowName?: string | null;
 }
 
 const TRIGGER_TYPE = `${PREFIX}zoomMeetingsTrigger`;
@@ -122,7 +124,7 @@ export async function startTriggerHost(secretToken: string, parameters: IDataObj
 		const received: INode = { id: 'received', name: 'Received', type: 'test.received', typeVersion: 1, position: [200, 0], parameters: {} };
 		const workflow = new Workflow({
 			id: workflowId,
-			name: 'zoom trigger',
+			name: options.workflowName === undefined ? 'zoom trigger' : (options.workflowName ?? undefined),
 			nodes: [trigger, received],
 			connections: { [trigger.name]: { main: [[{ node: received.name, type: 'main', index: 0 }]] } } as never,
 			active: true,
