@@ -64,6 +64,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
+	type INode,
 	type INodeExecutionData,
 	type INodeProperties,
 	type INodePropertyCollection,
@@ -482,7 +483,7 @@ export function parameterReader(run: RunContext, itemIndex: number) {
 	const { ctx } = run;
 	const values = new Map<string, unknown>();
 	return (name: string, fallback?: unknown, options?: ReaderOptions): unknown => {
-		const raw = ctx.getNode().parameters[name];
+		const raw = run.node.parameters[name];
 		if (raw === undefined) return ctx.getNodeParameter(name, itemIndex, fallback, options);
 		const key = options?.extractValue ? `${name} (value)` : name;
 		let value: unknown;
@@ -844,6 +845,8 @@ export interface RunContext {
 	deadlines?: Deadlines;
 	/** parameters without an expression, read once per run (see parameterReader) */
 	fixedParameters: Map<string, { item: true } | { item: false; value: unknown }>;
+	/** the node as the run started: n8n's getNode() copies the whole node, parameters included, at each call */
+	node: INode;
 }
 
 /** OAuth2 tokens as n8n keeps them in the credential. */
@@ -869,13 +872,14 @@ export async function startRun(
 	const { timeout, maxResponseBytes, proxy, skipSslCertificateValidation } = readRequestOptions(ctx, settings);
 	const credentialType = settings.credentialType(ctx);
 	const credentials = withCredentials ? await ctx.getCredentials(credentialType, 0) : undefined;
+	const node = ctx.getNode();
 	// fields are read again each time the mask is used: a Server-to-Server token fetched during the run is in them
 	const mask = new SecretMask().watch(credentials, settings.secretFields).add(...oauthTokens(credentials), proxy?.auth?.password);
 	// n8n versions before the domain restriction have neither the setting nor this function
 	const allowedDomains =
 		credentials && typeof getCredentialAllowedDomains === 'function'
 			? getCredentialAllowedDomains({
-					node: ctx.getNode(),
+					node,
 					credentialData: credentials,
 					credentialOwnedSurface: !endpoint || toHostname(String(endpoint(credentials) ?? '')) !== undefined,
 					nodeEndpointUrl: endpoint ? String(endpoint(credentials) ?? '') : undefined,
@@ -893,6 +897,7 @@ export async function startRun(
 		proxy,
 		skipSslCertificateValidation,
 		fixedParameters: new Map(),
+		node,
 	};
 }
 
@@ -1018,7 +1023,7 @@ async function postProcess(
 
 /** Runs one item: builds its request from the declarations, sends it (paging when asked), post-processes. */
 function credentialDetails(run: RunContext) {
-	const details = run.ctx.getNode().credentials?.[run.credentialType];
+	const details = run.node.credentials?.[run.credentialType];
 	return { id: details?.id ?? '', name: details?.name ?? '', type: run.credentialType };
 }
 
@@ -1047,7 +1052,7 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	}
 	data.options.method = (data.options.method ?? 'GET') as IHttpRequestMethods;
 	if (typeof data.options.baseURL === 'string') data.options.baseURL = data.options.baseURL.replace(/\/+$/, '');
-	const version = ctx.getNode().typeVersion;
+	const version = run.node.typeVersion;
 	const shown = (property: INodeProperties) => isShown(property, param, version);
 	for (const property of plan.properties) {
 		if (!property.routing && property.type !== 'collection' && property.type !== 'fixedCollection') continue;

@@ -6,6 +6,7 @@
  * same. Counted at n8n-workflow's `Expression.resolveSimpleParameterValue`, what every
  * getNodeParameter of an expression goes through.
  */
+import { ExecuteContext } from 'n8n-core';
 import { Expression, type IDataObject } from 'n8n-workflow';
 
 import { createEngine, type TestNode } from '../harness/engine';
@@ -82,6 +83,29 @@ describe('Zoom Meetings', () => {
 
 		expect(result.output('Zoom').map((i) => i.json.topic)).toEqual(topics);
 		expect(counts()['={{ $json.topic }}']).toBe(ITEMS);
+	});
+
+	// n8n's getNode() copies the whole node, every parameter included: the parameters are read from
+	// one copy made when the run starts, not from a copy per read (docs/benchmarks.md)
+	test('Meeting → Create: the node is not copied again for each item', async () => {
+		const getNode = jest.spyOn(ExecuteContext.prototype, 'getNode');
+		const copies = async (items: number) => {
+			const setup = s2sSetup(sim);
+			getNode.mockClear();
+			const result = await setup.engine.run(
+				[zoomNode(setup, { resource: 'meeting', operation: 'create', userId: 'me', topic: '={{ $json.topic }}', type: 2, startTime: '2030-01-01T10:00:00', duration: 30, timezone: 'Asia/Tokyo' })],
+				Array.from({ length: items }, (_, i) => ({ topic: `Standup ${i}` })),
+			);
+			expect(result.output('Zoom')).toHaveLength(items);
+			return getNode.mock.calls.length;
+		};
+		try {
+			const one = await copies(1);
+			expect(one).toBeGreaterThan(0);
+			expect(await copies(8)).toBe(one);
+		} finally {
+			getNode.mockRestore();
+		}
 	});
 });
 

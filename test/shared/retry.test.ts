@@ -54,6 +54,7 @@ function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS, more: Partial<
 		timeout,
 		maxResponseBytes: 1024,
 		fixedParameters: new Map(),
+		node,
 		...more,
 	};
 	return { run, sent, signals, cancel };
