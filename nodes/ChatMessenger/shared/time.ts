@@ -1,6 +1,6 @@
 /** Date helpers: an n8n date-time (ISO text, Luxon DateTime, JS Date, unix time) to unix milliseconds. */
 
-import { instantOf } from '../../shared/zonedTime';
+import { instantOf, wallClockParts } from '../../shared/zonedTime';
 
 const ZONED_ISO = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
@@ -51,8 +51,7 @@ export function toCamDate(value: unknown, period: 'month' | 'day', timeZone: str
 	if (value && typeof value === 'object') {
 		const ms = toUnixMs(value, timeZone);
 		if (ms === undefined) return undefined;
-		const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-		[y, m, d] = format.format(new Date(ms)).split('-').map(Number);
+		({ year: y, month: m, day: d } = wallClockParts(new Date(ms), timeZone));
 	} else if (typeof value === 'string') {
 		const text = value.trim();
 		const compact = /^(\d{4})(\d{2})(\d{2})?$/.exec(text);
