@@ -66,7 +66,7 @@ export function formatWallClockMinutes(instant: Date, timeZone: string): string 
 
 const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 
-/** The instant (unix ms) at which `timeZone` shows this wall-clock time (the later offset wins in a daylight-saving gap). */
+/** The instant (unix ms) at which `timeZone` shows this wall-clock time; a time in a daylight-saving gap moves forward by the gap (02:30 → 03:30), as Luxon does. */
 export function instantOf(w: WallClock, timeZone: string): number {
 	const guess = asUtc(w);
 	const offset1 = asUtc(wallClockParts(new Date(guess), timeZone)) - guess;
