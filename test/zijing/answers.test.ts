@@ -8,18 +8,10 @@ import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { ZijingCloud } from '../../nodes/ZijingCloud/ZijingCloud.node';
-import { createEngine } from '../harness/engine';
-import { CONTACTS_SHAPES, ZIJING_NODE_TYPE, ZijingSimulator, zijingNode, type ContactsShape } from '../simulators/zijing';
+import { CONTACTS_SHAPES, ZIJING_NODE_TYPE, zijingNode, type ContactsShape } from '../simulators/zijing';
+import { zijingSuite } from './common';
 
-const sim = new ZijingSimulator();
-const engine = createEngine();
-
-beforeAll(async () => {
-	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const { sim, engine } = zijingSuite();
 
 const run = async (parameters: IDataObject) => await engine.run([zijingNode(parameters)]);
 const answer = (body: unknown) =>

@@ -4,18 +4,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { createEngine } from '../harness/engine';
-import { ZijingSimulator, zijingNode } from '../simulators/zijing';
+import { zijingNode } from '../simulators/zijing';
+import { zijingSuite } from './common';
 
-const sim = new ZijingSimulator();
-const engine = createEngine();
-
-beforeAll(async () => {
-	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const { sim, engine } = zijingSuite();
 
 const run = async (parameters: IDataObject, items?: Array<IDataObject>) =>
 	await engine.run([zijingNode(parameters)], items);

@@ -4,21 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { createEngine } from '../harness/engine';
-import { KEY_FORMS, REFUSAL_ENVELOPES, ZijingSimulator, zijingNode, type RefusalEnvelope } from '../simulators/zijing';
+import { KEY_FORMS, REFUSAL_ENVELOPES, zijingNode, type RefusalEnvelope } from '../simulators/zijing';
+import { zijingSuite } from './common';
 
-const sim = new ZijingSimulator();
-const engine = createEngine();
 const wrongKey = 'zjk-52-wrong-0a9b8c7d6e';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-beforeAll(async () => {
-	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
-	engine.store.add('zijing-wrong', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: wrongKey });
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+const { sim, engine } = zijingSuite((engine, sim) =>
+	engine.store.add('zijing-wrong', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: wrongKey }),
+);
 
 const start = { resource: 'recording', operation: 'start', conferenceKey: '8000000' };
 const run = async (parameters: IDataObject = start, credentialId?: string) =>

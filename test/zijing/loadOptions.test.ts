@@ -6,20 +6,12 @@ import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type IDataObject, type INode, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { ZijingCloud } from '../../nodes/ZijingCloud/ZijingCloud.node';
-import { createEngine } from '../harness/engine';
 import { everyString } from '../harness/runText';
-import { ZIJING_NODE_TYPE, ZijingSimulator } from '../simulators/zijing';
+import { ZIJING_NODE_TYPE } from '../simulators/zijing';
+import { zijingSuite } from './common';
 
-const sim = new ZijingSimulator();
-const engine = createEngine();
+const { sim, engine } = zijingSuite();
 const node = new ZijingCloud();
-
-beforeAll(async () => {
-	await sim.start();
-	engine.store.add('zijing', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey });
-});
-afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
 
 function context(parameters: IDataObject, path: string) {
 	const workflowNode: INode = {
