@@ -38,9 +38,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Whether `timeZone` is an IANA zone name this runtime knows (e.g. Asia/Shanghai, Europe/Berlin, UTC). */
 export function isTimeZone(timeZone: unknown): boolean {
-	if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
+	if (typeof timeZone !== 'string') return false;
 	try {
-		formatter(timeZone as string);
+		// Intl refuses an empty or padded name too
+		formatter(timeZone);
 		return true;
 	} catch {
 		return false;
@@ -50,9 +51,8 @@ export function isTimeZone(timeZone: unknown): boolean {
 /** The wall-clock parts of an instant in `timeZone`. */
 export function wallClockParts(instant: Date, timeZone: string): WallClock {
 	const parts: Record<string, number> = {};
-	for (const part of formatter(timeZone).formatToParts(instant)) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
-	}
+	// the literal parts ("/", ", ", ":") are read too, and never used
+	for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = Number(part.value);
 	return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
 }
 
@@ -71,6 +71,7 @@ export function instantOf(w: WallClock, timeZone: string): number {
 	const guess = asUtc(w);
 	const offset1 = asUtc(wallClockParts(new Date(guess), timeZone)) - guess;
 	const candidate = guess - offset1;
+	// the offset at the first guess's correction; the same as offset1 except across a change of offset
 	const offset2 = asUtc(wallClockParts(new Date(candidate), timeZone)) - candidate;
-	return offset1 === offset2 ? candidate : guess - offset2;
+	return guess - offset2;
 }

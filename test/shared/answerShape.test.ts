@@ -29,6 +29,10 @@ describe('describeAnswer', () => {
 		['JSON text of an object', ' {"state": 1, "data": null}', 'a JSON object with the keys "state", "data"'],
 		['JSON text of a list', '[{"a": 1}, {"a": 2}]', 'a JSON array of 2 entries'],
 		['JSON text of a string', '"done"', 'text of 4 characters'],
+		['a number as text', '42', 'text of 2 characters'],
+		['text with a tag inside', 'a <b> b', 'text of 7 characters'],
+		['text with a brace inside', 'see {x}', 'text of 7 characters'],
+		['broken JSON after spaces', '  [1, 2', 'broken JSON of 7 characters'],
 	])('%s', (_name, body, shape) => {
 		expect(describeAnswer({ statusCode: 200, headers: json, body })).toBe(`HTTP 200, application/json, ${shape}`);
 	});

@@ -39,6 +39,11 @@ describe('formatWallClockMinutes', () => {
 });
 
 describe('instantOf', () => {
+	test('early in a month after a short one: the month is read as it is', () => {
+		expect(new Date(instantOf({ year: 2025, month: 1, day: 1, hour: 8, minute: 0, second: 0 }, CHINA_TIME_ZONE)).toISOString()).toBe('2025-01-01T00:00:00.000Z');
+		expect(new Date(instantOf({ year: 2025, month: 3, day: 1, hour: 0, minute: 0, second: 0 }, 'UTC')).toISOString()).toBe('2025-03-01T00:00:00.000Z');
+	});
+
 	test('a wall-clock time in China is UTC+8', () => {
 		expect(new Date(instantOf({ year: 2026, month: 12, day: 1, hour: 9, minute: 30, second: 15 }, CHINA_TIME_ZONE)).toISOString()).toBe(
 			'2026-12-01T01:30:15.000Z',
