@@ -123,6 +123,23 @@ describe('Meeting → Create', () => {
 		expect(meeting.start_time).toBe('2024-09-16T07:30:00Z');
 	});
 
+	test('Schedule For and Template ID are sent as given; empty ones are left out', async () => {
+		await setup.engine.run([zoomNode(setup, create({ additionalFields: { scheduleFor: 'assistant@example.com', templateId: 'tpl-1' } }))]);
+		await setup.engine.run([zoomNode(setup, create({ additionalFields: { scheduleFor: '', templateId: '' } }))]);
+		const sent = sim.requests('POST', '/v2/users/me/meetings').map((r) => r.json as Record<string, unknown>);
+		expect(sent).toHaveLength(2);
+		expect(sent[0]).toMatchObject({ schedule_for: 'assistant@example.com', template_id: 'tpl-1' });
+		expect(Object.keys(sent[1])).not.toContain('schedule_for');
+		expect(Object.keys(sent[1])).not.toContain('template_id');
+	});
+
+	test('an empty Timezone (e.g. from an expression) is left out, not refused', async () => {
+		const result = await setup.engine.run([zoomNode(setup, create({ timezone: '' }))]);
+		expect(result.error('Zoom')).toBeUndefined();
+		const [request] = sim.requests('POST', '/v2/users/me/meetings');
+		expect(Object.keys(request.json as object)).not.toContain('timezone');
+	});
+
 	test('start times: an offset is converted to the chosen zone; without a zone Zoom gets UTC', async () => {
 		const result = await setup.engine.run(
 			[zoomNode(setup, create({ startTime: '={{ $json.start }}', timezone: '={{ $json.zone }}' }))],
