@@ -598,7 +598,7 @@ export class Deadlines {
 		if (this.armed?.signal !== signal) return;
 		this.armed = undefined;
 		const now = Date.now();
-		const due = [...this.pending].filter((entry) => entry.at <= now);
+		const due = [...this.pending].filter((entry) => entry.at <= now).sort((a, b) => a.at - b.at);
 		for (const entry of due) this.pending.delete(entry);
 		// the next timer first: the reads left keep their deadline whatever an expiry does
 		const next = Math.min(...[...this.pending].map((entry) => entry.at));

@@ -28,6 +28,24 @@ test('each read still pending at its deadline expires, in deadline order; a read
 	expect(expired).toEqual(['first', 'second']);
 });
 
+test('reads due at the same firing expire in deadline order, whatever order they were watched in', async () => {
+	const deadlines = new Deadlines();
+	const expired: string[] = [];
+	const now = Date.now();
+	let lastExpired!: () => void;
+	const done = new Promise<void>((resolve) => (lastExpired = resolve));
+	deadlines.watch(now - 10, () => {
+		expired.push('later');
+		lastExpired();
+	});
+	deadlines.watch(now - 30, () => expired.push('earliest'));
+	deadlines.watch(now - 20, () => expired.push('middle'));
+
+	await done;
+
+	expect(expired).toEqual(['earliest', 'middle', 'later']);
+});
+
 test('a deadline already past expires at once', async () => {
 	const deadlines = new Deadlines();
 	await new Promise<void>((resolve) => deadlines.watch(Date.now() - 1000, resolve));
