@@ -3,22 +3,12 @@
  * an HTTP 404 (no API at that address) and each refusal code the service puts in its answer, as a
  * number and as text. Each answer replaces the test request at the service's simulator.
  */
-import { createEngine, CREDENTIAL_TEST_OK, type Engine } from '../harness/engine';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { CREDENTIAL_TEST_OK } from '../harness/engine';
 import type { ZoomSimulator } from '../simulators/zoom';
 import { caseCredential, CREDENTIAL_CASES } from './matrix';
+import { credentialSuite } from './suite';
 
-let sandbox: Sandbox;
-let engine: Engine;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => await sandbox.stop());
-beforeEach(() => {
-	for (const s of sandbox.simulators) s.sim.reset();
-	engine = createEngine();
-});
+const suite = credentialSuite();
 
 const ZIJING_FIX = 'check the key type, the API ID and API KEY or the tenant key';
 const YTX_RETRY = 'the credential could not be checked, try again later';
@@ -52,19 +42,19 @@ const ANSWERS: Array<[string, number, unknown, string]> = [
 test.each(ANSWERS)('%s answered HTTP %i %j: the Test button says so', async (type, status, body, message) => {
 	const c = CREDENTIAL_CASES.find((entry) => entry.type === type);
 	if (!c) throw new Error(`no credential case for ${type}`);
-	const sim = sandbox.get(c.sim);
+	const sim = suite.sandbox.get(c.sim);
 	sim.fail({ kind: 'status', status, body }, { match: c.probe });
-	const credential = caseCredential(sandbox, type);
-	engine.store.add(credential.id, credential.type, credential.data as never, credential.name);
-	expect(await engine.testCredential(credential.id)).toEqual({ status: 'Error', message });
+	const credential = caseCredential(suite.sandbox, type);
+	suite.engine.store.add(credential.id, credential.type, credential.data as never, credential.name);
+	expect(await suite.engine.testCredential(credential.id)).toEqual({ status: 'Error', message });
 	expect(sim.log.filter(c.probe)).toHaveLength(1);
 });
 
 describe('Zoom General app (client credentials): the event-subscription list', () => {
 	const isList = (req: { method: string; path: string }) => req.method === 'GET' && req.path === '/v2/marketplace/app/event_subscription';
 	function add() {
-		const sim = sandbox.get<ZoomSimulator>('zoom');
-		engine.store.add('generalApp', 'zoomMeetingsClientCredentialsApi', {
+		const sim = suite.sandbox.get<ZoomSimulator>('zoom');
+		suite.engine.store.add('generalApp', 'zoomMeetingsClientCredentialsApi', {
 			clientId: sim.clientId,
 			clientSecret: sim.clientSecret,
 			accountId: sim.accountId,
@@ -77,7 +67,7 @@ describe('Zoom General app (client credentials): the event-subscription list', (
 
 	test('the right app passes, reading the account\'s subscriptions', async () => {
 		const sim = add();
-		expect(await engine.testCredential('generalApp')).toEqual({ status: 'OK', message: CREDENTIAL_TEST_OK });
+		expect(await suite.engine.testCredential('generalApp')).toEqual({ status: 'OK', message: CREDENTIAL_TEST_OK });
 		expect(sim.log.filter(isList).map((req) => req.query)).toEqual([{ account_id: sim.accountId, user_id: 'me', subscription_scope: 'account' }]);
 	});
 
@@ -90,7 +80,7 @@ describe('Zoom General app (client credentials): the event-subscription list', (
 	])('HTTP %i %j: the Test button says so', async (status, body, message, requests) => {
 		const sim = add();
 		sim.fail({ kind: 'status', status, body }, { match: isList, times: requests });
-		expect(await engine.testCredential('generalApp')).toEqual({ status: 'Error', message });
+		expect(await suite.engine.testCredential('generalApp')).toEqual({ status: 'Error', message });
 		expect(sim.log.filter(isList)).toHaveLength(requests);
 	});
 });
