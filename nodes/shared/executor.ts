@@ -1021,13 +1021,20 @@ async function postProcess(
 	return items;
 }
 
-/** Runs one item: builds its request from the declarations, sends it (paging when asked), post-processes. */
+/** The credential as n8n names it in `credentialsDecrypted`. */
 function credentialDetails(run: RunContext) {
 	const details = run.node.credentials?.[run.credentialType];
 	return { id: details?.id ?? '', name: details?.name ?? '', type: run.credentialType };
 }
 
-async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
+/** One item's request, built from the declarations and the item's parameters, checked, not sent yet. */
+interface PreparedItem {
+	data: RequestData;
+	single: IExecuteSingleFunctions;
+}
+
+/** Builds one item's request from the declarations: its parameters read, routed and checked by the preSend actions. */
+async function prepareItem(run: RunContext, plan: Plan, itemIndex: number): Promise<PreparedItem> {
 	const { ctx, credentials } = run;
 	const param = parameterReader(run, itemIndex);
 	// a resource locator placed by `{{$parameter.x}}` gives its value (the mode's extractValue applied), as in n8n
@@ -1071,7 +1078,11 @@ async function runItem(run: RunContext, plan: Plan, itemIndex: number) {
 	if (data.options.body && typeof data.options.body === 'object' && Object.keys(data.options.body).length === 0 && !Buffer.isBuffer(data.options.body)) {
 		if (data.options.method === 'GET' || data.options.method === 'DELETE') delete data.options.body;
 	}
+	return { data, single };
+}
 
+/** Sends one prepared item's request (paging when asked) and post-processes the answer into items. */
+async function sendItem(run: RunContext, plan: Plan, { data, single }: PreparedItem, itemIndex: number) {
 	const makeRoutingRequest = async (request: DeclarativeRestApiSettings.ResultOptions) =>
 		await postProcess(single, data.postReceive, await sendWithRetry(run, request.options as IHttpRequestOptions, itemIndex));
 
@@ -1219,7 +1230,29 @@ export async function executeDeclared(
 	const { concurrency } = readRequestOptions(this, settings);
 	// the base URL without any parameter: what the node, not the user, decides (as n8n's routing node)
 	const run = await startRun(this, settings, true, (credentials) => resolveTemplate(plan.request.baseURL, () => undefined, credentials));
-	const results = await runPool(items.length, concurrency, async (i) => await runItem(run, plan, i), !this.continueOnFail());
+	const stopOnError = !this.continueOnFail();
+	// every item's request is built before the first is sent: a refused input stops the run before
+	// any request (without Continue On Fail), and the parameters are read in one pass, as n8n's HTTP
+	// Request node reads them, instead of between answers
+	const prepared: Array<{ ok: true; value: PreparedItem } | { ok: false; error: unknown }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			prepared.push({ ok: true, value: await prepareItem(run, plan, i) });
+		} catch (error) {
+			if (stopOnError) throw itemError(run, error, i);
+			prepared.push({ ok: false, error });
+		}
+	}
+	const results = await runPool(
+		items.length,
+		concurrency,
+		async (i) => {
+			const item = prepared[i];
+			if (!item.ok) throw item.error;
+			return await sendItem(run, plan, item.value, i);
+		},
+		stopOnError,
+	);
 	return await collectResults(run, results);
 }
 

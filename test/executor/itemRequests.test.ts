@@ -475,6 +475,25 @@ describe('the items that come out', () => {
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 		expect(output[1]).toEqual({ json: { ok: true }, pairedItem: { item: 1 } });
 	});
+
+	test('without Continue On Fail, a refused input of a later item stops the run before any request', async () => {
+		const failing = declaration({ request: { url: '=/things/{{$parameter.id}}' } }, [{ displayName: 'Thing ID', name: 'id', type: 'string', default: '' }]);
+		const { error, requests, output } = await run(failing, { parameters: { ...base, id: '=' }, perItem: { id: (i) => (i === 2 ? '' : `t${i}`) }, items: 4 });
+		expect(error?.message).toMatch(/Thing ID.*\(item 2\)/);
+		expect(requests).toEqual([]);
+		expect(output).toEqual([]);
+	});
+
+	test('every item’s parameters are read before the first request; the requests follow in item order', async () => {
+		const events: string[] = [];
+		const decl = declaration(
+			{ request: { url: '/things' }, send: { preSend: [async function (this: IExecuteSingleFunctions, o: IHttpRequestOptions) { events.push(`build ${this.getItemIndex()}`); return o; }] } },
+			[],
+		);
+		const { requests } = await run(decl, { parameters: base, items: 3, answer: () => (events.push('send'), { ok: true }) });
+		expect(requests).toHaveLength(3);
+		expect(events).toEqual(['build 0', 'build 1', 'build 2', 'send', 'send', 'send']);
+	});
 });
 
 describe('pagination', () => {
