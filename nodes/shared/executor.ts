@@ -641,18 +641,18 @@ async function readCapped(
 
 	async function collect(): Promise<Buffer> {
 		for await (const chunk of stream) {
-		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-		size += buffer.length;
-		if (size > cap) {
-			abandon?.();
-			stream.destroy?.();
-			if (cut) {
-				chunks.push(buffer.subarray(0, buffer.length - (size - cap)));
-				break;
+			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			size += buffer.length;
+			if (size > cap) {
+				abandon?.();
+				stream.destroy?.();
+				if (cut) {
+					chunks.push(buffer.subarray(0, buffer.length - (size - cap)));
+					break;
+				}
+				throw new TooLarge(size);
 			}
-			throw new TooLarge(size);
-		}
-		chunks.push(buffer);
+			chunks.push(buffer);
 		}
 		return Buffer.concat(chunks);
 	}
