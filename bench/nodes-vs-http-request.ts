@@ -15,7 +15,8 @@
  * Every run is checked: the simulator received exactly one request per item, the service's state
  * changed accordingly (or the answers are the expected objects) and the workflow answered every item.
  *
- *   npm run bench:nodes       (BENCH_ITEMS=1000 BENCH_ROUNDS=3; BENCH_ONLY=zoom,cam to filter)
+ *   npm run bench:nodes       (BENCH_ITEMS=1000 BENCH_ROUNDS=3; BENCH_ONLY=zoom,cam to filter;
+ *                              BENCH_CONCURRENCY=10,20 adds our nodes at those Max Concurrent Requests)
  */
 import { nodeType } from '../scripts/n8n-lib';
 import { clearLog, deploy, fmtS, median, standalone, timeWebhook, webhookWorkflow, type Bench, type Chain } from './common';
@@ -545,16 +546,19 @@ function table(selected: Variant[], rows: Map<string, Row>, items: number): stri
 	return lines.join('\n');
 }
 
+/** Extra rows of the instant-answer table: our nodes at these "Max Concurrent Requests" beside their default. */
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '').split(',').filter(Boolean).map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const LATENCY_ITEMS = Number(process.env.BENCH_LATENCY_ITEMS ?? 200);
 
 export async function nodesVsHttpRequest(b: Bench): Promise<string> {
 	const selected = variants.filter((v) => !ONLY.length || ONLY.some((o) => v.key.startsWith(o)));
-	const rows = await measure(b, [BASELINE, ...selected], ITEMS, ROUNDS, 0, '');
+	const instant = selected.flatMap((v) => (v.peer || v.reference ? [v] : [v, ...CONCURRENCY.map((c) => withConcurrency(v, c))]));
+	const rows = await measure(b, [BASELINE, ...instant], ITEMS, ROUNDS, 0, '');
 	const out = [
 		`### ${process.env.BENCH_EXPERIMENT ? `EXPERIMENT ${process.env.BENCH_EXPERIMENT} (installed copy patched, see bench/common.ts) — ` : ''}Items per second: our nodes vs the HTTP Request node (${ITEMS.toLocaleString('en')} items, instant loopback answers, median of ${ROUNDS} rounds after a warm-up)`,
 		'',
-		table([BASELINE, ...selected], rows, ITEMS),
+		table([BASELINE, ...instant], rows, ITEMS),
 		'',
 		'"node time" is n8n\'s execution time of the node(s) under test (for YTX\'s peer: the signing Code node + the HTTP Request node); "CPU per item" is the CPU time of the n8n process group (server + task runner) during the run, minus the baseline workflow\'s, per item; "speed vs HTTP Request" is the HTTP Request variant\'s figure divided by ours (above 1 = ours faster); "wall" is the webhook round trip including the item-making Code node and saving the execution.',
 	];
