@@ -356,7 +356,9 @@ describe('Room → Create: what a refusal says', () => {
 		sim.fail({ kind: 'answer', response: { status: 201, body: null } });
 		sim.fail({ kind: 'answer', response: { status: 201, body: [{ code: 500 }] } });
 		const result = await engine.run([roomNode({ requestOptions: { concurrency: 1 } }, { continueOnFail: true })], [{ room: 'a' }, { room: 'b' }]);
-		for (const item of result.output('Visio')) {
+		const out = result.output('Visio');
+		expect(out).toHaveLength(2);
+		for (const item of out) {
 			expect(item.json.error).toMatch(/^Visioconference\.me error 201: the answer to the room creation is not in the expected shape \(HTTP 201, /);
 		}
 	});

@@ -300,7 +300,9 @@ describe('Server-to-Server token request', () => {
 		elsewhere.reset();
 		sim.fail({ kind: 'redirect', status, location: `${elsewhere.url}/token` }, { match: (r) => r.path === '/oauth/token' });
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'user', operation: 'get', userId: 'me' })]);
-		expect(result.error('Zoom')?.message).toBeTruthy();
+		expect(result.error('Zoom')?.message).toBe(
+			`Zoom error ${status}: the service answered with a redirect to ${new URL(elsewhere.url).host}, which is not followed: the credential is only sent to the address configured in it (item 0)`,
+		);
 		expect(elsewhere.log).toEqual([]);
 		expect(sim.requests('GET', /^\/v2\/users/)).toEqual([]);
 		expect(JSON.stringify(result.run)).not.toContain(sim.s2sClientSecret);
