@@ -60,7 +60,7 @@ describe('Quick Call → Create (createQuickCall; unverified mapping)', () => {
 			[{ expiresMode: 'dateTime', expiresAt: 'next tuesday' }, /^"Expires At" must be a date and time, got "next tuesday" \(item 0\)$/],
 			[{ expiresMode: 'duration', durationMinutes: 0 }, /^"Duration \(Minutes\)" must be a positive number, got 0 \(item 0\)$/],
 			[{ expiresMode: 'dateTime', expiresAt: '={{ { at: 1 } }}' }, /^"Expires At" must be a date and time, got \{"at":1\} \(item 0\)$/],
-			[{ expiresMode: 'duration', durationMinutes: 5, password: '={{ { secret: 1 } }}' }, /^"Password" must be text, got object \(item 0\)$/],
+			[{ expiresMode: 'duration', durationMinutes: 5, password: '={{ { secret: 1 } }}' }, /^"Password" must be text, got an object \(item 0\)$/],
 			// the password itself is never shown
 			[{ expiresMode: 'duration', durationMinutes: 5, password: 's3cr3t'.repeat(50) }, /^"Password" is longer than 255 characters \(300\) \(item 0\)$/],
 		];

@@ -26,6 +26,8 @@ describe('kindOf', () => {
 		[{ a: 1 }, 'an object'],
 		[true, 'boolean true'],
 		[12, 'number 12'],
+		[Number.NaN, 'number NaN'],
+		[Number.POSITIVE_INFINITY, 'number Infinity'],
 		['x', 'string "x"'],
 		[undefined, 'undefined undefined'],
 	])('%p is %s', (value, kind) => {
@@ -63,6 +65,14 @@ describe('textInput', () => {
 		expect(refusal(() => textInput(node, false, 'Name', 0, { max: 20 })).message).toBe('"Name" must be text, got boolean false (item 0)');
 	});
 
+	test('a number that is not finite is refused, never sent as "NaN" or "Infinity"', () => {
+		expect(refusal(() => textInput(node, Number.NaN, 'Number', 3, { max: 20 })).message).toBe('"Number" must be text, got number NaN (item 3)');
+		expect(refusal(() => textInput(node, Number.NEGATIVE_INFINITY, 'Number', 0, { max: 20, required: false })).message).toBe(
+			'"Number" must be text, got number -Infinity (item 0)',
+		);
+		expect(refusal(() => textInput(node, Number.NaN, 'PIN', 0, { max: 20, secret: true })).message).toBe('"PIN" must be text, got number (item 0)');
+	});
+
 	test('the length limit: at the limit accepted, one more refused with the length and the start of the value', () => {
 		expect(textInput(node, 'x'.repeat(50), 'Name', 0, { max: 50 })).toBe('x'.repeat(50));
 		const long = refusal(() => textInput(node, 'y'.repeat(51), 'Name', 1, { max: 50, hint: 'not shown for a length' }));
@@ -74,7 +84,8 @@ describe('textInput', () => {
 	});
 
 	test('a secret is never shown: its kind only, and no value when too long', () => {
-		expect(refusal(() => textInput(node, { key: 'abc' }, 'API Key', 0, { max: 20, secret: true })).message).toBe('"API Key" must be text, got object (item 0)');
+		expect(refusal(() => textInput(node, { key: 'abc' }, 'API Key', 0, { max: 20, secret: true })).message).toBe('"API Key" must be text, got an object (item 0)');
+		expect(refusal(() => textInput(node, ['abc'], 'API Key', 0, { max: 20, secret: true })).message).toBe('"API Key" must be text, got a list (item 0)');
 		expect(refusal(() => textInput(node, true, 'API Key', 0, { max: 20, secret: true })).message).toBe('"API Key" must be text, got boolean (item 0)');
 		const long = refusal(() => textInput(node, 'k'.repeat(30), 'API Key', 0, { max: 20, secret: true }));
 		expect(long.message).toBe('"API Key" is longer than 20 characters (30) (item 0)');

@@ -269,14 +269,14 @@ describe('Booking → Create', () => {
 
 	test.each([
 		[{ theme: '  ' }, '"Theme" is empty (item 0)'],
-		[{ theme: { text: 'x' } }, '"Theme" must be text, got {"text":"x"} (item 0)'],
+		[{ theme: { text: 'x' } }, '"Theme" must be text, got an object (item 0)'],
 		[{ account: 'admin@' }, '"Account" must be a user account in the form name@domain, e.g. admin@example.com, got "admin@" (item 0)'],
 		[{ startDate: { day: 1 } }, '"Start" is not a valid date and time: "{"day":1}" (item 0)'],
 		[{ additionalFields: { roomId: 'big room' } }, '"Room Name or ID" must be a number (the pid of Get Bookable Rooms), got "big room" (item 0)'],
-		[{ additionalFields: { roomId: { pid: 486 } } }, '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got an object {"pid":486} (item 0)'],
+		[{ additionalFields: { roomId: { pid: 486 } } }, '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got an object (item 0)'],
 		[{ additionalFields: { participantIds: '9001,张三' } }, '"Participant Names or IDs" must be user IDs separated by commas (e.g. 9187,9182), got "张三" (item 0)'],
-		[{ additionalFields: { participantIds: [{ id: 9001 }] } }, '"Participant Names or IDs" must be user IDs (text or numbers), got an object {"id":9001} (item 0)'],
-		[{ additionalFields: { introduction: { text: 'x' } } }, '"Introduction" must be text, got an object {"text":"x"} (item 0)'],
+		[{ additionalFields: { participantIds: [{ id: 9001 }] } }, '"Participant Names or IDs" must be user IDs (text or numbers), got an object (item 0)'],
+		[{ additionalFields: { introduction: { text: 'x' } } }, '"Introduction" must be text, got an object (item 0)'],
 		[{ additionalFields: { autoOpen: 'yes' } }, '"Auto Open" must be true or false, got "yes" (item 0)'],
 		[{ additionalFields: { guestPassword: ['1', '2'] } }, '"Guest Password" must be text, got a list (item 0)'],
 	])('%p is refused before any request', async (more, message) => {

@@ -43,8 +43,9 @@ describe('Conference Number, Recording ID, Booking ID, Account', () => {
 	});
 
 	test('true or a list is refused as not text', async () => {
-		await refused(status('={{ true }}'), '"Conference Number" must be text, got true (item 0)');
-		await refused(status('={{ [8000000] }}'), '"Conference Number" must be text, got [8000000] (item 0)');
+		const expected = 'Expected the meeting room’s short number without spaces, e.g. 8000000';
+		await refused(status('={{ true }}'), '"Conference Number" must be text, got boolean true (item 0)', expected);
+		await refused(status('={{ [8000000] }}'), '"Conference Number" must be text, got a list (item 0)', expected);
 	});
 
 	test('the other IDs are trimmed, and refused with spaces inside', async () => {
@@ -86,11 +87,11 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 	});
 
 	test.each([
-		[`https://${'a'.repeat(121)}`, `"Origin" is longer than 128 characters: "https://${'a'.repeat(72)}…" (item 0)`],
+		[`https://${'a'.repeat(121)}`, `"Origin" is longer than 128 characters (129): "https://${'a'.repeat(32)}…" (item 0)`],
 		['ftp://files.example.com', '"Origin" must be an http(s) address such as https://api.example.com, got "ftp://files.example.com" (item 0)'],
-		[5, '"Origin" must be text, got number 5 (item 0)'],
-		[true, '"Origin" must be text, got true (true/false) true (item 0)'],
-		[['https://x'], '"Origin" must be text, got a list ["https://x"] (item 0)'],
+		[5, '"Origin" must be an http(s) address such as https://api.example.com, got "5" (item 0)'],
+		[true, '"Origin" must be text, got boolean true (item 0)'],
+		[['https://x'], '"Origin" must be text, got a list (item 0)'],
 	])('origin %p is refused', async (origin, message) => {
 		await refused(files({ origin }), message);
 	});
@@ -208,13 +209,13 @@ describe('Booking → Create', () => {
 	test.each([
 		[{ participantIds: '9'.repeat(51) }, `"Participant Names or IDs" must be user IDs separated by commas (e.g. 9187,9182), got "${'9'.repeat(51)}" (item 0)`, CONTACTS_HINT],
 		[{ participantIds: '9001,a.b' }, '"Participant Names or IDs" must be user IDs separated by commas (e.g. 9187,9182), got "a.b" (item 0)', CONTACTS_HINT],
-		[{ participantIds: [true] }, '"Participant Names or IDs" must be user IDs (text or numbers), got true (true/false) true (item 0)', CONTACTS_HINT],
-		[{ participantIds: [null] }, '"Participant Names or IDs" must be user IDs (text or numbers), got null null (item 0)', CONTACTS_HINT],
+		[{ participantIds: [true] }, '"Participant Names or IDs" must be user IDs (text or numbers), got boolean true (item 0)', CONTACTS_HINT],
+		[{ participantIds: [null] }, '"Participant Names or IDs" must be user IDs (text or numbers), got null (item 0)', CONTACTS_HINT],
 		[{ roomId: '1'.repeat(16) }, `"Room Name or ID" must be a number (the pid of Get Bookable Rooms), got "${'1'.repeat(16)}" (item 0)`, undefined],
 		[{ roomId: '4 86' }, '"Room Name or ID" must be a number (the pid of Get Bookable Rooms), got "4 86" (item 0)', undefined],
-		[{ roomId: true }, '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got true (true/false) true (item 0)', undefined],
-		[{ introduction: ['a'] }, '"Introduction" must be text, got a list ["a"] (item 0)', undefined],
-		[{ guestPassword: true }, '"Guest Password" must be text, got true (true/false) (item 0)', undefined],
+		[{ roomId: true }, '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got boolean true (item 0)', undefined],
+		[{ introduction: ['a'] }, '"Introduction" must be text, got a list (item 0)', undefined],
+		[{ guestPassword: true }, '"Guest Password" must be text, got boolean (item 0)', undefined],
 		[{ autoOpen: 1 }, '"Auto Open" must be true or false, got 1 (item 0)', undefined],
 	])('%p is refused before any request', async (additionalFields, message, description) => {
 		await refused(book({ additionalFields }), message, description);
@@ -224,7 +225,7 @@ describe('Booking → Create', () => {
 		await run(book({ theme: '题'.repeat(200) }));
 		expect((sentBody() as IDataObject).theme).toBe('题'.repeat(200));
 		sim.reset();
-		await refused(book({ theme: '题'.repeat(201) }), `"Theme" is longer than 200 characters: "${'题'.repeat(80)}…" (item 0)`);
+		await refused(book({ theme: '题'.repeat(201) }), `"Theme" is longer than 200 characters (201): "${'题'.repeat(40)}…" (item 0)`);
 	});
 
 	test('the credential’s Time Zone is trimmed, an empty one is China Standard Time, an unknown one is refused and cut', async () => {

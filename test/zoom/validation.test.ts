@@ -34,8 +34,8 @@ describe('Meeting → Create: limits and recurrence', () => {
 			],
 		);
 		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
-			'"Topic" is longer than 200 characters (201) (item 0)',
-			'"Agenda" is longer than 2000 characters (2001) (item 1)',
+			`"Topic" is longer than 200 characters (201): "${'t'.repeat(40)}…" (item 0)`,
+			`"Agenda" is longer than 2000 characters (2001): "${'a'.repeat(40)}…" (item 1)`,
 			undefined,
 		]);
 		expect(created()).toEqual([{ topic: 't'.repeat(200), type: 2, start_time: '2030-01-15T09:00:00', duration: 60, timezone: 'UTC', agenda: 'a'.repeat(2000) }]);
@@ -231,7 +231,7 @@ describe('Meeting Registrant → Add', () => {
 				{ email: ' b@example.com ', first: ` ${'f'.repeat(64)} ` },
 			],
 		);
-		expect(result.output('Zoom').map((i) => i.json.error)).toEqual(['"First Name" is longer than 64 characters (item 0)', undefined]);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([`"First Name" is longer than 64 characters (65): "${'f'.repeat(40)}…" (item 0)`, undefined]);
 		expect(sim.requests('POST', `/v2/meetings/${meeting.id}/registrants`).map((r) => r.json)).toEqual([{ email: 'b@example.com', first_name: 'f'.repeat(64) }]);
 	});
 });

@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { inputError, show } from '../../shared/errors';
+import { textInput } from '../../shared/textInput';
 import { CHINA_OFFSET_MS, chinaTimeParts, ytxBaseUrl } from './signing';
 import { CREDENTIAL_TYPE } from './transport';
 
@@ -187,21 +188,12 @@ export async function applyAccount(this: IExecuteSingleFunctions, request: IHttp
 	return request;
 }
 
-/** Refuses an object or a list where text is expected (it would be sent as "[object Object]"). */
-function refuseNonText(ctx: IExecuteSingleFunctions, field: string, raw: unknown) {
-	if (raw !== null && typeof raw === 'object') {
-		throw fieldError(ctx, field, show(raw), `is not text but ${Array.isArray(raw) ? 'a list' : 'an object'}`);
-	}
-}
-
-/** preSend: the meeting name, trimmed, not empty. */
+/** preSend: the meeting name, trimmed, not empty, at most 255 characters. */
 export async function checkMeetingName(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('meetingName', '') as unknown;
-	refuseNonText(this, 'Meeting Name', raw);
-	const name = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (!name) throw fieldError(this, 'Meeting Name', raw, 'is empty', 'Give the conference a name, e.g. "Weekly sync"');
-	if (name.length > 255) throw fieldError(this, 'Meeting Name', name, 'is longer than 255 characters');
-	body(request).meetingname = name;
+	body(request).meetingname = textInput(this, this.getNodeParameter('meetingName', ''), 'Meeting Name', this.getItemIndex(), {
+		max: 255,
+		hint: 'Give the conference a name, e.g. "Weekly sync"',
+	});
 	return request;
 }
 
@@ -255,11 +247,10 @@ export async function checkOptionalBookingTime(this: IExecuteSingleFunctions, re
 
 /** preSend of Edit / Cancel Booking: the meeting ID (`meid`) of the booking. */
 export async function checkMeetingId(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('meetingId', '') as unknown;
-	refuseNonText(this, 'Meeting ID', raw);
-	const id = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (!id) throw fieldError(this, 'Meeting ID', raw, 'is empty', 'Use the meetingId returned when the conference was booked');
-	if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw fieldError(this, 'Meeting ID', raw, 'is not a meeting ID (letters and digits)');
+	const id = textInput(this, this.getNodeParameter('meetingId', ''), 'Meeting ID', this.getItemIndex(), {
+		hint: 'Use the meetingId returned when the conference was booked',
+	});
+	if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw fieldError(this, 'Meeting ID', id, 'is not a meeting ID (letters and digits)');
 	body(request).confid = id;
 	return request;
 }
@@ -268,18 +259,15 @@ export async function checkMeetingId(this: IExecuteSingleFunctions, request: IHt
 export async function checkOptions(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const target = body(request);
-	refuseNonText(this, 'Display Number', options.displayNumber);
-	refuseNonText(this, 'Custom Parameter', options.customParameter);
-	if (options.displayNumber !== undefined && String(options.displayNumber).trim() !== '') {
-		const raw = options.displayNumber;
-		const digits = String(raw).trim().replace(/[\s-]/g, '');
-		if (!/^\d{3,20}$/.test(digits)) throw fieldError(this, 'Display Number', raw, 'is not a phone number (digits only)');
+	const i = this.getItemIndex();
+	const displayNumber = textInput(this, options.displayNumber, 'Display Number', i, { required: false });
+	if (displayNumber) {
+		const digits = displayNumber.replace(/[\s-]/g, '');
+		if (!/^\d{3,20}$/.test(digits)) throw fieldError(this, 'Display Number', displayNumber, 'is not a phone number (digits only)');
 		target.shownumber = digits;
 	}
-	if (options.customParameter !== undefined && String(options.customParameter) !== '') {
-		const value = String(options.customParameter);
-		if (value.length > 255) throw fieldError(this, 'Custom Parameter', value, 'is longer than 255 characters');
-		target.CustomParm = value;
-	}
+	// sent as given, spaces included: YTX hands it back in its callbacks
+	const customParameter = textInput(this, options.customParameter, 'Custom Parameter', i, { required: false, max: 255, keep: true });
+	if (customParameter !== '') target.CustomParm = customParameter;
 	return request;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
 import { inputError, show } from '../../shared/errors';
+import { kindOf, textInput } from '../../shared/textInput';
 import { formatWallClockMinutes } from '../../shared/zonedTime';
 import { serviceTimeZone } from './timeZone';
 
@@ -31,16 +32,11 @@ interface TextRule {
 	expected?: string;
 }
 
-/** A required text parameter: trimmed, not empty, at most `max` characters, optionally a pattern. */
+/** A required text parameter, read as every text field of the pack (trimmed, not empty, at most `max` characters), then its pattern. */
 function readText(ctx: IExecuteSingleFunctions, rule: Omit<TextRule, 'where' | 'key'>): string {
 	// a resource locator gives its value, as n8n extracts it (a plain string stays as it is)
 	const raw = ctx.getNodeParameter(rule.param, '', { extractValue: true }) as unknown;
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (raw !== '' && raw !== undefined && raw !== null && typeof raw !== 'string' && typeof raw !== 'number') {
-		refuse(ctx, `"${rule.label}" must be text, got ${shown(raw)}`);
-	}
-	if (!text) refuse(ctx, `"${rule.label}" is empty`, rule.expected ? `Expected ${rule.expected}` : undefined);
-	if (text.length > rule.max) refuse(ctx, `"${rule.label}" is longer than ${rule.max} characters: "${shown(text)}"`);
+	const text = textInput(ctx, raw, rule.label, ctx.getItemIndex(), { max: rule.max, hint: rule.expected ? `Expected ${rule.expected}` : undefined });
 	if (rule.pattern && !rule.pattern.test(text)) {
 		refuse(ctx, `"${rule.label}" must be ${rule.expected}, got "${shown(text)}"`);
 	}
@@ -102,19 +98,15 @@ export async function checkOrigin(this: IExecuteSingleFunctions, request: IHttpR
 	// the download settings are read after the answer: their types are checked before the request
 	flag(this, this.getNodeParameter('download', false), 'Download Files');
 	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
-		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)} ${show(options.binaryPropertyName)}`);
+		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)}`);
 	}
 	if (options.downloadTimeout !== undefined && (typeof options.downloadTimeout !== 'number' || !Number.isFinite(options.downloadTimeout) || options.downloadTimeout < 1)) {
 		const got = typeof options.downloadTimeout === 'number' ? String(options.downloadTimeout) : show(options.downloadTimeout);
 		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${got}`);
 	}
 	const body = { ...((request.body as IDataObject | undefined) ?? {}) };
-	if (options.origin !== undefined && options.origin !== null && typeof options.origin !== 'string') {
-		refuse(this, `"Origin" must be text, got ${kindOf(options.origin)} ${show(options.origin)}`);
-	}
-	const origin = typeof options.origin === 'string' ? options.origin.trim() : '';
+	const origin = textInput(this, options.origin, 'Origin', this.getItemIndex(), { required: false, max: 128 });
 	if (origin) {
-		if (origin.length > 128) refuse(this, `"Origin" is longer than 128 characters: "${shown(origin)}"`);
 		let valid = false;
 		try {
 			valid = /^https?:$/.test(new URL(origin).protocol);
@@ -180,15 +172,6 @@ export function toBookingTime(value: unknown, timeZone: string): string | undefi
 	return undefined;
 }
 
-/** What a value is, for a message that must not show it (a password) or cannot (an object). */
-function kindOf(value: unknown): string {
-	if (Array.isArray(value)) return 'a list';
-	if (value === null) return 'null';
-	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'boolean') return `${value} (true/false)`;
-	return typeof value;
-}
-
 function readBookingTime(ctx: IExecuteSingleFunctions, param: string, label: string, timeZone: string): string {
 	const raw = ctx.getNodeParameter(param, '') as unknown;
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
@@ -205,15 +188,9 @@ function readBookingTime(ctx: IExecuteSingleFunctions, param: string, label: str
 	return formatted;
 }
 
-/** An optional text field of a collection: text or a number, trimmed; anything else is refused (never "[object Object]"). */
-function optionalText(ctx: IExecuteSingleFunctions, raw: unknown, label: string, options: { secret?: boolean } = {}): string {
-	if (raw === undefined || raw === null) return '';
-	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
-	if (typeof raw !== 'string') {
-		refuse(ctx, `"${label}" must be text, got ${options.secret ? kindOf(raw) : `${kindOf(raw)} ${show(raw)}`}`);
-	}
-	return raw.trim();
-}
+/** An optional text field of a collection (the API document gives it no length limit). */
+const optionalText = (ctx: IExecuteSingleFunctions, raw: unknown, label: string, options: { secret?: boolean } = {}) =>
+	textInput(ctx, raw, label, ctx.getItemIndex(), { required: false, secret: options.secret });
 
 function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): string {
 	const values = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw];
@@ -221,7 +198,7 @@ function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): stri
 	for (const value of values) {
 		if (typeof value === 'number' && Number.isFinite(value)) parts.push(String(value));
 		else if (typeof value === 'string') parts.push(...value.split(/[,，;\s]+/));
-		else refuse(ctx, `"${label}" must be user IDs (text or numbers), got ${kindOf(value)} ${show(value)}`, 'Use the id of each person from Booking → Get Contacts');
+		else refuse(ctx, `"${label}" must be user IDs (text or numbers), got ${kindOf(value)}`, 'Use the id of each person from Booking → Get Contacts');
 	}
 	const ids = parts.map((v) => v.trim()).filter((v) => v !== '');
 	for (const id of ids) {
@@ -236,7 +213,7 @@ function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): stri
 function roomIdOf(ctx: IExecuteSingleFunctions, raw: unknown, label: string): number | '' {
 	if (raw === undefined || raw === null || raw === '') return '';
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
-	if (text === undefined) refuse(ctx, `"${label}" must be a room ID (the pid of Get Bookable Rooms), got ${kindOf(raw)} ${show(raw)}`);
+	if (text === undefined) refuse(ctx, `"${label}" must be a room ID (the pid of Get Bookable Rooms), got ${kindOf(raw)}`);
 	if (text === '') return '';
 	if (!/^\d{1,15}$/.test(text)) refuse(ctx, `"${label}" must be a number (the pid of Get Bookable Rooms), got "${shown(text)}"`);
 	return Number(text);

@@ -7,6 +7,7 @@ import {
 
 import { sendWithRetry, type RunContext } from '../../shared/executor';
 import { inputError, show } from '../../shared/errors';
+import { textInput } from '../../shared/textInput';
 import { meetingPathSegment } from './validation';
 
 const MIME_BY_TYPE: Record<string, string> = {
@@ -89,14 +90,9 @@ export async function downloadRecording(this: IExecuteFunctions, itemIndex: numb
 	if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) {
 		throw new NodeOperationError(this.getNode(), 'The credential’s API base URL is not a URL; check its environment and custom URLs', { itemIndex });
 	}
-	/** A text parameter, refused when an expression gave something else (an object would become "[object Object]"). */
-	const text = (name: string, label: string, fallback = ''): string => {
-		const value = this.getNodeParameter(name, itemIndex, fallback);
-		if (typeof value !== 'string') throw inputError(this, `"${label}" must be text, got ${show(value)}`, itemIndex);
-		return value.trim();
-	};
-	const binaryPropertyName = text('binaryPropertyName', 'Put Output File in Field', 'data');
-	if (!binaryPropertyName) throw inputError(this, '"Put Output File in Field" is empty', itemIndex);
+	const text = (name: string, label: string, fallback = '', required = false): string =>
+		textInput(this, this.getNodeParameter(name, itemIndex, fallback), label, itemIndex, { required });
+	const binaryPropertyName = text('binaryPropertyName', 'Put Output File in Field', 'data', true);
 
 	const source = this.getNodeParameter('source', itemIndex) as string;
 	let file: IDataObject | undefined;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, IHttpRequ
 
 import { inputError, show } from '../../shared/errors';
 import { pathSegment } from '../../shared/pathSegment';
+import { textInput } from '../../shared/textInput';
 import { meetingCreateDescription } from '../resources/meeting/create';
 import { meetingDeleteDescription } from '../resources/meeting/delete';
 import { meetingGetDescription } from '../resources/meeting/get';
@@ -94,11 +95,8 @@ export async function checkRegistrant(this: IExecuteSingleFunctions, request: IH
 	const i = this.getItemIndex();
 	const email = String(body.email ?? '').trim();
 	if (!EMAIL.test(email)) throw inputError(this, `"Email" must be an email address, got ${show(body.email)}`, i);
-	const firstName = String(body.first_name ?? '').trim();
-	if (!firstName) throw inputError(this, '"First Name" is empty', i);
-	if (firstName.length > 64) throw inputError(this, '"First Name" is longer than 64 characters', i);
 	body.email = email;
-	body.first_name = firstName;
+	body.first_name = textInput(this, body.first_name, 'First Name', i, { max: 64 });
 	for (const [key, value] of Object.entries(body)) if (value === '') delete body[key];
 	return request;
 }
@@ -236,10 +234,7 @@ export async function formatMeetingBody(this: IExecuteSingleFunctions, request: 
 	const operation = this.getNodeParameter('operation') as string;
 	checkDeclaredFields(request, this);
 	if ('topic' in body) {
-		const topic = String(body.topic).trim();
-		if (!topic) throw inputError(this, '"Topic" is empty', i, 'Give the meeting a title, e.g. "Weekly sync"');
-		if (topic.length > 200) throw inputError(this, `"Topic" is longer than 200 characters (${topic.length})`, i);
-		body.topic = topic;
+		body.topic = textInput(this, body.topic, 'Topic', i, { max: 200, hint: 'Give the meeting a title, e.g. "Weekly sync"' });
 	}
 	if (body.timezone === '' || body.timezone === undefined || body.timezone === null) {
 		delete body.timezone;
@@ -263,9 +258,8 @@ export async function formatMeetingBody(this: IExecuteSingleFunctions, request: 
 			throw inputError(this, '"Password" must be 1 to 10 characters: letters, digits, @ - _ *', i, 'The value is not shown here because it is a password');
 		}
 	}
-	if (typeof body.agenda === 'string' && body.agenda.length > 2000) {
-		throw inputError(this, `"Agenda" is longer than 2000 characters (${body.agenda.length})`, i);
-	}
+	// the agenda goes out as written, line breaks and spaces included
+	if (typeof body.agenda === 'string') body.agenda = textInput(this, body.agenda, 'Agenda', i, { required: false, keep: true, max: 2000 });
 	if (body.schedule_for === '') delete body.schedule_for;
 	if (body.template_id === '') delete body.template_id;
 	const recurrence = body.recurrence as IDataObject | undefined;
