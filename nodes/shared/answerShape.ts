@@ -18,23 +18,29 @@ export function describeAnswer(response: { statusCode?: number; headers?: IDataO
 			// shown as text below
 		}
 	}
-	return `HTTP ${response.statusCode ?? '?'}, ${contentType}, ${shapeOf(body)}`;
+	return `HTTP ${response.statusCode ?? '?'}, ${contentType}, ${body === undefined || body === '' ? 'an empty body' : shapeOf(body)}`;
 }
 
-function shapeOf(body: unknown): string {
-	if (body === undefined || body === null || body === '') return 'an empty body';
-	if (Array.isArray(body)) return `a JSON array of ${body.length} ${body.length === 1 ? 'entry' : 'entries'}`;
-	if (typeof body === 'object') {
-		const keys = Object.keys(body);
+/** The shape of a value of an answer (the whole body, or a part of it), never its content. */
+export function shapeOf(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'JSON null';
+	if (Array.isArray(value)) return `a JSON array of ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+	if (typeof value === 'object') {
+		const keys = Object.keys(value);
 		if (keys.length === 0) return 'an empty JSON object';
-		const listed = keys.slice(0, 10).map((k) => `"${k.slice(0, 40)}"`).join(', ');
+		const listed = keys
+			.slice(0, 10)
+			.map((k) => `"${k.length > 40 ? `${k.slice(0, 40)}…` : k}"`)
+			.join(', ');
 		return `a JSON object with the key${keys.length === 1 ? '' : 's'} ${listed}${keys.length > 10 ? ` and ${keys.length - 10} more` : ''}`;
 	}
-	if (typeof body === 'string') {
-		if (/^\s*</.test(body)) return 'a web page';
-		return /^\s*[[{]/.test(body) ? `broken JSON of ${body.length} characters` : `text of ${body.length} characters`;
+	if (typeof value === 'string') {
+		if (value === '') return 'empty text';
+		if (/^\s*</.test(value)) return 'a web page';
+		return /^\s*[[{]/.test(value) ? `broken JSON of ${value.length} characters` : `text of ${value.length} characters`;
 	}
-	return `a JSON ${typeof body}`;
+	return `a JSON ${typeof value}`;
 }
 
 /**

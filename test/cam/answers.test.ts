@@ -154,7 +154,7 @@ describe('readAnswer', () => {
 		expect(thrown(() => readAnswer(node, answer(undefined), 0, 'sendMessage')).message).toBe('Chat&Messenger error 200: the server sent an empty answer instead of JSON');
 		expect(thrown(() => readAnswer(node, answer(null), 0, 'getConferenceRooms'))).toMatchObject({
 			message: 'Chat&Messenger error 200: the server sent an empty answer instead of JSON',
-			description: 'It arrived as HTTP 200, application/json, an empty body.',
+			description: 'It arrived as HTTP 200, application/json, JSON null.',
 		});
 		expect(thrown(() => readAnswer(node, answer('{"broken'), 0, 'createQuickCall'))).toMatchObject({
 			message: 'Chat&Messenger error 200: the server sent an answer that is not valid JSON',

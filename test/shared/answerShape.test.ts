@@ -4,7 +4,7 @@
  */
 import { NodeApiError, type INode } from 'n8n-workflow';
 
-import { describeAnswer, unrecognisedAnswer } from '../../nodes/shared/answerShape';
+import { describeAnswer, shapeOf, unrecognisedAnswer } from '../../nodes/shared/answerShape';
 
 const node: INode = { id: '1', name: 'Service', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
 const json = { 'content-type': 'application/json; charset=utf-8' };
@@ -12,7 +12,7 @@ const json = { 'content-type': 'application/json; charset=utf-8' };
 describe('describeAnswer', () => {
 	test.each([
 		['no body', undefined, 'an empty body'],
-		['JSON null', null, 'an empty body'],
+		['JSON null', null, 'JSON null'],
 		['an empty text', '', 'an empty body'],
 		['an empty object', {}, 'an empty JSON object'],
 		['an object with one key', { token: 'secret-value' }, 'a JSON object with the key "token"'],
@@ -54,8 +54,21 @@ describe('describeAnswer', () => {
 		);
 		expect(text).not.toContain('secret');
 		expect(describeAnswer({ statusCode: 200, headers: json, body: { [`${'k'.repeat(45)}`]: 1 } })).toBe(
+			`HTTP 200, application/json, a JSON object with the key "${'k'.repeat(40)}…"`,
+		);
+		// a key of exactly 40 characters is shown whole
+		expect(describeAnswer({ statusCode: 200, headers: json, body: { [`${'k'.repeat(40)}`]: 1 } })).toBe(
 			`HTTP 200, application/json, a JSON object with the key "${'k'.repeat(40)}"`,
 		);
+	});
+
+	test.each([
+		['nothing', undefined, 'nothing'],
+		['JSON null', null, 'JSON null'],
+		['empty text', '', 'empty text'],
+		['a list', [1], 'a JSON array of 1 entry'],
+	])('shapeOf names a value inside an answer: %s', (_name, value, shape) => {
+		expect(shapeOf(value)).toBe(shape);
 	});
 
 	test('ten keys are listed without "more"', () => {

@@ -106,7 +106,7 @@ describe('authentication', () => {
 		['a 401 JSON', () => (sim.wrongKeyShape = 'json401'), new RegExp(`^Zijing Cloud error 401: ${escape(rejected)} \\(Unauthorized\\)$`)],
 		['a 403 HTML page', () => (sim.wrongKeyShape = 'html403'), new RegExp(`^Zijing Cloud error 403: ${escape(rejected)}$`)],
 		['a redirect to a login page', () => (sim.wrongKeyShape = 'loginRedirect'), /^Zijing Cloud error 302: the service answered with a redirect to 127\.0\.0\.1:\d+, which is not followed/],
-		['another service’s JSON', () => (sim.wrongKeyShape = 'foreignBody'), /^Zijing Cloud error 200: the answer was not a Zijing Cloud response \(no "state" 1 or 0\) \(received HTTP 200, application\/json, an object with keys ok, result, version\)$/],
+		['another service’s JSON', () => (sim.wrongKeyShape = 'foreignBody'), /^Zijing Cloud error 200: the answer was not a Zijing Cloud response \(no "state" 1 or 0\) \(received HTTP 200, application\/json, a JSON object with the keys "ok", "result", "version"\)$/],
 		...(Object.keys(REFUSAL_ENVELOPES) as RefusalEnvelope[]).map((refusal): [string, () => void, RegExp] => [
 			`the HTTP-200 envelope ${refusal}`,
 			() => {
@@ -187,9 +187,9 @@ describe('HTTP and network failures', () => {
 		[{ kind: 'html' as const, status: 502 }, 'Zijing Cloud error 502: the server failed (HTTP 502)'],
 		[{ kind: 'status' as const, status: 404, body: { message: 'Not Found' } }, 'Zijing Cloud error 404: the request was refused (HTTP 404) (Not Found)'],
 		[{ kind: 'html' as const, status: 200 }, 'Zijing Cloud error 200: the answer was a web page, not JSON (received HTTP 200, text/html, a web page)'],
-		[{ kind: 'malformed' as const }, 'Zijing Cloud error 200: the answer was not valid JSON (received HTTP 200, application/json, text that is not JSON)'],
+		[{ kind: 'malformed' as const }, 'Zijing Cloud error 200: the answer was not valid JSON (received HTTP 200, application/json, broken JSON of 28 characters)'],
 		[{ kind: 'empty' as const }, 'Zijing Cloud error 200: the answer was empty (received HTTP 200, application/json, an empty body)'],
-		[{ kind: 'status' as const, status: 200, body: { ok: true } }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys ok)'],
+		[{ kind: 'status' as const, status: 200, body: { ok: true } }, 'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, a JSON object with the key "ok")'],
 		[{ kind: 'drop' as const }, 'Zijing Cloud: the connection was dropped before an answer arrived — the service may have done it: check before retrying (item 0)'],
 	])('%p → %p, not retried', async (fault, message) => {
 		sim.fail(fault);
@@ -207,7 +207,7 @@ describe('HTTP and network failures', () => {
 	test('the meeting info flat shape handles a broken answer', async () => {
 		sim.fail({ kind: 'malformed' });
 		const result = await run({ resource: 'meeting', operation: 'get', conferenceKey: '8000000' });
-		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200: the answer was not valid JSON (received HTTP 200, application/json, text that is not JSON)');
+		expect(result.error('Zijing')!.message).toBe('Zijing Cloud error 200: the answer was not valid JSON (received HTTP 200, application/json, broken JSON of 28 characters)');
 	});
 });
 

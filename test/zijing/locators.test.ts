@@ -145,7 +145,7 @@ describe('From List: searchConferenceRooms', () => {
 	test('an answer of another shape is an error naming what arrived', async () => {
 		sim.fail({ kind: 'status', status: 200, body: { rooms: [] } });
 		await expect(node.methods.listSearch.searchConferenceRooms.call(searchContext(RECORDING), 'admin@miwei.com')).rejects.toThrow(
-			'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, an object with keys rooms)',
+			'Zijing Cloud error 200: the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, a JSON object with the key "rooms")',
 		);
 	});
 });

@@ -107,13 +107,17 @@ describe('what a refusal says', () => {
 
 	test('a 200 without the meeting (empty, broken JSON, a list, text) is a failure, not an item', async () => {
 		const out = await getEach([[raw(200, '', 'application/json')], [raw(200, '{"id":', 'application/json')], [json(200, [{ id: 1 }])], [json(200, 'meeting')], [json(200, null)]]);
-		expect(out.map((item) => item.error)).toEqual(Array(5).fill('Zoom error 200: unexpected answer (the object missing; the answer was empty or not JSON)'));
+		expect(out.map((item) => item.error)).toEqual(
+			['an empty body', 'broken JSON of 6 characters', 'a JSON array of 1 entry', 'text of 7 characters', 'JSON null'].map(
+				(arrived) => `Zoom error 200: unexpected answer (the object missing; received HTTP 200, application/json, ${arrived})`,
+			),
+		);
 	});
 
 	test('a created meeting answered without the meeting names the status Zoom gave', async () => {
 		sim.fail({ kind: 'answer', response: raw(201, '', 'application/json') }, { match: (r) => r.method === 'POST' && r.path === '/v2/users/me/meetings' });
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00Z' })]);
-		expect(result.error('Zoom')?.message).toBe('Zoom error 201: unexpected answer (the object missing; the answer was empty or not JSON)');
+		expect(result.error('Zoom')?.message).toBe('Zoom error 201: unexpected answer (the object missing; received HTTP 201, application/json, an empty body)');
 		expect(result.error('Zoom')?.httpCode).toBe('201');
 	});
 });

@@ -49,10 +49,12 @@ describe('paging through a list', () => {
 	test('an answer without the list is an error naming the list, not an empty result', async () => {
 		sim.fail({ kind: 'answer', response: { status: 200, body: { meetings: { id: 1 } } } }, { match: listPath });
 		sim.fail({ kind: 'answer', response: { status: 200, raw: '', headers: { 'Content-Type': 'application/json' } } }, { match: listPath });
-		const broken = await setup.engine.run([zoomNode(setup, getMany(), { continueOnFail: true })], [{}, {}]);
+		sim.fail({ kind: 'answer', response: { status: 200, body: [{ id: 1 }, { id: 2 }] } }, { match: listPath });
+		const broken = await setup.engine.run([zoomNode(setup, { ...getMany(), requestOptions: { concurrency: 1 } }, { continueOnFail: true })], [{}, {}, {}]);
 		expect(broken.output('Zoom').map((i) => i.json.error)).toEqual([
-			'Zoom error 200: unexpected answer (the "meetings" list missing; the answer was empty or not JSON)',
-			'Zoom error 200: unexpected answer (the "meetings" list missing; the answer was empty or not JSON)',
+			'Zoom error 200: unexpected answer (the "meetings" list missing; received a JSON object with the key "meetings")',
+			'Zoom error 200: unexpected answer (the "meetings" list missing; received an empty body)',
+			'Zoom error 200: unexpected answer (the "meetings" list missing; received a JSON array of 2 entries)',
 		]);
 	});
 });

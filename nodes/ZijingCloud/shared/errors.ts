@@ -6,6 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { describeAnswer, shapeOf } from '../../shared/answerShape';
 import { defaultStatusText } from '../../shared/errors';
 import type { HttpFailure } from '../../shared/executor';
 
@@ -86,35 +87,9 @@ export function serviceError(
 	});
 }
 
-/** The shape of a JSON value, without its content: "JSON null", "a list of 3 entries", "an object with keys a, b". */
-export function shapeOf(value: unknown): string {
-	if (value === undefined) return 'nothing';
-	if (value === null) return 'JSON null';
-	if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
-	if (typeof value === 'object') {
-		const keys = Object.keys(value).map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key));
-		if (keys.length === 0) return 'an empty object';
-		return `an object with keys ${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ', …' : ''}`;
-	}
-	if (typeof value === 'string') return 'text';
-	return `${typeof value} ${String(value)}`;
-}
-
 /** What arrived, for an answer the node does not recognise: HTTP status, content type, top-level keys. */
-export function whatArrived(response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers' | 'body'>): string {
-	const headers = (response.headers ?? {}) as Record<string, unknown>;
-	const type = String(headers['content-type'] ?? '').split(';')[0].trim() || 'no content type';
-	const body = response.body;
-	const shape =
-		body === undefined || body === ''
-			? 'an empty body'
-			: typeof body === 'string'
-				? /^\s*</.test(body)
-					? 'a web page'
-					: 'text that is not JSON'
-				: shapeOf(body);
-	return `received HTTP ${response.statusCode}, ${type}, ${shape}`;
-}
+export const whatArrived = (response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers' | 'body'>) =>
+	`received ${describeAnswer(response as { statusCode?: number; headers?: IDataObject; body?: unknown })}`;
 
 function unrecognised(ctx: Reader, response: IN8nHttpFullResponse, what: string): NodeApiError {
 	return new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {

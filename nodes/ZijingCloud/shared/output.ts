@@ -1,6 +1,7 @@
 import { NodeApiError, type IDataObject, type IExecuteSingleFunctions, type IN8nHttpFullResponse, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
 
-import { codeOf, notAnAnswer, SERVICE, serviceError, shapeOf, unexpectedData, unwrapEnvelope, whatArrived, type Reader } from './errors';
+import { shapeOf } from '../../shared/answerShape';
+import { codeOf, notAnAnswer, SERVICE, serviceError, unexpectedData, unwrapEnvelope, whatArrived, type Reader } from './errors';
 
 type PostReceive = (
 	this: IExecuteSingleFunctions,

@@ -7,6 +7,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { describeAnswer } from '../../shared/answerShape';
+import { defaultStatusText } from '../../shared/errors';
 import type { HttpFailure } from '../../shared/executor';
 
 export const SERVICE = 'Zoom';
@@ -57,21 +59,20 @@ function describe(status: number | undefined, body: unknown): { code?: string; m
 	return { code: status !== undefined ? String(status) : undefined, message: original ? `${statusText(status)} (Zoom: "${original}")` : statusText(status) };
 }
 
+/** The shared English text of a status, with Zoom's own words where they say more (a 403 is a missing scope or role). */
 function statusText(status: number | undefined): string {
-	if (status === 401) return 'the credentials were rejected';
 	if (status === 403) return 'access denied';
-	if (status === 404) return 'not found';
 	if (status === 429) return ZOOM_CODES[429];
 	if (status !== undefined && status >= 500) return `Zoom failed (HTTP ${status})`;
-	return `the request was refused (HTTP ${status ?? '?'})`;
+	return defaultStatusText(status);
 }
 
 export const describeHttpError = (failure: HttpFailure) => describe(failure.status, failure.body);
 
-/** An answer without what the operation returns (empty, broken JSON, a page). */
-export function unexpectedAnswer(ctx: IExecuteSingleFunctions, what: string, status?: number): NodeApiError {
+/** An answer without what the operation returns; `arrived` names what came instead (its shape, never its values). */
+export function unexpectedAnswer(ctx: IExecuteSingleFunctions, what: string, arrived: string, status?: number): NodeApiError {
 	return new NodeApiError(ctx.getNode(), { message: `no ${what} in the answer` } as JsonObject, {
-		message: `${SERVICE} error ${status ?? 200}: unexpected answer (${what} missing; the answer was empty or not JSON)`,
+		message: `${SERVICE} error ${status ?? 200}: unexpected answer (${what} missing; received ${arrived})`,
 		itemIndex: ctx.getItemIndex(),
 		httpCode: String(status ?? 200),
 	});
@@ -85,7 +86,7 @@ export async function expectObject(
 ): Promise<INodeExecutionData[]> {
 	const body = response.body;
 	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
-		throw unexpectedAnswer(this, 'the object', response.statusCode);
+		throw unexpectedAnswer(this, 'the object', describeAnswer(response as { statusCode?: number; headers?: IDataObject; body?: unknown }), response.statusCode);
 	}
 	return items;
 }

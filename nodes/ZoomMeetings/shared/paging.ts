@@ -1,5 +1,6 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { shapeOf } from '../../shared/answerShape';
 import { inputError, readLimit, show } from '../../shared/errors';
 import { unexpectedAnswer } from './errors';
 import { calendarDate, monthWindows } from './time';
@@ -35,7 +36,11 @@ export async function collectPages(
 		});
 		const body = (pages[0]?.json ?? {}) as IDataObject;
 		const list = body[rootProperty];
-		if (!Array.isArray(list)) throw unexpectedAnswer(ctx, `the "${rootProperty}" list`);
+		if (!Array.isArray(list)) {
+			// a list answer comes back as one item per entry
+			const answer = pages.length === 1 ? pages[0].json : pages.map((page) => page.json);
+			throw unexpectedAnswer(ctx, `the "${rootProperty}" list`, answer === undefined || (answer as unknown) === '' ? 'an empty body' : shapeOf(answer));
+		}
 		for (const entry of list as IDataObject[]) {
 			if (out.length >= limit) break;
 			if (!keep || keep(entry)) out.push({ json: entry });
