@@ -185,7 +185,7 @@ describe('HTTP and network failures', () => {
 		[{ kind: 'status' as const, status: 500, body: { message: 'Internal Server Error' } }, 'Zijing Cloud error 500: the server failed (HTTP 500) (Internal Server Error)'],
 		[{ kind: 'status' as const, status: 500, body: { code: '500', data: null, message: '服务器内部错误', state: 0 } }, 'Zijing Cloud error 500: the server could not complete the request (服务器内部错误)'],
 		[{ kind: 'html' as const, status: 502 }, 'Zijing Cloud error 502: the server failed (HTTP 502)'],
-		[{ kind: 'status' as const, status: 404, body: { message: 'Not Found' } }, 'Zijing Cloud error 404: the request was refused (HTTP 404) (Not Found)'],
+		[{ kind: 'status' as const, status: 404, body: { message: 'Not Found' } }, 'Zijing Cloud error 404: not found (Not Found)'],
 		[{ kind: 'html' as const, status: 200 }, 'Zijing Cloud error 200: the answer was a web page, not JSON (received HTTP 200, text/html, a web page)'],
 		[{ kind: 'malformed' as const }, 'Zijing Cloud error 200: the answer was not valid JSON (received HTTP 200, application/json, broken JSON of 28 characters)'],
 		[{ kind: 'empty' as const }, 'Zijing Cloud error 200: the answer was empty (received HTTP 200, application/json, an empty body)'],
@@ -246,7 +246,7 @@ describe('what an HTTP failure says', () => {
 
 	test.each([
 		['a 500 page', page(500), 'Zijing Cloud error 500: the server failed (HTTP 500)'],
-		['a 404 page', page(404), 'Zijing Cloud error 404: the request was refused (HTTP 404)'],
+		['a 404 page', page(404), 'Zijing Cloud error 404: not found'],
 		['a 499 page', page(499), 'Zijing Cloud error 499: the request was refused (HTTP 499)'],
 	])('%s: the status, and that a web page came instead of JSON', async (_label, fault, message) => {
 		sim.fail(fault);

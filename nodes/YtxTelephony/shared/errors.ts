@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { describeAnswer } from '../../shared/answerShape';
+import { defaultStatusText } from '../../shared/errors';
 import type { HttpFailure } from '../../shared/executor';
 import { maskDerivedSecrets } from './signing';
 
@@ -63,8 +64,7 @@ function statusText(status: number): string {
 	if (status === 401 || status === 403) return `the request was refused (HTTP ${status}); check the credential and the app's IP whitelist`;
 	if (status === 404) return 'not found (HTTP 404); check the credential’s environment or custom URL';
 	if (status === 429) return 'too many requests (HTTP 429); lower "Max Concurrent Requests" or try again later';
-	if (status >= 500) return `the server failed (HTTP ${status})`;
-	return `the request was refused (HTTP ${status})`;
+	return defaultStatusText(status);
 }
 
 /** The error mapper of a failed HTTP exchange: an envelope's statusCode in English, or the HTTP status. */

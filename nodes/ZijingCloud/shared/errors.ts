@@ -160,15 +160,7 @@ export function describeHttpError(failure: HttpFailure) {
 		return { code: String(status), ...describeCode('403', original) };
 	}
 	if (typeof failure.body === 'string' && /^\s*</.test(failure.body)) {
-		return {
-			code: String(status),
-			message: status >= 500 ? `the server failed (HTTP ${status})` : `the request was refused (HTTP ${status})`,
-			description: 'The server answered with a web page instead of JSON',
-		};
+		return { code: String(status), message: defaultStatusText(status), description: 'The server answered with a web page instead of JSON' };
 	}
-	if (status >= 500) return { code: String(status), message: `the server failed (HTTP ${status})${original ? ` (${original})` : ''}` };
-	if (status === 429) {
-		return { code: '429', message: defaultStatusText(429) };
-	}
-	return { code: String(status), message: `the request was refused (HTTP ${status})${original ? ` (${original})` : ''}` };
+	return { code: String(status), message: `${defaultStatusText(status)}${original ? ` (${original})` : ''}` };
 }
