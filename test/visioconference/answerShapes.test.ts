@@ -70,7 +70,7 @@ test.each([...ROOM_ANSWER_SHAPES])('a created room answered as %s: read as docum
 	expect(result.output('Visio')).toHaveLength(0);
 	// the room exists at the service: the error says so when the answer was a 2xx
 	if (shape !== 'loginRedirect') expect(error?.description).toMatch(/A room may have been created: check the account before running the item again\./);
-	if (shape === 'noRoom') expect(error?.description).toMatch(/its "data" has the keys "iframe", "uniqid", "url"/);
+	if (shape === 'noRoom') expect(error?.description).toMatch(/its "data" is a JSON object with the keys "iframe", "uniqid", "url"/);
 });
 
 test.each([...MISSING_NAME_SHAPES])('the credential test, when a nameless create is answered as %s', async (shape) => {

@@ -345,11 +345,11 @@ describe('Room → Create: what a refusal says', () => {
 		sim.reset();
 		sim.fail({ kind: 'answer', response: { status: 201, body: answers[6] } });
 		const empty = await engine.run([roomNode()], [{ room: 'empty' }]);
-		expect(empty.error('Visio')?.description).toContain('its "data" has the keys none');
+		expect(empty.error('Visio')?.description).toContain('its "data" is an empty JSON object');
 		expect(empty.error('Visio')?.description).toContain('A room may have been created: check the account before running the item again.');
 		sim.fail({ kind: 'answer', response: { status: 201, body: answers[7] } });
 		const list = await engine.run([roomNode()], [{ room: 'list' }]);
-		expect(list.error('Visio')?.description).not.toContain('its "data" has the keys');
+		expect(list.error('Visio')?.description).toContain('(its "data" is a JSON array of 1 entry)');
 	});
 
 	test('a JSON null or a list as the answer is an unrecognised answer, not a crash', async () => {

@@ -6,7 +6,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { unrecognisedAnswer } from '../../shared/answerShape';
+import { shapeOf, unrecognisedAnswer } from '../../shared/answerShape';
 import type { HttpFailure } from '../../shared/executor';
 
 export const SERVICE = 'Visioconference.me';
@@ -59,7 +59,7 @@ export function roomFromAnswer(ctx: IExecuteSingleFunctions, response: IN8nHttpF
 		throw unrecognisedAnswer(ctx.getNode(), SERVICE, response, ctx.getItemIndex(), {
 			call: 'the room creation',
 			expected: `the documented answer: "data.url" (the room's web address) and "data.room" with its "moderator_token"${
-				isObject && data && typeof data === 'object' && !Array.isArray(data) ? ` (its "data" has the keys ${Object.keys(data).map((k) => `"${k}"`).join(', ') || 'none'})` : ''
+				isObject ? ` (its "data" is ${shapeOf(data)})` : ''
 			}`,
 			caution: ok ? 'A room may have been created: check the account before running the item again.' : undefined,
 		});
