@@ -95,6 +95,11 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 		await refused(files({ origin }), message);
 	});
 
+	test('an origin or output field of Infinity is refused, shown as written (not as null)', async () => {
+		await refused(files({ origin: '={{ Infinity }}' }), '"Origin" must be text, got number Infinity (item 0)');
+		await refused(files({ binaryPropertyName: '={{ -Infinity }}' }, true), '"Put Output File in Field" must be text, got number -Infinity (item 0)');
+	});
+
 	test('a download timeout of 1 ms is taken; 0, Infinity and text are refused', async () => {
 		await run(files({ downloadTimeout: 1 }));
 		expect(sentBody()).toEqual({ recordId: 'abc' });
@@ -218,6 +223,20 @@ describe('Booking → Create', () => {
 		[{ autoOpen: 1 }, '"Auto Open" must be true or false, got 1 (item 0)', undefined],
 	])('%p is refused before any request', async (additionalFields, message, description) => {
 		await refused(book({ additionalFields }), message, description);
+	});
+
+	test('NaN and Infinity in the additional fields are refused, shown as written (not as null)', async () => {
+		await refused(book({ additionalFields: { introduction: '={{ Infinity }}' } }), '"Introduction" must be text, got number Infinity (item 0)');
+		await refused(
+			book({ additionalFields: { participantIds: '={{ [9001, NaN] }}' } }),
+			'"Participant Names or IDs" must be user IDs (text or numbers), got number NaN (item 0)',
+			CONTACTS_HINT,
+		);
+		await refused(book({ additionalFields: { autoOpen: '={{ NaN }}' } }), '"Auto Open" must be true or false, got NaN (item 0)');
+	});
+
+	test('an empty theme is refused, saying what is expected', async () => {
+		await refused(book({ theme: '={{ "  " }}' }), '"Theme" is empty (item 0)', 'Expected the meeting’s subject');
 	});
 
 	test('the theme may be 200 characters, not 201', async () => {

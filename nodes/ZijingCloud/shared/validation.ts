@@ -12,6 +12,8 @@ function refuse(ctx: IExecuteSingleFunctions, message: string, description?: str
 }
 
 const shown = (value: unknown) => show(value, { text: true });
+/** A value of any type as a refusal shows it: a number as written (JSON would show NaN and Infinity as null). */
+const shownValue = (value: unknown) => (typeof value === 'number' ? String(value) : show(value));
 
 function put(request: IHttpRequestOptions, where: 'body' | 'qs', key: string, value: unknown) {
 	if (where === 'qs') {
@@ -102,15 +104,14 @@ export async function checkOrigin(this: IExecuteSingleFunctions, request: IHttpR
 	// the download settings are read after the answer: their types are checked before the request
 	flag(this, this.getNodeParameter('download', false), 'Download Files');
 	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
-		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)} ${show(options.binaryPropertyName)}`);
+		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)} ${shownValue(options.binaryPropertyName)}`);
 	}
 	if (options.downloadTimeout !== undefined && (typeof options.downloadTimeout !== 'number' || !Number.isFinite(options.downloadTimeout) || options.downloadTimeout < 1)) {
-		const got = typeof options.downloadTimeout === 'number' ? String(options.downloadTimeout) : show(options.downloadTimeout);
-		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${got}`);
+		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${shownValue(options.downloadTimeout)}`);
 	}
 	const body = { ...((request.body as IDataObject | undefined) ?? {}) };
 	if (options.origin !== undefined && options.origin !== null && typeof options.origin !== 'string') {
-		refuse(this, `"Origin" must be text, got ${kindOf(options.origin)} ${show(options.origin)}`);
+		refuse(this, `"Origin" must be text, got ${kindOf(options.origin)} ${shownValue(options.origin)}`);
 	}
 	const origin = typeof options.origin === 'string' ? options.origin.trim() : '';
 	if (origin) {
@@ -210,7 +211,7 @@ function optionalText(ctx: IExecuteSingleFunctions, raw: unknown, label: string,
 	if (raw === undefined || raw === null) return '';
 	if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
 	if (typeof raw !== 'string') {
-		refuse(ctx, `"${label}" must be text, got ${options.secret ? kindOf(raw) : `${kindOf(raw)} ${show(raw)}`}`);
+		refuse(ctx, `"${label}" must be text, got ${options.secret ? kindOf(raw) : `${kindOf(raw)} ${shownValue(raw)}`}`);
 	}
 	return raw.trim();
 }
@@ -221,7 +222,7 @@ function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): stri
 	for (const value of values) {
 		if (typeof value === 'number' && Number.isFinite(value)) parts.push(String(value));
 		else if (typeof value === 'string') parts.push(...value.split(/[,，;\s]+/));
-		else refuse(ctx, `"${label}" must be user IDs (text or numbers), got ${kindOf(value)} ${show(value)}`, 'Use the id of each person from Booking → Get Contacts');
+		else refuse(ctx, `"${label}" must be user IDs (text or numbers), got ${kindOf(value)} ${shownValue(value)}`, 'Use the id of each person from Booking → Get Contacts');
 	}
 	const ids = parts.map((v) => v.trim()).filter((v) => v !== '');
 	for (const id of ids) {
@@ -236,7 +237,7 @@ function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): stri
 function roomIdOf(ctx: IExecuteSingleFunctions, raw: unknown, label: string): number | '' {
 	if (raw === undefined || raw === null || raw === '') return '';
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
-	if (text === undefined) refuse(ctx, `"${label}" must be a room ID (the pid of Get Bookable Rooms), got ${kindOf(raw)} ${show(raw)}`);
+	if (text === undefined) refuse(ctx, `"${label}" must be a room ID (the pid of Get Bookable Rooms), got ${kindOf(raw)} ${shownValue(raw)}`);
 	if (text === '') return '';
 	if (!/^\d{1,15}$/.test(text)) refuse(ctx, `"${label}" must be a number (the pid of Get Bookable Rooms), got "${shown(text)}"`);
 	return Number(text);
@@ -244,7 +245,7 @@ function roomIdOf(ctx: IExecuteSingleFunctions, raw: unknown, label: string): nu
 
 function flag(ctx: IExecuteSingleFunctions, raw: unknown, label: string): boolean {
 	if (raw === undefined || raw === null) return false;
-	if (typeof raw !== 'boolean') refuse(ctx, `"${label}" must be true or false, got ${show(raw)}`);
+	if (typeof raw !== 'boolean') refuse(ctx, `"${label}" must be true or false, got ${shownValue(raw)}`);
 	return raw;
 }
 
