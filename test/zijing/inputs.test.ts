@@ -172,7 +172,7 @@ describe('Booking → Create', () => {
 	});
 
 	test('an empty, null or invalid date is "empty", with the format expected', async () => {
-		for (const startDate of ['={{ undefined }}', '={{ null }}', '={{ new Date("never") }}']) {
+		for (const startDate of ['={{ undefined }}', '={{ null }}', '={{ new Date("never") }}', '   ']) {
 			await refused(book({ startDate }), '"Start" is empty (item 0)', 'Expected yyyy-MM-dd HH:mm, e.g. 2026-01-30 09:00');
 		}
 	});
@@ -223,6 +223,21 @@ describe('Booking → Create', () => {
 		[{ autoOpen: 1 }, '"Auto Open" must be true or false, got 1 (item 0)', undefined],
 	])('%p is refused before any request', async (additionalFields, message, description) => {
 		await refused(book({ additionalFields }), message, description);
+	});
+
+	test('additional fields left out, or null from an expression, go out empty (the service chooses)', async () => {
+		const empty = { introduction: '', visitor_ids: '', isAutoOpen: 'no', pid: '', shostPwd: '', svisitorPwd: '' };
+		await run(book());
+		expect(sentBody()).toMatchObject(empty);
+		sim.reset();
+		const nulls = ['introduction', 'participantIds', 'autoOpen', 'roomId', 'hostPassword', 'guestPassword'];
+		await run(book({ additionalFields: Object.fromEntries(nulls.map((name) => [name, '={{ null }}'])) }));
+		expect(sentBody()).toMatchObject(empty);
+	});
+
+	test('an object in a field that takes text or IDs is named as an object, with what it holds', async () => {
+		await refused(book({ additionalFields: { introduction: { text: 'x' } } }), '"Introduction" must be text, got an object {"text":"x"} (item 0)');
+		await refused(book({ additionalFields: { roomId: { pid: 486 } } }), '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got an object {"pid":486} (item 0)');
 	});
 
 	test('NaN and Infinity in the additional fields are refused, shown as written (not as null)', async () => {
