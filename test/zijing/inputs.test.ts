@@ -77,6 +77,7 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 			['', { recordId: 'abc' }],
 			['   ', { recordId: 'abc' }],
 			[null, { recordId: 'abc' }],
+			['={{ null }}', { recordId: 'abc' }],
 			[`http://${'a'.repeat(121)}`, { recordId: 'abc', origin: `http://${'a'.repeat(121)}` }],
 		] as const) {
 			sim.reset();
@@ -88,6 +89,8 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 	test.each([
 		[`https://${'a'.repeat(121)}`, `"Origin" is longer than 128 characters: "https://${'a'.repeat(72)}…" (item 0)`],
 		['ftp://files.example.com', '"Origin" must be an http(s) address such as https://api.example.com, got "ftp://files.example.com" (item 0)'],
+		['git+https://files.example.com', '"Origin" must be an http(s) address such as https://api.example.com, got "git+https://files.example.com" (item 0)'],
+		['files.example.com', '"Origin" must be an http(s) address such as https://api.example.com, got "files.example.com" (item 0)'],
 		[5, '"Origin" must be text, got number 5 (item 0)'],
 		[true, '"Origin" must be text, got true (true/false) true (item 0)'],
 		[['https://x'], '"Origin" must be text, got a list ["https://x"] (item 0)'],
@@ -101,7 +104,8 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 	});
 
 	test('a download timeout of 1 ms is taken; 0, Infinity and text are refused', async () => {
-		await run(files({ downloadTimeout: 1 }));
+		const result = await run(files({ downloadTimeout: 1, binaryPropertyName: 'video' }, true));
+		expect(result.error('Zijing')).toBeUndefined();
 		expect(sentBody()).toEqual({ recordId: 'abc' });
 		sim.reset();
 		await refused(files({ downloadTimeout: 0 }, true), '"Download Timeout" must be a positive number of milliseconds, got 0 (item 0)');
