@@ -24,7 +24,8 @@ export function inputError(source: NodeSource, message: string, itemIndex: numbe
  */
 export function show(value: unknown, options: { max?: number; text?: boolean } = {}): string {
 	const { max = 80, text = false } = options;
-	const shown = text && typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+	// JSON would show NaN and Infinity as null
+	const shown = (text && typeof value === 'string') || (typeof value === 'number' && !Number.isFinite(value)) ? String(value) : (JSON.stringify(value) ?? String(value));
 	return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
 
@@ -41,9 +42,10 @@ export function defaultStatusText(status: number | undefined): string {
 /** Reads "Return All" / "Limit" of a list operation: Infinity for Return All, else a whole number ≥ 1. */
 export function readLimit(ctx: IExecuteSingleFunctions): number {
 	if (ctx.getNodeParameter('returnAll', false) as boolean) return Infinity;
-	const limit = Number(ctx.getNodeParameter('limit', 50));
+	const raw = ctx.getNodeParameter('limit', 50);
+	const limit = Number(raw);
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw inputError(ctx, `"Limit" must be a whole number of at least 1, got ${show(limit)}`, ctx.getItemIndex());
+		throw inputError(ctx, `"Limit" must be a whole number of at least 1, got ${show(raw)}`, ctx.getItemIndex());
 	}
 	return limit;
 }

@@ -78,7 +78,8 @@ describe('readLimit', () => {
 		[0, '0'],
 		[-3, '-3'],
 		[2.5, '2.5'],
-		['many', 'null'],
+		['many', '"many"'],
+		[Number.NaN, 'NaN'],
 	])('refuses %p before any request, naming the item', (limit, shown) => {
 		expect(() => readLimit(reading({ limit }))).toThrow(`"Limit" must be a whole number of at least 1, got ${shown} (item 2)`);
 	});

@@ -98,6 +98,19 @@ describe('Meeting → Get (a flat answer)', () => {
 		expect((await run(get)).error('Zijing')?.message).toBe('Zijing Cloud error 200008: the meeting does not exist (该会议不存在)');
 	});
 
+	test('a web page, text that is not JSON and a bare number are not answers, each named', async () => {
+		for (const [raw, type, what] of [
+			['<html><body>Login</body></html>', 'text/html', 'the answer was a web page, not JSON (received HTTP 200, text/html, a web page)'],
+			['Service unavailable', 'text/plain', 'the answer was not valid JSON (received HTTP 200, text/plain, text of 19 characters)'],
+			['5', 'application/json', 'the answer was not a Zijing Cloud response (no "state" 1 or 0) (received HTTP 200, application/json, a JSON number)'],
+		] as const) {
+			sim.fail({ kind: 'answer', response: { status: 200, raw, headers: { 'Content-Type': type } } });
+			const result = await run(get);
+			expect(result.error('Zijing')?.message).toBe(`Zijing Cloud error 200: ${what}`);
+			expect(result.output('Zijing')).toEqual([]);
+		}
+	});
+
 	test('an answer without code or state, and a JSON null, are not answers', async () => {
 		answer({ name: 'x', alias: '8000000', started: true, participants: 1 });
 		expect((await run(get)).error('Zijing')?.message).toBe(

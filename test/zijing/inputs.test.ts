@@ -78,6 +78,7 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 			['', { recordId: 'abc' }],
 			['   ', { recordId: 'abc' }],
 			[null, { recordId: 'abc' }],
+			['={{ null }}', { recordId: 'abc' }],
 			[`http://${'a'.repeat(121)}`, { recordId: 'abc', origin: `http://${'a'.repeat(121)}` }],
 		] as const) {
 			sim.reset();
@@ -89,6 +90,8 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 	test.each([
 		[`https://${'a'.repeat(121)}`, `"Origin" is longer than 128 characters (129): "https://${'a'.repeat(32)}…" (item 0)`],
 		['ftp://files.example.com', '"Origin" must be an http(s) address such as https://api.example.com, got "ftp://files.example.com" (item 0)'],
+		['git+https://files.example.com', '"Origin" must be an http(s) address such as https://api.example.com, got "git+https://files.example.com" (item 0)'],
+		['files.example.com', '"Origin" must be an http(s) address such as https://api.example.com, got "files.example.com" (item 0)'],
 		[5, '"Origin" must be an http(s) address such as https://api.example.com, got "5" (item 0)'],
 		[true, '"Origin" must be text, got boolean true (item 0)'],
 		[['https://x'], '"Origin" must be text, got a list (item 0)'],
@@ -96,8 +99,14 @@ describe('Recording → Get Files: Origin and the download settings', () => {
 		await refused(files({ origin }), message);
 	});
 
+	test('an origin or output field of Infinity is refused, shown as written (not as null)', async () => {
+		await refused(files({ origin: '={{ Infinity }}' }), '"Origin" must be text, got number Infinity (item 0)');
+		await refused(files({ binaryPropertyName: '={{ -Infinity }}' }, true), '"Put Output File in Field" must be text, got number -Infinity (item 0)');
+	});
+
 	test('a download timeout of 1 ms is taken; 0, Infinity and text are refused', async () => {
-		await run(files({ downloadTimeout: 1 }));
+		const result = await run(files({ downloadTimeout: 1, binaryPropertyName: 'video' }, true));
+		expect(result.error('Zijing')).toBeUndefined();
 		expect(sentBody()).toEqual({ recordId: 'abc' });
 		sim.reset();
 		await refused(files({ downloadTimeout: 0 }, true), '"Download Timeout" must be a positive number of milliseconds, got 0 (item 0)');
@@ -168,7 +177,7 @@ describe('Booking → Create', () => {
 	});
 
 	test('an empty, null or invalid date is "empty", with the format expected', async () => {
-		for (const startDate of ['={{ undefined }}', '={{ null }}', '={{ new Date("never") }}']) {
+		for (const startDate of ['={{ undefined }}', '={{ null }}', '={{ new Date("never") }}', '   ']) {
 			await refused(book({ startDate }), '"Start" is empty (item 0)', 'Expected yyyy-MM-dd HH:mm, e.g. 2026-01-30 09:00');
 		}
 	});
@@ -219,6 +228,35 @@ describe('Booking → Create', () => {
 		[{ autoOpen: 1 }, '"Auto Open" must be true or false, got 1 (item 0)', undefined],
 	])('%p is refused before any request', async (additionalFields, message, description) => {
 		await refused(book({ additionalFields }), message, description);
+	});
+
+	test('additional fields left out, or null from an expression, go out empty (the service chooses)', async () => {
+		const empty = { introduction: '', visitor_ids: '', isAutoOpen: 'no', pid: '', shostPwd: '', svisitorPwd: '' };
+		await run(book());
+		expect(sentBody()).toMatchObject(empty);
+		sim.reset();
+		const nulls = ['introduction', 'participantIds', 'autoOpen', 'roomId', 'hostPassword', 'guestPassword'];
+		await run(book({ additionalFields: Object.fromEntries(nulls.map((name) => [name, '={{ null }}'])) }));
+		expect(sentBody()).toMatchObject(empty);
+	});
+
+	test('an object in a field that takes text or IDs is named as an object', async () => {
+		await refused(book({ additionalFields: { introduction: { text: 'x' } } }), '"Introduction" must be text, got an object (item 0)');
+		await refused(book({ additionalFields: { roomId: { pid: 486 } } }), '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got an object (item 0)');
+	});
+
+	test('NaN and Infinity in the additional fields are refused, shown as written (not as null)', async () => {
+		await refused(book({ additionalFields: { introduction: '={{ Infinity }}' } }), '"Introduction" must be text, got number Infinity (item 0)');
+		await refused(
+			book({ additionalFields: { participantIds: '={{ [9001, NaN] }}' } }),
+			'"Participant Names or IDs" must be user IDs (text or numbers), got number NaN (item 0)',
+			CONTACTS_HINT,
+		);
+		await refused(book({ additionalFields: { autoOpen: '={{ NaN }}' } }), '"Auto Open" must be true or false, got NaN (item 0)');
+	});
+
+	test('an empty theme is refused, saying what is expected', async () => {
+		await refused(book({ theme: '={{ "  " }}' }), '"Theme" is empty (item 0)', 'Expected the meeting’s subject');
 	});
 
 	test('the theme may be 200 characters, not 201', async () => {

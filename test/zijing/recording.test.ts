@@ -421,12 +421,22 @@ describe('Recording → Get Files: what a download gives, and how it fails', () 
 	});
 
 	test('a file without a download link is output without binary data; the others are downloaded', async () => {
-		listing([{ recordId: 'f1' }, { recordId: 'f2', downUrl: '' }, { recordId: 'f3', downUrl: `${files.url}/v/a.mp4` }]);
-		const out = (await getFiles()).output('Zijing');
-		expect(out.map((i) => [i.json.recordId, Object.keys(i.binary ?? {})])).toEqual([
-			['f1', []],
-			['f2', []],
-			['f3', ['data']],
+		listing([
+			{ recordId: 'f1' },
+			{ recordId: 'f2', downUrl: '' },
+			{ recordId: 'f3', downUrl: `${files.url}/v/a.mp4` },
+			{ recordId: 'f4', downUrl: 42 },
+			{ recordId: 'f5', downUrl: { href: `${files.url}/v/b.mp4` } },
+		]);
+		const result = await getFiles();
+		expect(result.error('Zijing')).toBeUndefined();
+		const out = result.output('Zijing');
+		expect(out.map((i) => [i.json, Object.keys(i.binary ?? {})])).toEqual([
+			[{ recordId: 'f1' }, []],
+			[{ recordId: 'f2', downUrl: '' }, []],
+			[{ recordId: 'f3', downUrl: `${files.url}/v/a.mp4` }, ['data']],
+			[{ recordId: 'f4', downUrl: 42 }, []],
+			[{ recordId: 'f5', downUrl: { href: `${files.url}/v/b.mp4` } }, []],
 		]);
 		expect(files.log).toHaveLength(1);
 	});
@@ -434,10 +444,12 @@ describe('Recording → Get Files: what a download gives, and how it fails', () 
 	test.each([
 		['not an address', 'no link'],
 		['an ftp address', 'ftp://files.example.com/a.mp4'],
+		['an address whose scheme only ends in https', 'git+https://files.example.com/a.mp4'],
 	])('a link that is %s fails the item, naming the recording', async (_label, downUrl) => {
 		listing([{ recordId: 'f9', downUrl }]);
 		const error = (await getFiles()).error('Zijing');
 		expect([error?.name, error?.message]).toEqual(['NodeOperationError', 'Zijing Cloud: the recording f9 has no valid download link']);
+		expect(files.log).toHaveLength(0);
 	});
 
 	test('a 404, a dropped connection and a slow host each say what happened, without the signature', async () => {
