@@ -20,7 +20,7 @@ const created = () => sim.requests('POST', '/v2/users/me/meetings').map((r) => r
 // the first test of the file: it runs when the node's modules are loaded, so it also pins the date-time patterns built then
 describe('Meeting → Create: Start Time', () => {
 	test('the forms of a date and time that are taken, and those refused with the value and the item', async () => {
-		const forms: Array<[unknown, string]> = [
+		const forms: Array<[string, string]> = [
 			['2024-09-15T10:00:00+09:00', '2024-09-15T01:00:00Z'],
 			['2024-09-15 10:00:00Z', '2024-09-15T10:00:00Z'],
 			['2024-09-15T10:00:00.123z', '2024-09-15T10:00:00Z'],
@@ -32,7 +32,7 @@ describe('Meeting → Create: Start Time', () => {
 			['2024-09-15 23:59:59.250', '2024-09-16T03:59:59Z'],
 			['  2024-09-15T10:00:00Z  ', '2024-09-15T10:00:00Z'],
 		];
-		const refused: unknown[] = [
+		const refused: Array<string | number> = [
 			'x2024-09-15T10:00:00',
 			'x2024-09-15T10:00:00Z',
 			'2024-09-15T10:00:00Zx',
