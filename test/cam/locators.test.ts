@@ -81,9 +81,9 @@ describe('Conference Room locator of Get Reservations (empty = every room)', () 
 });
 
 describe('From List: searchConferenceRooms', () => {
-	const search = async (filter?: string) => {
+	const search = async (filter?: string, credential: IDataObject = { serverUrl: sim.url }) => {
 		const engine = createEngine();
-		engine.store.add('cam', 'chatMessengerApi', { serverUrl: sim.url, apiToken: sim.apiToken });
+		engine.store.add('cam', 'chatMessengerApi', { apiToken: sim.apiToken, ...credential });
 		const parameters = { resource: 'conferenceRoom', operation: 'getReservations' };
 		const context = loadOptionsContext(engine, { type: TYPE, parameters, credentials: { chatMessengerApi: { id: 'cam', name: 'cam' } } }, 'conferenceRoom');
 		return await node.methods.listSearch.searchConferenceRooms.call(context, filter);
@@ -123,5 +123,17 @@ describe('From List: searchConferenceRooms', () => {
 		sim.reset();
 		sim.fail({ kind: 'status', status: 200, body: { rooms: [] } });
 		await expect(search()).rejects.toThrow('Chat&Messenger error 200: the answer to getConferenceRooms is not in the expected shape (HTTP 200, application/json, a JSON object with the key "rooms")');
+	});
+
+	test('a Server URL with trailing slashes: the call goes to the service’s own path', async () => {
+		expect((await search(undefined, { serverUrl: `${sim.url}////` })).results).toHaveLength(3);
+		expect(sim.log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /getConferenceRooms']);
+	});
+
+	test('a credential restricted to some domains whose Server URL is not a web address: refused before anything is sent', async () => {
+		await expect(search(undefined, { serverUrl: 'chat.example.com', allowedHttpRequestDomains: 'domains', allowedDomains: 'chat.example.com' })).rejects.toThrow(
+			/^Chat&Messenger: Domain not allowed: This credential is restricted from accessing chat\.example\.com\/getConferenceRooms\. Only the following domains are allowed: chat\.example\.com \(nothing was sent\)$/,
+		);
+		expect(sim.log).toEqual([]);
 	});
 });

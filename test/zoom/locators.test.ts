@@ -202,6 +202,7 @@ describe('From List: searchMeetings', () => {
 		expect(second.paginationToken).toBeUndefined();
 		expect([...first.results, ...second.results].map((r) => r.value)).toEqual(seeded.map((m) => String(m.id)));
 		const pages = sim.requests('GET', '/v2/users/me/meetings');
+		expect(pages.map((r) => r.headers.accept)).toEqual(['application/json', 'application/json']);
 		expect(pages.map((r) => r.query)).toEqual([
 			{ type: 'scheduled', page_size: '100' },
 			{ type: 'scheduled', page_size: '100', next_page_token: first.paginationToken },
@@ -261,6 +262,56 @@ describe('From List: searchMeetings', () => {
 		await expect(node.methods.listSearch.searchMeetings.call(searchContext(setup, S2S_PARAMS))).rejects.toThrow(
 			'Zoom: the list answer is not Zoom\'s "meetings" list: got an object with the keys data',
 		);
+	});
+
+	test.each([
+		['an empty answer', { raw: '', headers: { 'Content-Type': 'application/json' } }, 'an empty answer'],
+		['JSON null', { raw: 'null', headers: { 'Content-Type': 'application/json' } }, 'an empty answer'],
+		['a bare list', { body: [{ id: 1 }, { id: 2 }] }, 'a list of 2'],
+		['an object without keys', { body: {} }, 'an object with the keys (none)'],
+		['an object with twelve keys, the first ten named', { body: Object.fromEntries('abcdefghijkl'.split('').map((k) => [k, 1])) }, 'an object with the keys a, b, c, d, e, f, g, h, i, j'],
+		['a web page after a line break', { raw: '\n  <!DOCTYPE html><html><body>Sign in</body></html>', headers: { 'Content-Type': 'text/html' } }, 'an HTML page'],
+		['a web page', { raw: '<html><body>Sign in</body></html>', headers: { 'Content-Type': 'text/html' } }, 'an HTML page'],
+		['a text with a less-than sign inside', { raw: 'rate < limit', headers: { 'Content-Type': 'text/plain' } }, 'a text of 12 characters'],
+	])('an answer of another shape, %s, is an error naming what arrived and what to check', async (_label, response, arrived) => {
+		const setup = s2sSetup(sim);
+		sim.fail({ kind: 'answer', response: { status: 200, ...response } }, { match: (r) => r.path.startsWith('/v2/') });
+		const error = (await node.methods.listSearch.searchMeetings.call(searchContext(setup, S2S_PARAMS)).then(
+			() => undefined,
+			(e: unknown) => e,
+		)) as { message: string; description: string } | undefined;
+		expect(error?.message).toBe(`Zoom: the list answer is not Zoom's "meetings" list: got ${arrived}`);
+		expect(error?.description).toBe('Check the credential’s base URL: it must be the service’s API address');
+	});
+
+	test('a connection dropped before the answer: a list call only reads, so the error does not say the service may have done it', async () => {
+		const setup = s2sSetup(sim);
+		sim.fail({ kind: 'drop' }, { match: (r) => r.path.startsWith('/v2/') });
+		await expect(node.methods.listSearch.searchMeetings.call(searchContext(setup, S2S_PARAMS))).rejects.toThrow(
+			/^Zoom: the connection was dropped before an answer arrived \(item 0\)$/,
+		);
+	});
+
+	test('the search text is trimmed, and a missing topic is not the text undefined or null', async () => {
+		const meetings = [{ id: 11, topic: 'Board review' }, { id: 12 }, { id: 13, topic: null }];
+		const search = async (filter: string) => {
+			sim.fail({ kind: 'status', status: 200, body: { meetings, next_page_token: '' } }, { match: (r) => r.path.startsWith('/v2/') });
+			const found = await node.methods.listSearch.searchMeetings.call(searchContext(s2sSetup(sim), S2S_PARAMS), filter);
+			return found.results.map((r) => r.value);
+		};
+		expect(await search('  board ')).toEqual(['11']);
+		expect(await search('undefined')).toEqual([]);
+		expect(await search('null')).toEqual([]);
+		expect(await search('1')).toEqual(['11', '12', '13']);
+	});
+
+	test('with the credential’s domain restriction its own API address is allowed: none, as the editor sets it, or a list of other domains', async () => {
+		sim.seedMeeting({ topic: 'Weekly sync' });
+		for (const restriction of [{ allowedHttpRequestDomains: 'none' }, { allowedHttpRequestDomains: 'domains', allowedDomains: 'api.example.com' }]) {
+			const found = await node.methods.listSearch.searchMeetings.call(searchContext(s2sSetup(sim, restriction), S2S_PARAMS));
+			expect(found.results.map((r) => r.name)).toEqual(['Weekly sync (2030-01-01T00:00:00Z)']);
+		}
+		expect(sim.requests('GET', '/v2/users/me/meetings')).toHaveLength(2);
 	});
 });
 

@@ -70,6 +70,7 @@ describe('Cloud Recording → Get Many: dates, trash, Limit over the months', ()
 				{ from: '2024-05-01', to: 'soon', trash: false },
 				{ from: '2024-05-01', to: '2024-05-03', trash: 'maybe' },
 				{ from: '2024-05-02', to: '2024-05-02', trash: false },
+				{ from: 'on 2024-05-01', to: '2024-05-03', trash: false },
 			],
 		);
 		const out = result.output('Zoom');
@@ -77,6 +78,7 @@ describe('Cloud Recording → Get Many: dates, trash, Limit over the months', ()
 			'"To" must be a date such as 2024-09-30, got "soon" (item 0)',
 			'"In Trash" must be true or false, got "maybe" (item 1)',
 			undefined,
+			'"From" must be a date such as 2024-09-01, got "on 2024-05-01" (item 3)',
 		]);
 		expect(out[2].pairedItem).toEqual({ item: 2 });
 		expect(sim.requests('GET', '/v2/users/me/recordings').map((r) => [r.query.from, r.query.to])).toEqual([['2024-05-02', '2024-05-02']]);

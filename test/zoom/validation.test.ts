@@ -17,6 +17,68 @@ beforeEach(() => {
 const apiCalls = () => sim.log.filter((r) => r.path.startsWith('/v2/'));
 const created = () => sim.requests('POST', '/v2/users/me/meetings').map((r) => r.json as Record<string, unknown>);
 
+// the first test of the file: it runs when the node's modules are loaded, so it also pins the date-time patterns built then
+describe('Meeting → Create: Start Time', () => {
+	test('the forms of a date and time that are taken, and those refused with the value and the item', async () => {
+		const forms: Array<[string, string]> = [
+			['2024-09-15T10:00:00+09:00', '2024-09-15T01:00:00Z'],
+			['2024-09-15 10:00:00Z', '2024-09-15T10:00:00Z'],
+			['2024-09-15T10:00:00.123z', '2024-09-15T10:00:00Z'],
+			['2024-09-15T10:00+0530', '2024-09-15T04:30:00Z'],
+			['2024-09-15T10:00:00 -04', '2024-09-15T14:00:00Z'],
+			['2024-09-15T10:00:00+23:59', '2024-09-14T10:01:00Z'],
+			// without an offset: the workflow's timezone (America/New_York, summer time here)
+			['2024-09-15T10:00', '2024-09-15T14:00:00Z'],
+			['2024-09-15 23:59:59.250', '2024-09-16T03:59:59Z'],
+			['  2024-09-15T10:00:00Z  ', '2024-09-15T10:00:00Z'],
+		];
+		const refused: Array<string | number> = [
+			'x2024-09-15T10:00:00',
+			'x2024-09-15T10:00:00Z',
+			'2024-09-15T10:00:00Zx',
+			'2024-09-15T10:60:00',
+			'2024-09-15T10:00:60',
+			'2024-02-30T10:00:00Z',
+			'2024-09-15T10:00:00+24:00',
+			'2024-09-15T10:00:00+05:60',
+			20240915,
+		];
+		const inputs = [...forms.map(([start]) => start), ...refused];
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '={{ $json.start }}' }, { continueOnFail: true })],
+			inputs.map((start) => ({ start })),
+		);
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.pairedItem)).toEqual(inputs.map((_, item) => ({ item })));
+		expect(out.slice(0, forms.length).map((i) => i.json.error ?? i.json.start_time)).toEqual(forms.map(([, utc]) => utc));
+		expect(created().map((body) => body.start_time).sort()).toEqual(forms.map(([, utc]) => utc).sort());
+		expect(out.slice(forms.length).map((i) => i.json.error)).toEqual(
+			refused.map(
+				(start, n) =>
+					`"Start Time" must be a date and time such as 2024-09-15T10:00:00 (optionally with Z or an offset like +09:00), got ${typeof start === 'string' ? `"${start}"` : String(start)} (item ${forms.length + n})`,
+			),
+		);
+	});
+	test('a Date or a Luxon DateTime from an expression is taken at its instant; an object that is neither is refused', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{ resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '={{ $json.luxon ? DateTime.fromISO("2024-09-15T10:00:00+09:00", { setZone: true }) : $json.start }}' },
+					{ continueOnFail: true },
+				),
+			],
+			[{ start: new Date('2024-09-15T01:00:00Z') }, { luxon: true }, { start: { at: 'ten' } }],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error ?? i.json.start_time)).toEqual([
+			'2024-09-15T01:00:00Z',
+			'2024-09-15T01:00:00Z',
+			'"Start Time" must be a date and time such as 2024-09-15T10:00:00 (optionally with Z or an offset like +09:00), got {"at":"ten"} (item 2)',
+		]);
+		expect(created().map((body) => body.start_time)).toEqual(['2024-09-15T01:00:00Z', '2024-09-15T01:00:00Z']);
+	});
+});
+
 describe('Meeting → Create: limits and recurrence', () => {
 	test('topic up to 200 and agenda up to 2000 characters; one more is refused with the length', async () => {
 		const result = await setup.engine.run(
