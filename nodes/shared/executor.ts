@@ -1103,6 +1103,9 @@ async function sendItem(run: RunContext, plan: Plan, { data, single }: PreparedI
 	return items;
 }
 
+/** What one item's work gave: its value, or the error it failed with. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 /**
  * Runs `worker` for every index in order with at most `limit` running at once. Stops starting new
  * ones after a failure when `stopOnError` is set (the failure is rethrown by the caller in item order).
@@ -1112,8 +1115,8 @@ export async function runPool<T>(
 	limit: number,
 	worker: (index: number) => Promise<T>,
 	stopOnError: boolean,
-): Promise<Array<{ ok: true; value: T } | { ok: false; error: unknown } | undefined>> {
-	const results: Array<{ ok: true; value: T } | { ok: false; error: unknown } | undefined> = new Array(count);
+): Promise<Array<Outcome<T> | undefined>> {
+	const results: Array<Outcome<T> | undefined> = new Array(count);
 	let next = 0;
 	let failed = false;
 	const lane = async () => {
@@ -1195,7 +1198,7 @@ export function itemError(run: RunContext, error: unknown, itemIndex: number): N
  */
 export async function collectResults(
 	run: RunContext,
-	results: Array<{ ok: true; value: INodeExecutionData[] } | { ok: false; error: unknown } | undefined>,
+	results: Array<Outcome<INodeExecutionData[]> | undefined>,
 ): Promise<INodeExecutionData[][]> {
 	const { ctx } = run;
 	if (run.credentials?.oauthTokenData) {
@@ -1234,7 +1237,7 @@ export async function executeDeclared(
 	// every item's request is built before the first is sent: a refused input stops the run before
 	// any request (without Continue On Fail), and the parameters are read in one pass, as n8n's HTTP
 	// Request node reads them, instead of between answers
-	const prepared: Array<{ ok: true; value: PreparedItem } | { ok: false; error: unknown }> = [];
+	const prepared: Array<Outcome<PreparedItem>> = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
 			prepared.push({ ok: true, value: await prepareItem(run, plan, i) });

@@ -13,6 +13,7 @@ import {
 	itemError,
 	parameterReader,
 	runPool,
+	type Outcome,
 	sendWithRetry,
 	startRun,
 	type RunContext,
@@ -154,7 +155,7 @@ export async function sendMany(this: IExecuteFunctions): Promise<INodeExecutionD
 	const credentials = run.credentials ?? {};
 	const continueOnFail = this.continueOnFail();
 
-	const results: Array<{ ok: true; value: INodeExecutionData[] } | { ok: false; error: unknown } | undefined> = new Array(items.length);
+	const results: Array<Outcome<INodeExecutionData[]> | undefined> = new Array(items.length);
 	const entries: Entry[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
