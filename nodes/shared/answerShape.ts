@@ -18,7 +18,12 @@ export function describeAnswer(response: { statusCode?: number; headers?: IDataO
 			// shown as text below
 		}
 	}
-	return `HTTP ${response.statusCode ?? '?'}, ${contentType}, ${body === undefined || body === '' ? 'an empty body' : shapeOf(body)}`;
+	return `HTTP ${response.statusCode ?? '?'}, ${contentType}, ${bodyShape(body)}`;
+}
+
+/** The shape of a whole body: no body and empty text are "an empty body" (a JSON null is named as such). */
+export function bodyShape(body: unknown): string {
+	return body === undefined || body === '' ? 'an empty body' : shapeOf(body);
 }
 
 /** The shape of a value of an answer (the whole body, or a part of it), never its content. */

@@ -5,8 +5,6 @@ export function kindOf(raw: unknown): string {
 	if (Array.isArray(raw)) return 'a list';
 	if (raw === null) return 'null';
 	if (typeof raw === 'object') return 'an object';
-	// JSON would show NaN and Infinity as null
-	if (typeof raw === 'number') return `number ${String(raw)}`;
 	return `${typeof raw} ${show(raw)}`;
 }
 

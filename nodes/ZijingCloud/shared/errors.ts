@@ -89,7 +89,7 @@ export function serviceError(
 
 /** What arrived, for an answer the node does not recognise: HTTP status, content type, top-level keys. */
 export const whatArrived = (response: Pick<IN8nHttpFullResponse, 'statusCode' | 'headers' | 'body'>) =>
-	`received ${describeAnswer(response as { statusCode?: number; headers?: IDataObject; body?: unknown })}`;
+	`received ${describeAnswer(response)}`;
 
 function unrecognised(ctx: Reader, response: IN8nHttpFullResponse, what: string): NodeApiError {
 	return new NodeApiError(ctx.getNode(), { message: what } as JsonObject, {

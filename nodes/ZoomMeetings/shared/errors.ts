@@ -86,7 +86,7 @@ export async function expectObject(
 ): Promise<INodeExecutionData[]> {
 	const body = response.body;
 	if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
-		throw unexpectedAnswer(this, 'the object', describeAnswer(response as { statusCode?: number; headers?: IDataObject; body?: unknown }), response.statusCode);
+		throw unexpectedAnswer(this, 'the object', describeAnswer(response), response.statusCode);
 	}
 	return items;
 }

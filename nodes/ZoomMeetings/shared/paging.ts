@@ -1,6 +1,6 @@
 import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { shapeOf } from '../../shared/answerShape';
+import { bodyShape } from '../../shared/answerShape';
 import { inputError, readLimit, show } from '../../shared/errors';
 import { unexpectedAnswer } from './errors';
 import { calendarDate, monthWindows } from './time';
@@ -39,7 +39,7 @@ export async function collectPages(
 		if (!Array.isArray(list)) {
 			// a list answer comes back as one item per entry
 			const answer = pages.length === 1 ? pages[0].json : pages.map((page) => page.json);
-			throw unexpectedAnswer(ctx, `the "${rootProperty}" list`, answer === undefined || (answer as unknown) === '' ? 'an empty body' : shapeOf(answer));
+			throw unexpectedAnswer(ctx, `the "${rootProperty}" list`, bodyShape(answer));
 		}
 		for (const entry of list as IDataObject[]) {
 			if (out.length >= limit) break;
