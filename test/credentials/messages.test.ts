@@ -24,6 +24,7 @@ const ANSWERS: Array<[string, number, unknown, string]> = [
 	['zijingCloudApi', 200, { state: 0, code: '200001', msg: 'auth error' }, `The key was rejected (200001: the key does not match): ${ZIJING_FIX}`],
 	['chatMessengerApi', 404, { errors: ['not found'] }, 'No Chat&Messenger API at this Server URL (HTTP 404): check the address and, on premises, the port (usually 8080)'],
 	['ytxTelephonyApi', 404, { message: 'Not Found' }, 'No YTX API at this URL (HTTP 404): check the environment or the custom URL'],
+	['ytxTelephonyApi', 200, { statusCode: '-200', statusMsg: '用户不存在' }, 'YTX -200: no such user; check the Account SID'],
 	['ytxTelephonyApi', 200, { statusCode: '-201', statusMsg: '账户无效' }, 'YTX -201: the account is suspended or not activated'],
 	['ytxTelephonyApi', 200, { statusCode: '-202', statusMsg: '包头验证信息错误' }, 'YTX -202: the Authorization header was refused; check the Account SID and the server clock'],
 	[
