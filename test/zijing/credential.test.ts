@@ -32,6 +32,13 @@ describe('the auth key', () => {
 		expect(zijingAuthKey({ keyType: 'tenantKey', tenantAuthKey: '  ' })).toBe('');
 	});
 
+	test('a part left out (a credential saved without it) or only one of API ID and API KEY gives no key, never "undefined"', () => {
+		expect(zijingAuthKey({ keyType: 'tenantKey' })).toBe('');
+		expect(zijingAuthKey({ keyType: 'apiIdAndKey', apiKey: 'key-2' })).toBe('');
+		expect(zijingAuthKey({ keyType: 'apiIdAndKey', apiId: 'id-1' })).toBe('');
+		expect(zijingAuthKey({ keyType: 'apiIdAndKey', apiId: ' ', apiKey: 'key-2' })).toBe('');
+	});
+
 	test('authenticate puts the key in the auth header and keeps the other headers', async () => {
 		const options = await credential.authenticate(
 			{ keyType: 'apiIdAndKey', apiId: 'id-1', apiKey: 'key-2' },

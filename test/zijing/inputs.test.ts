@@ -283,4 +283,14 @@ describe('Booking → Create', () => {
 		]);
 		expect(sim.log).toHaveLength(0);
 	});
+
+	test('a credential whose Time Zone is not text (null, a number) uses China Standard Time', async () => {
+		engine.store.add('zijing-tz-null', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey, timeZone: null as unknown as string });
+		engine.store.add('zijing-tz-number', 'zijingCloudApi', { apiServer: sim.url, keyType: 'tenantKey', tenantAuthKey: sim.publicKey, timeZone: 8 });
+		for (const credential of ['zijing-tz-null', 'zijing-tz-number']) {
+			await run(book({ startDate: '2026-12-05T08:00:00Z', endDate: '2026-12-05T09:00:00Z' }), credential);
+			expect([credential, sentBody()]).toMatchObject([credential, { startDate: '2026-12-05 16:00', endDate: '2026-12-05 17:00' }]);
+			sim.reset();
+		}
+	});
 });

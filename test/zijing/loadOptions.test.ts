@@ -99,16 +99,52 @@ describe('entries as the drop-downs show them', () => {
 			{ id: '  ', name: 'blank' },
 			{ id: true, name: 'flag' },
 			{ id: null, name: 'none' },
+			{ id: 10, name: 42 },
 		]);
 		const options = await node.methods.loadOptions.getContacts.call(context(create('admin@miwei.com'), 'additionalFields.participantIds'));
 		expect(options).toEqual([
 			{ name: '张三 (7)', value: '7' },
 			{ name: '8 (8)', value: '8' },
 			{ name: '9 (9)', value: '9' },
+			{ name: '10 (10)', value: '10' },
 		]);
 	});
 
-	test.each(['={{ $json.account }}', 'admin', 'a@b@c', 'ad min@x.com'])('the account %p is not one to list: a clear message and no request', async (account) => {
+	test('a room list whose entries have no "pid" is refused with what arrived, not read as no rooms', async () => {
+		answer([{ pDesc: '大会议室', sipkey: 2516 }]);
+		const error = await node.methods.loadOptions.getBookableRooms
+			.call(context(create('admin@miwei.com'), 'additionalFields.roomId'))
+			.then(() => undefined, (e: unknown) => e as Error);
+		expect(error?.message).toBe(
+			'Zijing Cloud error 200: unexpected answer: "data" is a JSON array of 1 entry, expected a list of entries with "pid"; an entry is a JSON object with the keys "pDesc", "sipkey" (received HTTP 200, application/json, a JSON object with the keys "code", "data", "message", "state")',
+		);
+	});
+
+	test('a contact list whose entries have no "id" is refused with what arrived, not read as no contacts', async () => {
+		answer([{ name: '张三' }]);
+		const error = await node.methods.loadOptions.getContacts
+			.call(context(create('admin@miwei.com'), 'additionalFields.participantIds'))
+			.then(() => undefined, (e: unknown) => e as Error);
+		expect(error?.message).toBe(
+			'Zijing Cloud error 200: unexpected answer: "data" is a JSON array of 1 entry, expected a list of entries with "id"; an entry is a JSON object with the key "name" (received HTTP 200, application/json, a JSON object with the keys "code", "data", "message", "state")',
+		);
+	});
+
+	test('a refusal without a message text gives the code and its meaning only', async () => {
+		sim.fail({ kind: 'answer', response: { status: 200, body: { code: 400, data: null, message: null, state: 0 } } });
+		await expect(node.methods.loadOptions.getBookableRooms.call(context(create('admin@miwei.com'), 'additionalFields.roomId'))).rejects.toThrow(
+			/^Zijing Cloud error 400: the request parameters were refused$/,
+		);
+	});
+
+	test('no Account parameter at all: the clear message, no request', async () => {
+		await expect(
+			node.methods.loadOptions.getContacts.call(context({ resource: 'booking', operation: 'create', additionalFields: {} }, 'additionalFields.participantIds')),
+		).rejects.toThrow('Enter the "Account" (name@domain) first to list its contacts');
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test.each(['={{ $json.account }}', 'admin', 'a@b@c', 'ad min@x.com', 'admin@mi wei.com', '=admin@miwei.com'])('the account %p is not one to list: a clear message and no request', async (account) => {
 		await expect(node.methods.loadOptions.getContacts.call(context(create(account), 'additionalFields.participantIds'))).rejects.toThrow(
 			'Enter the "Account" (name@domain) first to list its contacts',
 		);
