@@ -12,7 +12,19 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { packageCredentialTypes } from '../harness/package';
 
 const root = path.resolve(__dirname, '..', '..');
-const types = packageCredentialTypes();
+// read inside each test (a fresh instance each time), so that what a test checks is what n8n's form gets
+const types = () => packageCredentialTypes();
+const typeNamed = (name: string) => types().find((t) => t.name === name)!;
+const NAMES = [
+	'chatMessengerApi',
+	'visioconferenceApi',
+	'ytxTelephonyApi',
+	'zijingCloudApi',
+	'zoomMeetingsClientCredentialsApi',
+	'zoomMeetingsOAuth2Api',
+	'zoomMeetingsServerToServerApi',
+	'zoomMeetingsWebhookApi',
+];
 const visible = (type: ICredentialType) => type.properties.filter((p) => p.type !== 'hidden');
 
 /** GitHub's and npm's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
@@ -31,24 +43,16 @@ const readmeAnchors = new Set(
 );
 
 test('the pack has its eight credentials', () => {
-	expect(types.map((t) => t.name).sort()).toEqual([
-		'chatMessengerApi',
-		'visioconferenceApi',
-		'ytxTelephonyApi',
-		'zijingCloudApi',
-		'zoomMeetingsClientCredentialsApi',
-		'zoomMeetingsOAuth2Api',
-		'zoomMeetingsServerToServerApi',
-		'zoomMeetingsWebhookApi',
-	]);
+	expect(types().map((t) => t.name).sort()).toEqual(NAMES);
 });
 
-describe.each(types.map((t) => [t.name, t] as const))('%s', (_name, type) => {
+describe.each(NAMES)('%s', (name) => {
 	test('its name in the credential list ends with "API"', () => {
-		expect(type.displayName).toMatch(/^\S.* API$/);
+		expect(typeNamed(name).displayName).toMatch(/^\S.* API$/);
 	});
 
 	test('every visible field has a name; a description or hint, where given, says something', () => {
+		const type = typeNamed(name);
 		for (const field of visible(type)) {
 			expect({ field: field.name, displayName: field.displayName.trim().length > 0 }).toEqual({ field: field.name, displayName: true });
 			for (const key of ['description', 'hint'] as const) {
@@ -58,12 +62,14 @@ describe.each(types.map((t) => [t.name, t] as const))('%s', (_name, type) => {
 	});
 
 	test('placeholders are examples ("e.g. …")', () => {
+		const type = typeNamed(name);
 		for (const field of visible(type).filter((f) => f.placeholder !== undefined)) {
 			expect({ field: field.name, placeholder: field.placeholder }).toEqual({ field: field.name, placeholder: expect.stringMatching(/^e\.g\. \S/) });
 		}
 	});
 
 	test('every choice has a name and its own value, and the default is one of them', () => {
+		const type = typeNamed(name);
 		for (const field of visible(type).filter((f) => f.type === 'options')) {
 			const options = (field.options ?? []) as Array<{ name: string; value: string }>;
 			expect(options.length).toBeGreaterThan(1);
@@ -78,6 +84,7 @@ describe.each(types.map((t) => [t.name, t] as const))('%s', (_name, type) => {
 	});
 
 	test('the icon files exist, light and dark', () => {
+		const type = typeNamed(name);
 		const icon = type.icon as { light: string; dark: string };
 		for (const file of [icon.light, icon.dark]) {
 			expect(file).toMatch(/^file:.+\.svg$/);
@@ -87,6 +94,7 @@ describe.each(types.map((t) => [t.name, t] as const))('%s', (_name, type) => {
 	});
 
 	test('the documentation link is https, and a link into the README names a heading of it', () => {
+		const type = typeNamed(name);
 		const url = new URL(type.documentationUrl!);
 		expect(url.protocol).toBe('https:');
 		if (url.host === 'www.npmjs.com') {
@@ -124,7 +132,7 @@ test.each<[string, Record<string, string>]>([
 	['zoomMeetingsClientCredentialsApi', zoomCustom],
 	['zoomMeetingsWebhookApi', {}],
 ])('%s: fields shown only for some choices', (name, expected) => {
-	expect(conditions(types.find((t) => t.name === name)!)).toEqual(expected);
+	expect(conditions(typeNamed(name))).toEqual(expected);
 });
 
 test.each<[string, Record<string, unknown>]>([
@@ -137,12 +145,12 @@ test.each<[string, Record<string, unknown>]>([
 	['zoomMeetingsClientCredentialsApi', { accountId: '', clientId: '', clientSecret: '', environment: 'zoom', customOAuthBaseUrl: '', customApiBaseUrl: '', customDownloadBaseUrls: '' }],
 	['zoomMeetingsWebhookApi', { secretToken: '' }],
 ])('%s: what a new credential starts with', (name, expected) => {
-	const type = types.find((t) => t.name === name)!;
+	const type = typeNamed(name);
 	expect(Object.fromEntries(visible(type).map((p) => [p.name, p.default]))).toEqual(expected);
 });
 
 test('the Zoom OAuth2 app: authorization code grant, token sent in the header, no extra query parameters', () => {
-	const type = types.find((t) => t.name === 'zoomMeetingsOAuth2Api')!;
+	const type = typeNamed('zoomMeetingsOAuth2Api');
 	const hidden = Object.fromEntries(type.properties.filter((p) => p.type === 'hidden' && !String(p.default).startsWith('=')).map((p) => [p.name, p.default]));
 	expect(type.extends).toEqual(['oAuth2Api']);
 	expect(hidden).toEqual({ grantType: 'authorizationCode', authQueryParameters: '', authentication: 'header' });
