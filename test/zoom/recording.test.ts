@@ -239,18 +239,20 @@ describe('Cloud Recording → Download', () => {
 
 	test('the file name from Content-Disposition (filename* decoded, quoted, plain), else from the URL; the type the answer names, else octet-stream', async () => {
 		const answers: Array<Record<string, string>> = [
-			{ 'Content-Disposition': "attachment; filename*=UTF-8''na%C3%AFve%20talk.mp4", 'Content-Type': 'video/mp4' },
+			{ 'Content-Disposition': "attachment; filename*=UTF-8''na%C3%AFve%20talk.mp4 ; size=5", 'Content-Type': 'video/mp4' },
 			{ 'Content-Disposition': 'attachment; filename*="quoted%20name.txt"', 'Content-Type': 'text/plain; charset=utf-8' },
 			{ 'Content-Disposition': "attachment; filename*=UTF-8''bad%E0%A4%A; filename=\"fallback.vtt\"", 'Content-Type': 'text/vtt' },
 			{ 'Content-Disposition': 'attachment; filename = plain.m4a ', 'Content-Type': 'application/octet-stream' },
-			{ 'Content-Disposition': 'inline', 'Content-Type': 'audio/ogg; codecs=opus' },
+			{ 'Content-Disposition': 'inline', 'Content-Type': 'audio/ogg ; codecs=opus' },
 			{},
 			{},
+			// quotes inside the name are kept, only those around it are dropped
+			{ 'Content-Disposition': 'attachment; filename*=it\'s%20"good".txt', 'Content-Type': 'text/plain' },
 		];
 		for (const headers of answers) {
 			sim.web.fail({ kind: 'answer', response: { status: 200, raw: Buffer.from('bytes'), headers } }, { match: (r) => r.path.startsWith('/rec/') || r.path === '/' });
 		}
-		const urls = [0, 1, 2, 3, 4].map((i) => `${sim.web.url}/rec/download/f${i}`).concat(`${sim.web.url}/rec/download/my%20talk.mp4`, `${sim.web.url}/`);
+		const urls = [0, 1, 2, 3, 4].map((i) => `${sim.web.url}/rec/download/f${i}`).concat(`${sim.web.url}/rec/download/my%20talk.mp4`, `${sim.web.url}/`, `${sim.web.url}/rec/download/f7`);
 		const result = await setup.engine.run(
 			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: '={{ $json.url }}', requestOptions: { concurrency: 1 } })],
 			urls.map((url) => ({ url })),
@@ -264,6 +266,7 @@ describe('Cloud Recording → Download', () => {
 			{ fileName: 'zoom-recording-f4', mimeType: 'audio/ogg' },
 			{ fileName: 'zoom-recording-my talk.mp4', mimeType: 'application/octet-stream' },
 			{ fileName: 'zoom-recording-recording', mimeType: 'application/octet-stream' },
+			{ fileName: 'it\'s "good".txt', mimeType: 'text/plain' },
 		]);
 		expect(result.output('Zoom').map((i) => i.binary?.data.fileName)).toEqual(result.output('Zoom').map((i) => i.json.fileName));
 	});
@@ -319,6 +322,15 @@ describe('Cloud Recording → Download', () => {
 			const broken = s2sSetup(sim, { customApiBaseUrl });
 			expect((await download(broken, `${sim.web.url}/rec/download/x`)).error('Zoom')?.message).toBe('The credential’s API base URL is not a URL; check its environment and custom URLs');
 		}
+		// an empty Download URL is no address on Zoom's hosts; an empty output field is refused
+		const empty = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: '={{ $json.url }}', binaryPropertyName: '={{ $json.field }}' }, { continueOnFail: true })],
+			[{ url: '', field: 'data' }, { url: `${sim.web.url}/rec/download/x`, field: ' ' }],
+		);
+		expect(empty.output('Zoom').map((i) => i.json.error)).toEqual([
+			refusal('zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)', ''),
+			'"Put Output File in Field" is empty (item 1)',
+		]);
 		expect([...sim.log, ...sim.web.log]).toHaveLength(0);
 
 		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z', files: Array.from({ length: 11 }, () => ({ type: 'MP4' })) });
@@ -363,6 +375,9 @@ test.each([
 	['zoomGov', 'https://zoomgov.com/rec/download/abc', true],
 	['zoomGov', 'https://us01web.zoomgov.com/rec/download/abc', true],
 	['zoomGov', 'https://zoom.us/rec/download/abc', false],
+	// the custom addresses a credential still holds count only with the Custom environment
+	['zoom', 'https://api.proxy.example.com/rec/download/abc', false],
+	['zoomGov', 'http://127.0.0.1:8081/rec/download/abc', false],
 	['custom', 'https://ssrweb.zoom.us/file', true],
 	['custom', 'https://api.proxy.example.com/rec/download/abc', true],
 	['custom', 'https://sso.example.com/rec/download/abc', true],
