@@ -346,6 +346,21 @@ describe('Meeting → Create: limits and recurrence', () => {
 		expect(sim.requests('PATCH')).toHaveLength(0);
 	});
 
+	test('a start time the clocks skip is checked in the meeting’s timezone, not the workflow’s', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '={{ $json.start }}', timezone: 'Europe/Berlin' }, { continueOnFail: true })],
+			// skipped in Berlin; skipped in New York (the workflow's timezone) only
+			[{ start: '2024-03-31T02:30:00' }, { start: '2024-03-10T02:30:00' }],
+		);
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.json.error)).toEqual([
+			'"Start Time" 2024-03-31T02:30:00 does not exist in Europe/Berlin: the clocks skip that hour for daylight saving time (item 0)',
+			undefined,
+		]);
+		expect((out[0].error as { description?: string }).description).toBe('Choose a time outside the skipped hour, or give the time with an offset (e.g. +02:00)');
+		expect(created().map((b) => b.start_time)).toEqual(['2024-03-10T02:30:00']);
+	});
+
 	test('a timezone that is not text is refused, showing the value', async () => {
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00', timezone: '={{ 9 }}' })]);
 		expect(result.error('Zoom')?.message).toBe('"Timezone" is not an IANA timezone (e.g. Asia/Tokyo), got 9 (item 0)');
@@ -398,15 +413,15 @@ describe('IDs in the path', () => {
 	});
 
 	test('recordings: an ID with dashes and spaces is sent as digits; a UUID is encoded once, twice when it starts with "/" or holds "//"', async () => {
-		const ids = ['862-2062 7999', '1234abcd==', '/abc==', 'ab//c==', 'ab/c==', 'abc/', 'Ab1 2=='];
+		const ids = ['862-2062 7999', '1234abcd==', '/abc==', 'ab//c==', 'ab/c==', 'abc/', ' Ab12== ', 'Ab1 2=='];
 		const missing = 'Zoom error 3301: the recording does not exist (Zoom: "This recording does not exist.")';
 		const result = await setup.engine.run(
 			[zoomNode(setup, { resource: 'recording', operation: 'get', meetingId: '={{ $json.id }}', requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
 			ids.map((id) => ({ id })),
 		);
 		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
-			...Array(6).fill(missing),
-			'"Meeting ID or UUID" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got "Ab1 2==" (item 6)',
+			...Array(7).fill(missing),
+			'"Meeting ID or UUID" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got "Ab1 2==" (item 7)',
 		]);
 		const removed = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'delete', meetingId: '862-2062 7999' }, { continueOnFail: true })]);
 		expect(removed.output('Zoom')[0].json.error).toBe(missing);
@@ -417,6 +432,7 @@ describe('IDs in the path', () => {
 			'GET /v2/meetings/ab%252F%252Fc%253D%253D/recordings',
 			'GET /v2/meetings/ab%2Fc%3D%3D/recordings',
 			'GET /v2/meetings/abc%2F/recordings',
+			'GET /v2/meetings/Ab12%3D%3D/recordings',
 			'DELETE /v2/meetings/86220627999/recordings',
 		]);
 	});
