@@ -237,22 +237,34 @@ describe('Cloud Recording → Download', () => {
 		expect(sim.web.requests('GET', `/rec/download/${file.id}`)).toHaveLength(2);
 	});
 
+	test('a meeting picked with the resource locator: the file is looked up under its ID', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z', files: [{ type: 'MP4' }] });
+		const file = recording.recording_files[0];
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: { __rl: true, mode: 'id', value: String(recording.id) }, fileId: file.id }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.output('Zoom')[0].json.fileId).toBe(file.id);
+		expect(sim.requests('GET', /recordings$/).map((r) => r.path)).toEqual([`/v2/meetings/${recording.id}/recordings`]);
+	});
+
 	test('the file name from Content-Disposition (filename* decoded, quoted, plain), else from the URL; the type the answer names, else octet-stream', async () => {
 		const answers: Array<Record<string, string>> = [
 			{ 'Content-Disposition': "attachment; filename*=UTF-8''na%C3%AFve%20talk.mp4 ; size=5", 'Content-Type': 'video/mp4' },
 			{ 'Content-Disposition': 'attachment; filename*="quoted%20name.txt"', 'Content-Type': 'text/plain; charset=utf-8' },
 			{ 'Content-Disposition': "attachment; filename*=UTF-8''bad%E0%A4%A; filename=\"fallback.vtt\"", 'Content-Type': 'text/vtt' },
-			{ 'Content-Disposition': 'attachment; filename = plain.m4a ', 'Content-Type': 'application/octet-stream' },
+			{ 'Content-Disposition': 'attachment; filename = plain.m4a ; size=5', 'Content-Type': 'application/octet-stream' },
 			{ 'Content-Disposition': 'inline', 'Content-Type': 'audio/ogg ; codecs=opus' },
 			{},
 			{},
 			// quotes inside the name are kept, only those around it are dropped
 			{ 'Content-Disposition': 'attachment; filename*=it\'s%20"good".txt', 'Content-Type': 'text/plain' },
+			{ 'Content-Disposition': "attachment; filename* = UTF-8''spaced%20star.txt", 'Content-Type': 'text/plain' },
 		];
 		for (const headers of answers) {
 			sim.web.fail({ kind: 'answer', response: { status: 200, raw: Buffer.from('bytes'), headers } }, { match: (r) => r.path.startsWith('/rec/') || r.path === '/' });
 		}
-		const urls = [0, 1, 2, 3, 4].map((i) => `${sim.web.url}/rec/download/f${i}`).concat(`${sim.web.url}/rec/download/my%20talk.mp4`, `${sim.web.url}/`, `${sim.web.url}/rec/download/f7`);
+		const urls = [0, 1, 2, 3, 4].map((i) => `${sim.web.url}/rec/download/f${i}`).concat(`${sim.web.url}/rec/download/my%20talk.mp4`, `${sim.web.url}/`, `${sim.web.url}/rec/download/f7`, `${sim.web.url}/rec/download/f8`);
 		const result = await setup.engine.run(
 			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: '={{ $json.url }}', requestOptions: { concurrency: 1 } })],
 			urls.map((url) => ({ url })),
@@ -267,6 +279,7 @@ describe('Cloud Recording → Download', () => {
 			{ fileName: 'zoom-recording-my talk.mp4', mimeType: 'application/octet-stream' },
 			{ fileName: 'zoom-recording-recording', mimeType: 'application/octet-stream' },
 			{ fileName: 'it\'s "good".txt', mimeType: 'text/plain' },
+			{ fileName: 'spaced star.txt', mimeType: 'text/plain' },
 		]);
 		expect(result.output('Zoom').map((i) => i.binary?.data.fileName)).toEqual(result.output('Zoom').map((i) => i.json.fileName));
 	});
@@ -313,7 +326,9 @@ describe('Cloud Recording → Download', () => {
 		// a Download Base URL that is not http(s) names no host
 		const ftp = s2sSetup(sim, { customDownloadBaseUrls: 'ftp://files.example.com' });
 		const download = (s: Setup, downloadUrl: string) => s.engine.run([zoomNode(s, { resource: 'recording', operation: 'download', source: 'url', downloadUrl })]);
-		expect((await download(zoom, url)).error('Zoom')?.message).toBe(refusal('zoom.us (HTTPS)', url));
+		const offHost = (await download(zoom, url)).error('Zoom');
+		expect(offHost?.message).toBe(refusal('zoom.us (HTTPS)', url));
+		expect(offHost?.description).toBe('The access token is sent with the download, so no other host is accepted');
 		expect((await download(gov, url)).error('Zoom')?.message).toBe(refusal('zoomgov.com (HTTPS)', url));
 		expect((await download(ftp, 'ftp://files.example.com/rec/x')).error('Zoom')?.message).toBe(
 			refusal('zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)', 'ftp://files.example.com/rec/x'),
@@ -340,6 +355,8 @@ describe('Cloud Recording → Download', () => {
 			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: String(recording.id), fileId: '={{ $json.id }}' }, { continueOnFail: true })],
 			[{ id: '' }, { id: files[0].id }, { id: 'nope' }],
 		);
+		const badMeeting = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: 'a b', fileId: 'f1' })]);
+		expect(badMeeting.error('Zoom')?.message).toBe('"Meeting ID or UUID" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got "a b" (item 0)');
 		const out = result.output('Zoom');
 		expect(out.map((i) => i.json.error)).toEqual([
 			'"Recording File ID" is empty (item 0)',
