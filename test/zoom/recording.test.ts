@@ -295,7 +295,7 @@ describe('Cloud Recording → Download', () => {
 		delete other.file_extension;
 		const result = await setup.engine.run(
 			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: String(recording.id), fileId: '={{ $json.id }}', requestOptions: { concurrency: 1 } })],
-			[m4a, chat, csv, other].map((f) => ({ id: f.id })),
+			[m4a, chat, csv, other].map((f) => ({ id: String(f.id) })),
 		);
 		expect(result.error('Zoom')).toBeUndefined();
 		const file = (f: Record<string, unknown>, fileName: string, mimeType: string) => ({
@@ -353,7 +353,7 @@ describe('Cloud Recording → Download', () => {
 		delete files[0].download_url;
 		const result = await setup.engine.run(
 			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: String(recording.id), fileId: '={{ $json.id }}' }, { continueOnFail: true })],
-			[{ id: '' }, { id: files[0].id }, { id: 'nope' }],
+			[{ id: '' }, { id: String(files[0].id) }, { id: 'nope' }],
 		);
 		const badMeeting = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: 'a b', fileId: 'f1' })]);
 		expect(badMeeting.error('Zoom')?.message).toBe('"Meeting ID or UUID" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got "a b" (item 0)');
