@@ -286,6 +286,7 @@ describe('Meeting → Create: limits and recurrence', () => {
 				{ template: 'abc', duration: 1441, jbh: true, days: '2', every: 1 },
 				{ template: 'abc', duration: 30, jbh: true, days: 3, every: 1 },
 				{ template: 'abc', duration: 30, jbh: true, days: '2', every: 0 },
+				{ template: 'abc', duration: ['30'], jbh: true, days: '2', every: 1 },
 			],
 		);
 		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
@@ -295,6 +296,7 @@ describe('Meeting → Create: limits and recurrence', () => {
 			'"Duration (Minutes)" must be a whole number from 1 to 1440, got 1441 (item 3)',
 			expect.stringMatching(/^"Recurrence → Weekly Days" must be a list of Sunday \(1\), .*got 3 \(item 4\)$/),
 			'"Recurrence → Repeat Interval" must be a whole number of at least 1, got 0 (item 5)',
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got ["30"] (item 6)',
 		]);
 		expect(created().map((b) => [b.template_id, b.schedule_for, b.duration, (b.settings as Record<string, unknown>).join_before_host])).toEqual([
 			['123', 'anna@example.com', 30, true],
