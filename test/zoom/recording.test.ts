@@ -236,6 +236,150 @@ describe('Cloud Recording → Download', () => {
 		expect(result.output('Zoom')[0].binary?.data.mimeType).toBe('video/mp4');
 		expect(sim.web.requests('GET', `/rec/download/${file.id}`)).toHaveLength(2);
 	});
+
+	test('a meeting picked with the resource locator: the file is looked up under its ID', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z', files: [{ type: 'MP4' }] });
+		const file = recording.recording_files[0];
+		const result = await setup.engine.run([
+			zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: { __rl: true, mode: 'id', value: String(recording.id) }, fileId: file.id }),
+		]);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.output('Zoom')[0].json.fileId).toBe(file.id);
+		expect(sim.requests('GET', /recordings$/).map((r) => r.path)).toEqual([`/v2/meetings/${recording.id}/recordings`]);
+	});
+
+	test('the file name from Content-Disposition (filename* decoded, quoted, plain), else from the URL; the type the answer names, else octet-stream', async () => {
+		const answers: Array<Record<string, string>> = [
+			{ 'Content-Disposition': "attachment; filename*=UTF-8''na%C3%AFve%20talk.mp4 ; size=5", 'Content-Type': 'video/mp4' },
+			{ 'Content-Disposition': 'attachment; filename*="quoted%20name.txt"', 'Content-Type': 'text/plain; charset=utf-8' },
+			{ 'Content-Disposition': "attachment; filename*=UTF-8''bad%E0%A4%A; filename=\"fallback.vtt\"", 'Content-Type': 'text/vtt' },
+			{ 'Content-Disposition': 'attachment; filename = plain.m4a ; size=5', 'Content-Type': 'application/octet-stream' },
+			{ 'Content-Disposition': 'inline', 'Content-Type': 'audio/ogg ; codecs=opus' },
+			{},
+			{},
+			// quotes inside the name are kept, only those around it are dropped
+			{ 'Content-Disposition': 'attachment; filename*=it\'s%20"good".txt', 'Content-Type': 'text/plain' },
+			{ 'Content-Disposition': "attachment; filename* = UTF-8''spaced%20star.txt", 'Content-Type': 'text/plain' },
+		];
+		for (const headers of answers) {
+			sim.web.fail({ kind: 'answer', response: { status: 200, raw: Buffer.from('bytes'), headers } }, { match: (r) => r.path.startsWith('/rec/') || r.path === '/' });
+		}
+		const urls = [0, 1, 2, 3, 4].map((i) => `${sim.web.url}/rec/download/f${i}`).concat(`${sim.web.url}/rec/download/my%20talk.mp4`, `${sim.web.url}/`, `${sim.web.url}/rec/download/f7`, `${sim.web.url}/rec/download/f8`);
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: '={{ $json.url }}', requestOptions: { concurrency: 1 } })],
+			urls.map((url) => ({ url })),
+		);
+		expect(result.error('Zoom')).toBeUndefined();
+		expect(result.output('Zoom').map((i) => i.json)).toEqual([
+			{ fileName: 'naïve talk.mp4', mimeType: 'video/mp4' },
+			{ fileName: 'quoted name.txt', mimeType: 'text/plain' },
+			{ fileName: 'fallback.vtt', mimeType: 'text/vtt' },
+			{ fileName: 'plain.m4a', mimeType: 'application/octet-stream' },
+			{ fileName: 'zoom-recording-f4', mimeType: 'audio/ogg' },
+			{ fileName: 'zoom-recording-my talk.mp4', mimeType: 'application/octet-stream' },
+			{ fileName: 'zoom-recording-recording', mimeType: 'application/octet-stream' },
+			{ fileName: 'it\'s "good".txt', mimeType: 'text/plain' },
+			{ fileName: 'spaced star.txt', mimeType: 'text/plain' },
+		]);
+		expect(result.output('Zoom').map((i) => i.binary?.data.fileName)).toEqual(result.output('Zoom').map((i) => i.json.fileName));
+	});
+
+	test('by file ID without Content-Disposition: the name from the recording type, file ID and extension; the type from the file type', async () => {
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z', files: [{ type: 'M4A' }, { type: 'CHAT' }, { type: 'CSV' }, { type: 'X3D' }] });
+		const [m4a, chat, csv, other] = recording.recording_files as unknown as Array<Record<string, unknown>>;
+		// what a listing may leave out: the extension, the recording type; a file type in lower case; no file type at all
+		delete chat.file_extension;
+		delete chat.recording_type;
+		csv.file_type = 'csv';
+		delete other.file_type;
+		delete other.file_extension;
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: String(recording.id), fileId: '={{ $json.id }}', requestOptions: { concurrency: 1 } })],
+			[m4a, chat, csv, other].map((f) => ({ id: String(f.id) })),
+		);
+		expect(result.error('Zoom')).toBeUndefined();
+		const file = (f: Record<string, unknown>, fileName: string, mimeType: string) => ({
+			fileName,
+			mimeType,
+			meetingUuid: recording.uuid,
+			fileId: f.id,
+			fileType: f.file_type,
+			fileSize: f.file_size,
+			recordingType: f.recording_type,
+			recordingStart: '2024-09-15T01:00:00Z',
+			recordingEnd: '2024-09-15T01:00:00Z',
+		});
+		expect(result.output('Zoom').map((i) => i.json)).toEqual([
+			file(m4a, `zoom-audio_only-${String(m4a.id)}.m4a`, 'audio/mp4'),
+			file(chat, `zoom-recording-${String(chat.id)}.chat`, 'text/plain'),
+			file(csv, `zoom-shared_screen_with_speaker_view-${String(csv.id)}.csv`, 'text/csv'),
+			// the storage host's own type (the simulator's text/plain for a type it does not know)
+			file(other, `zoom-shared_screen_with_speaker_view-${String(other.id)}.bin`, 'text/plain'),
+		]);
+	});
+
+	test('refusals before the download: the hosts of each environment, an API base URL that is not a URL, an empty file ID, a file without a download link', async () => {
+		const url = 'https://evil.example.com/rec/download/x';
+		const refusal = (allowed: string, got: string) => `"Download URL" must be an address on Zoom’s hosts for the credential (${allowed}), got "${got}" (item 0)`;
+		const zoom = s2sSetup(sim, { environment: 'zoom' });
+		const gov = s2sSetup(sim, { environment: 'zoomGov' });
+		// a Download Base URL that is not http(s) names no host
+		const ftp = s2sSetup(sim, { customDownloadBaseUrls: 'ftp://files.example.com' });
+		const download = (s: Setup, downloadUrl: string) => s.engine.run([zoomNode(s, { resource: 'recording', operation: 'download', source: 'url', downloadUrl })]);
+		const offHost = (await download(zoom, url)).error('Zoom');
+		expect(offHost?.message).toBe(refusal('zoom.us (HTTPS)', url));
+		expect(offHost?.description).toBe('The access token is sent with the download, so no other host is accepted');
+		expect((await download(gov, url)).error('Zoom')?.message).toBe(refusal('zoomgov.com (HTTPS)', url));
+		expect((await download(ftp, 'ftp://files.example.com/rec/x')).error('Zoom')?.message).toBe(
+			refusal('zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)', 'ftp://files.example.com/rec/x'),
+		);
+		for (const customApiBaseUrl of ['api.example.com/v2', 'https:///v2', `x${sim.apiBaseUrl}`]) {
+			const broken = s2sSetup(sim, { customApiBaseUrl });
+			expect((await download(broken, `${sim.web.url}/rec/download/x`)).error('Zoom')?.message).toBe('The credential’s API base URL is not a URL; check its environment and custom URLs');
+		}
+		// an empty Download URL is no address on Zoom's hosts; an empty output field is refused
+		const empty = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'url', downloadUrl: '={{ $json.url }}', binaryPropertyName: '={{ $json.field }}' }, { continueOnFail: true })],
+			[{ url: '', field: 'data' }, { url: `${sim.web.url}/rec/download/x`, field: ' ' }],
+		);
+		expect(empty.output('Zoom').map((i) => i.json.error)).toEqual([
+			refusal('zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)', ''),
+			'"Put Output File in Field" is empty (item 1)',
+		]);
+		expect([...sim.log, ...sim.web.log]).toHaveLength(0);
+
+		const recording = sim.addRecording({ startTime: '2024-09-15T01:00:00Z', files: Array.from({ length: 11 }, () => ({ type: 'MP4' })) });
+		const files = recording.recording_files as unknown as Array<Record<string, unknown>>;
+		delete files[0].download_url;
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: String(recording.id), fileId: '={{ $json.id }}' }, { continueOnFail: true })],
+			[{ id: '' }, { id: String(files[0].id) }, { id: 'nope' }],
+		);
+		const badMeeting = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: 'a b', fileId: 'f1' })]);
+		expect(badMeeting.error('Zoom')?.message).toBe('"Meeting ID or UUID" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got "a b" (item 0)');
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.json.error)).toEqual([
+			'"Recording File ID" is empty (item 0)',
+			refusal('zoom.us, zoomgov.com (HTTPS) or a host the credential names (API, OAuth or Download Base URLs)', '').replace('(item 0)', '(item 1)'),
+			'"Recording File ID" "nope" is not among the meeting’s recording files (item 2)',
+		]);
+		// the first ten files are named
+		expect((out[2].error as { description?: string }).description).toBe(`Files of this meeting: ${files.slice(0, 10).map((f) => `${String(f.id)} (MP4)`).join(', ')}`);
+		expect(sim.web.log).toHaveLength(0);
+	});
+
+	test('a meeting whose recordings answer lists no files (or is JSON null) has none to download', async () => {
+		const onList = (r: { path: string }) => r.path.endsWith('/recordings');
+		sim.fail({ kind: 'answer', response: { status: 200, body: { uuid: 'abc==' } } }, { match: onList });
+		sim.fail({ kind: 'answer', response: { status: 200, raw: 'null', headers: { 'Content-Type': 'application/json' } } }, { match: onList });
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'download', source: 'file', meetingId: '86220627999', fileId: 'f1', requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
+			[{}, {}],
+		);
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.json.error)).toEqual(['"Recording File ID" "f1" is not among the meeting’s recording files (item 0)', '"Recording File ID" "f1" is not among the meeting’s recording files (item 1)']);
+		expect(out.map((i) => (i.error as { description?: string }).description)).toEqual(['The meeting has no recording files', 'The meeting has no recording files']);
+	});
 });
 
 test.each([
@@ -248,6 +392,9 @@ test.each([
 	['zoomGov', 'https://zoomgov.com/rec/download/abc', true],
 	['zoomGov', 'https://us01web.zoomgov.com/rec/download/abc', true],
 	['zoomGov', 'https://zoom.us/rec/download/abc', false],
+	// the custom addresses a credential still holds count only with the Custom environment
+	['zoom', 'https://api.proxy.example.com/rec/download/abc', false],
+	['zoomGov', 'http://127.0.0.1:8081/rec/download/abc', false],
 	['custom', 'https://ssrweb.zoom.us/file', true],
 	['custom', 'https://api.proxy.example.com/rec/download/abc', true],
 	['custom', 'https://sso.example.com/rec/download/abc', true],

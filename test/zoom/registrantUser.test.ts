@@ -35,11 +35,13 @@ describe('Meeting Registrant', () => {
 	test('a bad email or empty first name is refused before sending', async () => {
 		const result = await setup.engine.run(
 			[zoomNode(setup, { resource: 'meetingRegistrant', operation: 'add', meetingId: '86220627999', email: '={{ $json.email }}', firstName: '={{ $json.first }}' }, { continueOnFail: true })],
-			[{ email: 'not-an-email', first: 'A' }, { email: 'a@example.com', first: ' ' }],
+			[{ email: 'not-an-email', first: 'A' }, { email: 'a@example.com', first: ' ' }, { email: 'anna smith@example.com', first: 'A' }, { email: 'anna@example.com x', first: 'A' }],
 		);
 		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
 			'"Email" must be an email address, got "not-an-email" (item 0)',
 			'"First Name" is empty (item 1)',
+			'"Email" must be an email address, got "anna smith@example.com" (item 2)',
+			'"Email" must be an email address, got "anna@example.com x" (item 3)',
 		]);
 		expect(sim.log).toHaveLength(0);
 	});

@@ -19,7 +19,7 @@ const created = () => sim.requests('POST', '/v2/users/me/meetings').map((r) => r
 
 // the first test of the file: it runs when the node's modules are loaded, so it also pins the date-time patterns built then
 describe('Meeting → Create: Start Time', () => {
-	test('the forms of a date and time that are taken, and those refused with the value and the item', async () => {
+	test('the forms of a date and time that are taken, and those refused with the value and the item; a refusal from each place of a declared field', async () => {
 		const forms: Array<[string, string]> = [
 			['2024-09-15T10:00:00+09:00', '2024-09-15T01:00:00Z'],
 			['2024-09-15 10:00:00Z', '2024-09-15T10:00:00Z'],
@@ -58,6 +58,47 @@ describe('Meeting → Create: Start Time', () => {
 					`"Start Time" must be a date and time such as 2024-09-15T10:00:00 (optionally with Z or an offset like +09:00), got ${typeof start === 'string' ? `"${start}"` : String(start)} (item ${forms.length + n})`,
 			),
 		);
+
+		// the table of each operation's declared fields is built when the modules load too: a refusal from each
+		// place a field sits in (the top level, a collection named by its own label, Additional Fields, Update
+		// Fields, Filters, Options), and the empty start of a scheduled meeting
+		const checks = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{
+						resource: 'meeting',
+						operation: 'create',
+						topic: 'Sync',
+						startTime: '={{ $json.start ?? "2030-01-15T09:00:00Z" }}',
+						duration: '={{ $json.duration ?? 60 }}',
+						settings: { joinBeforeHost: '={{ $json.jbh ?? false }}' },
+						additionalFields: { password: '={{ $json.password ?? "" }}' },
+					},
+					{ continueOnFail: true },
+				),
+			],
+			[{ duration: 0 }, { jbh: 'yes' }, { password: { a: 1 } }, { start: '' }],
+		);
+		expect(checks.output('Zoom').map((i) => i.json.error)).toEqual([
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got 0 (item 0)',
+			'"Settings → Join Before Host" must be true or false, got "yes" (item 1)',
+			'"Password" must be text, got a value of type object (item 2)',
+			'"Start Time" is empty: a scheduled or recurring (fixed time) meeting needs one (item 3)',
+		]);
+		const meeting = sim.seedMeeting();
+		const update = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), updateFields: { duration: '={{ $json.duration }}' } }, { continueOnFail: true })],
+			[{ duration: 0 }, { duration: 30 }],
+		);
+		expect(update.output('Zoom').map((i) => i.json.error)).toEqual(['"Duration (Minutes)" must be a whole number from 1 to 1440, got 0 (item 0)', undefined]);
+		expect(sim.requests('PATCH').map((r) => r.json)).toEqual([{ duration: 30 }]);
+		const list = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'getAll', userId: 'me', returnAll: true, filters: { type: 'soon' } })]);
+		expect(list.error('Zoom')?.message).toMatch(/^"Type" must be one of Live \("live"\), .*got "soon" \(item 0\)$/);
+		const remove = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'delete', meetingId: String(meeting.id), options: { cancelMeetingReminder: '={{ "yes" }}' } })]);
+		expect(remove.error('Zoom')?.message).toBe('"Cancel Meeting Reminder" must be true or false, got "yes" (item 0)');
+		expect(sim.requests('GET', '/v2/users/me/meetings')).toHaveLength(0);
+		expect(sim.requests('DELETE')).toHaveLength(0);
 	});
 	test('a Date or a Luxon DateTime from an expression is taken at its instant; an object that is neither is refused', async () => {
 		const result = await setup.engine.run(
@@ -219,6 +260,109 @@ describe('Meeting → Create: limits and recurrence', () => {
 		expect(sim.requests('GET', '/v2/users/me/meetings').map((r) => r.query)).toEqual([{ page_size: '300' }, { page_size: '300' }, { type: 'upcoming', page_size: '300' }]);
 	});
 
+	test('values in another form: a number as text, numbers and booleans as text; NaN, one past the maximum and a number as a list refused', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{
+						resource: 'meeting',
+						operation: 'create',
+						topic: 'Sync',
+						type: 8,
+						startTime: '2030-01-15T09:00:00Z',
+						duration: '={{ $json.duration }}',
+						settings: { joinBeforeHost: '={{ $json.jbh }}' },
+						additionalFields: { templateId: '={{ $json.nan ? NaN : $json.template }}', scheduleFor: 'anna@example.com' },
+						recurrence: { type: 2, weeklyDays: '={{ $json.days }}', repeatInterval: '={{ $json.every }}' },
+					},
+					{ continueOnFail: true },
+				),
+			],
+			[
+				{ template: 123, duration: '30', jbh: 'true', days: '2', every: 1 },
+				{ template: 'abc', duration: ' 45 ', jbh: 'false', days: '2', every: 1 },
+				{ nan: true, duration: 30, jbh: true, days: '2', every: 1 },
+				{ template: 'abc', duration: 1441, jbh: true, days: '2', every: 1 },
+				{ template: 'abc', duration: 30, jbh: true, days: 3, every: 1 },
+				{ template: 'abc', duration: 30, jbh: true, days: '2', every: 0 },
+				{ template: 'abc', duration: ['30'], jbh: true, days: '2', every: 1 },
+			],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			undefined,
+			undefined,
+			'"Template ID" must be text, got NaN (item 2)',
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got 1441 (item 3)',
+			expect.stringMatching(/^"Recurrence → Weekly Days" must be a list of Sunday \(1\), .*got 3 \(item 4\)$/),
+			'"Recurrence → Repeat Interval" must be a whole number of at least 1, got 0 (item 5)',
+			'"Duration (Minutes)" must be a whole number from 1 to 1440, got ["30"] (item 6)',
+		]);
+		expect(created().map((b) => [b.template_id, b.schedule_for, b.duration, (b.settings as Record<string, unknown>).join_before_host])).toEqual([
+			['123', 'anna@example.com', 30, true],
+			['abc', 'anna@example.com', 45, false],
+		]);
+	});
+
+	test('a password of 1 to 10 letters, digits, @ - _ * is sent; others are refused without showing them', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00Z', additionalFields: { password: '={{ $json.password }}' } }, { continueOnFail: true })],
+			[{ password: 'Ab1@_*-x' }, { password: '!abc' }, { password: 'abc!' }, { password: 'a'.repeat(11) }, { password: 'b' }],
+		);
+		const out = result.output('Zoom');
+		const refused = '"Password" must be 1 to 10 characters: letters, digits, @ - _ *';
+		expect(out.map((i) => i.json.error)).toEqual([undefined, `${refused} (item 1)`, `${refused} (item 2)`, `${refused} (item 3)`, undefined]);
+		expect(out.slice(1, 4).map((i) => (i.error as { description?: string }).description)).toEqual(Array(3).fill('The value is not shown here because it is a password'));
+		expect(created().map((b) => b.password)).toEqual(['Ab1@_*-x', 'b']);
+	});
+
+	test('the agenda goes out as written; an empty topic says what to give; a null timezone and a null start of a meeting without a fixed time are left out', async () => {
+		const result = await setup.engine.run(
+			[
+				zoomNode(
+					setup,
+					{ resource: 'meeting', operation: 'create', topic: '={{ $json.topic }}', type: 3, startTime: '={{ null }}', timezone: '={{ null }}', additionalFields: { agenda: '={{ $json.agenda }}' } },
+					{ continueOnFail: true },
+				),
+			],
+			[{ topic: 'Sync', agenda: ' Plan\n\n ' }, { topic: 'Sync', agenda: '   ' }, { topic: ' ', agenda: 'x' }],
+		);
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.json.error)).toEqual([undefined, undefined, '"Topic" is empty (item 2)']);
+		expect((out[2].error as { description?: string }).description).toBe('Give the meeting a title, e.g. "Weekly sync"');
+		expect(created()).toEqual([
+			{ topic: 'Sync', type: 3, agenda: ' Plan\n\n ' },
+			{ topic: 'Sync', type: 3, agenda: '   ' },
+		]);
+	});
+
+	test('update: an empty start time, a bad end date and no change at all are refused before sending', async () => {
+		const meeting = sim.seedMeeting();
+		const update = (updateFields: Record<string, unknown>, recurrence?: Record<string, unknown>) =>
+			setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), updateFields, ...(recurrence ? { recurrence } : {}) })]);
+		expect((await update({ startTime: '={{ null }}' })).error('Zoom')?.message).toBe('"Start Time" is empty: give the new start, or remove the field from "Update Fields" (item 0)');
+		expect((await update({})).error('Zoom')?.message).toBe('Nothing to update: add at least one field under "Update Fields", "Settings" or "Recurrence" (item 0)');
+		expect((await update({ duration: 30 }, { type: 1, endDateTime: 'soon' })).error('Zoom')?.message).toBe(
+			'"Recurrence → End Date" must be a date and time such as 2024-09-15T10:00:00 (optionally with Z or an offset like +09:00), got "soon" (item 0)',
+		);
+		expect(sim.requests('PATCH')).toHaveLength(0);
+	});
+
+	test('a start time the clocks skip is checked in the meeting’s timezone, not the workflow’s', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '={{ $json.start }}', timezone: 'Europe/Berlin' }, { continueOnFail: true })],
+			// skipped in Berlin; skipped in New York (the workflow's timezone) only
+			[{ start: '2024-03-31T02:30:00' }, { start: '2024-03-10T02:30:00' }],
+		);
+		const out = result.output('Zoom');
+		expect(out.map((i) => i.json.error)).toEqual([
+			'"Start Time" 2024-03-31T02:30:00 does not exist in Europe/Berlin: the clocks skip that hour for daylight saving time (item 0)',
+			undefined,
+		]);
+		expect((out[0].error as { description?: string }).description).toBe('Choose a time outside the skipped hour, or give the time with an offset (e.g. +02:00)');
+		expect(created().map((b) => b.start_time)).toEqual(['2024-03-10T02:30:00']);
+	});
+
 	test('a timezone that is not text is refused, showing the value', async () => {
 		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00', timezone: '={{ 9 }}' })]);
 		expect(result.error('Zoom')?.message).toBe('"Timezone" is not an IANA timezone (e.g. Asia/Tokyo), got 9 (item 0)');
@@ -268,6 +412,37 @@ describe('IDs in the path', () => {
 		expect(out.slice(0, 3)).toEqual([refusal('"a/b"', 0), refusal('"anna smith"', 1), refusal(`"${'u'.repeat(79)}…`, 2)]);
 		expect(out[3]).toMatch(/^Zoom error 1001: /);
 		expect(apiCalls().map((r) => r.path)).toEqual([`/v2/users/${encodeURIComponent(long)}`]);
+	});
+
+	test('recordings: an ID with dashes and spaces is sent as digits; a UUID is encoded once, twice when it starts with "/" or holds "//"', async () => {
+		const ids = ['862-2062 7999', '1234abcd==', '/abc==', 'ab//c==', 'ab/c==', 'abc/', ' Ab12== ', 'Ab1 2=='];
+		const missing = 'Zoom error 3301: the recording does not exist (Zoom: "This recording does not exist.")';
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'recording', operation: 'get', meetingId: '={{ $json.id }}', requestOptions: { concurrency: 1 } }, { continueOnFail: true })],
+			ids.map((id) => ({ id })),
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([
+			...Array(7).fill(missing),
+			'"Meeting ID or UUID" must be a meeting ID (digits) or a meeting UUID (e.g. 4444AAAiAAAAAiAiAiiAii==), got "Ab1 2==" (item 7)',
+		]);
+		const removed = await setup.engine.run([zoomNode(setup, { resource: 'recording', operation: 'delete', meetingId: '862-2062 7999' }, { continueOnFail: true })]);
+		expect(removed.output('Zoom')[0].json.error).toBe(missing);
+		expect(apiCalls().map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /v2/meetings/86220627999/recordings',
+			'GET /v2/meetings/1234abcd%3D%3D/recordings',
+			'GET /v2/meetings/%252Fabc%253D%253D/recordings',
+			'GET /v2/meetings/ab%252F%252Fc%253D%253D/recordings',
+			'GET /v2/meetings/ab%2Fc%3D%3D/recordings',
+			'GET /v2/meetings/abc%2F/recordings',
+			'GET /v2/meetings/Ab12%3D%3D/recordings',
+			'DELETE /v2/meetings/86220627999/recordings',
+		]);
+	});
+
+	test('a user with spaces around it is trimmed', async () => {
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'user', operation: 'get', userId: '={{ " me " }}' })]);
+		expect(result.output('Zoom')[0].json.id).toBe(sim.owner.id);
+		expect(apiCalls().map((r) => r.path)).toEqual(['/v2/users/me']);
 	});
 
 	test('a meeting ID given as a number beyond 2^53 is refused (its digits are no longer exact)', async () => {

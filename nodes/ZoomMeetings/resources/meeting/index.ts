@@ -40,7 +40,7 @@ export const meetingDescription: INodeProperties[] = [
 				action: 'Delete a meeting',
 				routing: {
 					request: { method: 'DELETE', url: meeting.url },
-					send: { preSend: [meeting.preSend] },
+					send: { preSend: [meeting.preSend, dropEmptyQuery] },
 					output: { postReceive: [confirmation('deleted')] },
 				},
 			},
