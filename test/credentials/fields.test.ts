@@ -6,7 +6,6 @@ import type { ICredentialType } from 'n8n-workflow';
 
 import { packageCredentialTypes } from '../harness/package';
 
-const types = packageCredentialTypes();
 const fields = (type: ICredentialType) =>
 	type.properties.map((p) => [p.name, p.type, p.required === true, p.typeOptions?.password === true ? 'secret' : ''] as const);
 
@@ -62,8 +61,25 @@ test.each<[string, Array<readonly [string, string, boolean, string]>]>([
 			['accessToken', 'hidden', false, 'secret'],
 		],
 	],
+	[
+		'zoomMeetingsOAuth2Api',
+		[
+			['environment', 'options', false, ''],
+			['customOAuthBaseUrl', 'string', false, ''],
+			['customApiBaseUrl', 'string', false, ''],
+			['customDownloadBaseUrls', 'string', false, ''],
+			['apiBaseUrl', 'hidden', false, ''],
+			['grantType', 'hidden', false, ''],
+			['authUrl', 'hidden', false, ''],
+			['accessTokenUrl', 'hidden', false, ''],
+			['scope', 'string', false, ''],
+			['authQueryParameters', 'hidden', false, ''],
+			['authentication', 'hidden', false, ''],
+		],
+	],
 	['zoomMeetingsWebhookApi', [['secretToken', 'string', true, 'secret']]],
 ])('%s: name, type, required, secret', (name, expected) => {
-	const type = types.find((t) => t.name === name);
+	// a fresh instance in the test: what n8n's form gets
+	const type = packageCredentialTypes().find((t) => t.name === name);
 	expect(type && fields(type)).toEqual(expected);
 });

@@ -51,10 +51,12 @@ describe.each(NAMES)('%s', (name) => {
 		expect(typeNamed(name).displayName).toMatch(/^\S.* API$/);
 	});
 
-	test('every visible field has a name; a description or hint, where given, says something', () => {
+	test('every field has a name; a visible one\'s description or hint, where given, says something', () => {
 		const type = typeNamed(name);
-		for (const field of visible(type)) {
+		for (const field of type.properties) {
 			expect({ field: field.name, displayName: field.displayName.trim().length > 0 }).toEqual({ field: field.name, displayName: true });
+		}
+		for (const field of visible(type)) {
 			for (const key of ['description', 'hint'] as const) {
 				if (field[key] !== undefined) expect({ field: field.name, [key]: String(field[key]).trim().length > 10 }).toEqual({ field: field.name, [key]: true });
 			}

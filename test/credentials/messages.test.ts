@@ -72,6 +72,18 @@ describe('Zoom General app (client credentials): the event-subscription list', (
 		expect(sim.log.filter(isList).map((req) => req.query)).toEqual([{ account_id: sim.accountId, user_id: 'me', subscription_scope: 'account' }]);
 	});
 
+	test('a redirect (a login page on the way) is not followed: the Test button says so', async () => {
+		const sim = add();
+		sim.answerWrongKey('loginRedirect', { match: isList, times: 1 });
+		expect(await suite.engine.testCredential('generalApp')).toEqual({
+			status: 'Error',
+			message:
+				"Zoom answered with a redirect (HTTP 302) instead of an API answer, usually to a login page of a proxy or single sign-on gateway: the key was not accepted there, or the URL is not the API's",
+		});
+		expect(sim.log.filter(isList)).toHaveLength(1);
+		expect(sim.requests('GET', '/login')).toHaveLength(0);
+	});
+
 	test.each<[number, unknown, string, number]>([
 		[401, { code: 124, message: 'Invalid access token.' }, 'Zoom rejected the token (HTTP 401); check the client ID and secret', 2],
 		[403, { code: 104, message: 'Forbidden' }, 'Zoom refused the request (HTTP 403): the app needs an event-subscription scope, and a user OAuth app cannot call it', 1],
