@@ -142,12 +142,19 @@ function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number,
  * - a date-time with an offset or `Z` (`$now`, `new Date()`, an ISO string from another service) is
  *   converted to `timeZone`, the service's zone (never to the workflow's).
  * Seconds are dropped. Returns undefined when the value is not a date and time.
- * A `Date` or Luxon `DateTime` from an expression (or in an item) reaches the node as its ISO text:
- * n8n hands parameters over as JSON values (an invalid `Date` as null).
  */
 export function toBookingTime(value: unknown, timeZone: string): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
+	let text: string | undefined;
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime())) return undefined;
+		return formatWallClockMinutes(value, timeZone);
+	}
+	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		text = String((value as { toISO: () => string }).toISO());
+	} else if (typeof value === 'string') {
+		text = value.trim();
+	}
+	if (!text) return undefined;
 	const wall = WALL_CLOCK.exec(text);
 	if (wall) {
 		const [y, mo, d, h, mi, s] = wall.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
