@@ -414,13 +414,23 @@ describe('Room → Create: what a refusal says', () => {
 });
 
 describe('credential test', () => {
+	// a service of its own: a request an earlier test left unanswered cannot create a room here
+	const service = new VisioconferenceSimulator();
+	beforeAll(async () => {
+		await service.start();
+	});
+	afterAll(async () => {
+		await service.stop();
+	});
+
 	test('accepts a valid key without creating a room, rejects a wrong one', async () => {
-		expect(await engine.testCredential('visio')).toEqual({ status: 'OK', message: 'Connection successful!' });
-		engine.store.add('bad', 'visioconferenceApi', { apiKey: 'nope-nope', baseUrl: `${sim.apiBaseUrl}/` });
+		engine.store.add('good', 'visioconferenceApi', { apiKey: service.apiKey, baseUrl: service.apiBaseUrl });
+		expect(await engine.testCredential('good')).toEqual({ status: 'OK', message: 'Connection successful!' });
+		engine.store.add('bad', 'visioconferenceApi', { apiKey: 'nope-nope', baseUrl: `${service.apiBaseUrl}/` });
 		expect(await engine.testCredential('bad')).toEqual({ status: 'Error', message: 'The API key was rejected (HTTP 401): check the API key' });
-		expect(sim.rooms.size).toBe(0);
+		expect(service.rooms.size).toBe(0);
 		// n8n drops the empty body: the API refuses the request (400) after accepting the key; the
 		// refused key's 401 is sent once more by n8n (its credential-refresh path), then fails the test
-		expect(sim.requests().map((r) => r.text)).toEqual(['', '', '']);
+		expect(service.requests().map((r) => r.text)).toEqual(['', '', '']);
 	});
 });
