@@ -19,7 +19,11 @@ export default {
 		// the harness requires the nodes dynamically: related-test detection would find nothing
 		enableFindRelatedTests: false,
 		// STRYKER_TESTS (comma-separated) runs fewer test files: a quicker run whose score is a lower bound
-		config: { testMatch: (process.env.STRYKER_TESTS ? process.env.STRYKER_TESTS.split(',') : area.tests).map((glob) => `<rootDir>/${glob}`) },
+		config: {
+			testMatch: (process.env.STRYKER_TESTS ? process.env.STRYKER_TESTS.split(',') : area.tests).map((glob) => `<rootDir>/${glob}`),
+			// each mutant loads only the test files that hold its covering tests (see the file)
+			testSequencer: '<rootDir>/stryker/sequencer.cjs',
+		},
 	},
 	coverageAnalysis: 'perTest',
 	// mutants of module-level constants (option lists, limits) need every test of the area re-run;
