@@ -23,6 +23,9 @@ export default {
 			testMatch: (process.env.STRYKER_TESTS ? process.env.STRYKER_TESTS.split(',') : area.tests).map((glob) => `<rootDir>/${glob}`),
 			// each mutant loads only the test files that hold its covering tests (see the file)
 			testSequencer: '<rootDir>/stryker/sequencer.cjs',
+			// a mutant's run stops at its first failing test (see the files)
+			testEnvironment: './stryker/environment.cjs',
+			runner: './stryker/runner.cjs',
 		},
 	},
 	coverageAnalysis: 'perTest',
