@@ -11,6 +11,13 @@
  *
  * With stryker/environment.cjs stopping a mutant's run at its first failing test, the files run
  * quickest first (their run times in the dry run), so a killed mutant is usually found early.
+ *
+ * Module-level code (a provider's settings, a list of keys, a constant) runs when a test file first
+ * loads the module: in a hook, or inside the first test that needs it. StrykerJS calls such a mutant
+ * static and, when some test also "covers" it, runs it against those tests only — the tests that
+ * happened to load the module, not the ones that check the value (an emptied `secretFields` list ran
+ * against a room-creation test, not against the masking tests, and survived). Those mutants run every
+ * test file of the area here, and stryker/runner.cjs drops the name pattern for them.
  */
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
@@ -25,11 +32,16 @@ const { state } = require(
 // the test runners work in the sandbox folder: the record lives and dies with it
 const RECORD = path.resolve('.stryker-test-files.json');
 
-/** @type {{ files: Record<string, string[]>, runTimes: Record<string, number> } | null | undefined} */
+/** @type {{ files: Record<string, string[]>, runTimes: Record<string, number>, loadTime: string[] } | null | undefined} */
 let record;
 function readRecord() {
 	if (record === undefined) record = existsSync(RECORD) ? JSON.parse(readFileSync(RECORD, 'utf8')) : null;
 	return record;
+}
+
+/** Whether a mutant is in module-level code that some test also reached: it runs every test of the area. */
+function runsEveryTest(mutantId) {
+	return readRecord()?.loadTime.includes(mutantId) ?? false;
 }
 
 class MutantTestFileSequencer extends Sequencer {
@@ -39,13 +51,13 @@ class MutantTestFileSequencer extends Sequencer {
 		// a new run: no test of it has failed yet
 		globalThis[FAILED_MUTANT] = undefined;
 		const { files, runTimes } = readRecord() ?? {};
-		const covering = files?.[mutantId];
+		const covering = runsEveryTest(mutantId) ? undefined : files?.[mutantId];
 		const kept = covering ? tests.filter((test) => covering.includes(test.path)) : [...tests];
 		return kept.sort((a, b) => (runTimes?.[a.path] ?? Infinity) - (runTimes?.[b.path] ?? Infinity) || a.path.localeCompare(b.path));
 	}
 
 	cacheResults(tests, results) {
-		const perTest = state.instrumenterContext?.mutantCoverage?.perTest;
+		const { perTest, static: atLoad } = state.instrumenterContext?.mutantCoverage ?? {};
 		if (process.env[ACTIVE_MUTANT] === undefined && perTest) {
 			const filesOfTest = new Map();
 			for (const file of results.testResults) {
@@ -64,7 +76,8 @@ class MutantTestFileSequencer extends Sequencer {
 			}
 			for (const mutantId of Object.keys(filesOfMutant)) if (filesOfMutant[mutantId] === null) delete filesOfMutant[mutantId];
 			const runTimes = Object.fromEntries(results.testResults.map((file) => [file.testFilePath, file.perfStats.runtime]));
-			record = { files: filesOfMutant, runTimes };
+			const loadTime = Object.keys(atLoad ?? {}).filter((mutantId) => atLoad[mutantId] > 0);
+			record = { files: filesOfMutant, runTimes, loadTime };
 			writeFileSync(RECORD, JSON.stringify(record));
 		}
 		return super.cacheResults(tests, results);
@@ -72,3 +85,4 @@ class MutantTestFileSequencer extends Sequencer {
 }
 
 module.exports = MutantTestFileSequencer;
+module.exports.runsEveryTest = runsEveryTest;
