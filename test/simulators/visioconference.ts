@@ -16,8 +16,11 @@ import { LOGIN_PAGE, Simulator, type SimRequest, type SimResponse, type WrongKey
 export const MISSING_NAME_SHAPES = ['json400', 'json422', 'envelope200', 'html500'] as const;
 export type MissingNameShape = (typeof MISSING_NAME_SHAPES)[number];
 
-/** How a created room may come back: as documented, the `data` alone, without its `room`, under another key, a page, a login redirect. */
-export const ROOM_ANSWER_SHAPES = ['documented', 'bare', 'noRoom', 'otherKey', 'html200', 'loginRedirect'] as const;
+/**
+ * How a created room may come back: as documented, the `data` alone, without its `room`, its `room`
+ * null, an empty moderator token, under another key, a page, a login redirect.
+ */
+export const ROOM_ANSWER_SHAPES = ['documented', 'bare', 'noRoom', 'nullRoom', 'emptyToken', 'otherKey', 'html200', 'loginRedirect'] as const;
 export type RoomAnswerShape = (typeof ROOM_ANSWER_SHAPES)[number];
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -103,6 +106,10 @@ export class VisioconferenceSimulator extends Simulator {
 				return { status: 201, body: data };
 			case 'noRoom':
 				return { status: 201, body: { code: 201, data: { iframe: data.iframe, uniqid, url }, message: '' } };
+			case 'nullRoom':
+				return { status: 201, body: { code: 201, data: { ...data, room: null }, message: '' } };
+			case 'emptyToken':
+				return { status: 201, body: { code: 201, data: { ...data, room: { ...room, moderator_token: '' } }, message: '' } };
 			case 'otherKey':
 				return { status: 201, body: { code: 201, result: data, message: '' } };
 			case 'html200':

@@ -8,6 +8,7 @@ import {
 
 import { shapeOf, unrecognisedAnswer } from '../../shared/answerShape';
 import type { HttpFailure } from '../../shared/executor';
+import type { RoomAnswer } from './links';
 
 export const SERVICE = 'Visioconference.me';
 
@@ -33,18 +34,19 @@ export function describeHttpError(failure: HttpFailure) {
 }
 
 /**
- * The envelope check of Room → Create: the body carries its own `code`; a `code` of 400 or more is a
- * failure even with HTTP 2xx. A room is read where the document shows it — `data.url` (the room's
- * web address) and `data.room.moderator_token` — and anything else is an error naming what arrived.
+ * The envelope check of Room → Create (run on 2xx answers only: the others go to `describeHttpError`):
+ * the body carries its own `code`; a `code` of 400 or more is a failure even with HTTP 2xx. A room is
+ * read where the document shows it — `data.url` (the room's web address) and
+ * `data.room.moderator_token` — and anything else is an error naming what arrived.
  * Returns the room (`data`).
  */
-export function roomFromAnswer(ctx: IExecuteSingleFunctions, response: IN8nHttpFullResponse): IDataObject {
-	const body = response.body as IDataObject | string | undefined;
-	const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
-	const data = isObject ? (body.data as IDataObject | undefined) : undefined;
-	const code = isObject ? Number(body.code) : NaN;
-	if (isObject && Number.isFinite(code) && code >= 400) {
-		const message = typeof body.message === 'string' ? body.message : '';
+export function roomFromAnswer(ctx: IExecuteSingleFunctions, response: IN8nHttpFullResponse): RoomAnswer {
+	const body = response.body;
+	const envelope = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : undefined;
+	// NaN (never a failure) without an envelope or a code
+	const code = Number(envelope?.code);
+	if (code >= 400) {
+		const message = typeof envelope?.message === 'string' ? envelope.message : '';
 		throw new NodeApiError(ctx.getNode(), { message, code } as JsonObject, {
 			message: `${SERVICE} error ${code}: ${explain(code, message)}`,
 			description: 'The service did not return a room',
@@ -52,17 +54,17 @@ export function roomFromAnswer(ctx: IExecuteSingleFunctions, response: IN8nHttpF
 			itemIndex: ctx.getItemIndex(),
 		});
 	}
-	const room = data && typeof data === 'object' ? (data.room as IDataObject | undefined) : undefined;
-	const url = typeof data?.url === 'string' ? data.url.trim() : '';
-	if (!/^https?:\/\/\S+$/i.test(url) || !room || typeof room !== 'object' || typeof room.moderator_token !== 'string' || !room.moderator_token) {
-		const ok = response.statusCode >= 200 && response.statusCode < 300;
+	const data = envelope?.data as IDataObject | undefined;
+	const url = data?.url;
+	const token = (data?.room as IDataObject | undefined)?.moderator_token;
+	if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url.trim()) || typeof token !== 'string' || !token) {
 		throw unrecognisedAnswer(ctx.getNode(), SERVICE, response, ctx.getItemIndex(), {
 			call: 'the room creation',
 			expected: `the documented answer: "data.url" (the room's web address) and "data.room" with its "moderator_token"${
-				isObject ? ` (its "data" is ${shapeOf(data)})` : ''
+				envelope ? ` (its "data" is ${shapeOf(data)})` : ''
 			}`,
-			caution: ok ? 'A room may have been created: check the account before running the item again.' : undefined,
+			caution: 'A room may have been created: check the account before running the item again.',
 		});
 	}
-	return data as IDataObject;
+	return data as RoomAnswer;
 }

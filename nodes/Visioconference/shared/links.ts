@@ -13,18 +13,17 @@ export function joinLink(roomUrl: string, options: { moderatorToken?: string; na
 	return url.toString();
 }
 
-/** A room URL from what the user has: a full URL, or a room ID (`uniqid`) on the meeting host. */
-export function roomUrlFrom(value: string, meetingBase = DEFAULT_MEETING_BASE): string | undefined {
-	const text = value.trim();
+/**
+ * A room URL from what the user has (text already trimmed, as `textField` gives it): a full URL, or a
+ * room ID (`uniqid`) on the meeting host.
+ */
+export function roomUrlFrom(text: string, meetingBase = DEFAULT_MEETING_BASE): string | undefined {
 	if (/^https?:\/\//i.test(text)) {
-		try {
-			const url = new URL(text);
-			url.search = '';
-			url.hash = '';
-			return url.toString();
-		} catch {
-			return undefined;
-		}
+		if (!URL.canParse(text)) return undefined;
+		const url = new URL(text);
+		url.search = '';
+		url.hash = '';
+		return url.toString();
 	}
 	if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
 	return new URL(encodeURIComponent(text), meetingBase.endsWith('/') ? meetingBase : `${meetingBase}/`).toString();
@@ -35,13 +34,18 @@ export interface Participant {
 	moderator?: boolean;
 }
 
+/** A room as Room → Create's answer check (`roomFromAnswer`) lets it through. */
+export interface RoomAnswer extends IDataObject {
+	url: string;
+	room: IDataObject & { moderator_token: string };
+}
+
 /** The links a user hands out after creating a room. */
-export function roomLinks(data: IDataObject, participants: Participant[]): IDataObject {
-	const url = String(data.url);
-	const room = (data.room ?? {}) as IDataObject;
-	const moderatorToken = typeof room.moderator_token === 'string' ? room.moderator_token : undefined;
+export function roomLinks(data: RoomAnswer, participants: Participant[]): IDataObject {
+	const { url } = data;
+	const moderatorToken = data.room.moderator_token;
 	return {
-		moderatorLink: moderatorToken ? joinLink(url, { moderatorToken }) : null,
+		moderatorLink: joinLink(url, { moderatorToken }),
 		guestLink: joinLink(url),
 		...(participants.length
 			? {

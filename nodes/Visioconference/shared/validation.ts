@@ -17,7 +17,8 @@ export function readParticipants(node: INode, options: IDataObject, itemIndex: n
 	const list = (Array.isArray(raw) ? raw : [raw]) as IDataObject[];
 	return list.map((entry, position) => ({
 		name: textField(node, entry?.name, `Participants" entry ${position + 1} "Name`, itemIndex),
-		moderator: entry?.moderator === true,
+		// an entry without a name (null included) was refused on the line above
+		moderator: entry.moderator === true,
 	}));
 }
 
