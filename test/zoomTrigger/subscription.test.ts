@@ -358,6 +358,16 @@ describe('what is registered', () => {
 		expect(sim.eventSubscriptions.size).toBe(1);
 	});
 
+	it('an API base URL ending in slashes is used without them', async () => {
+		const started = await startTriggerHost(sim.webhookSecretToken, automatic, {
+			credentials: { zoomMeetingsServerToServerApi: { ...s2sCredential(), customApiBaseUrl: `${sim.apiBaseUrl}//` } },
+		});
+		hosts.push(started);
+		await started.activate();
+		const { eventSubscriptionId } = started.staticData['node:Zoom Meetings Trigger'] as IDataObject;
+		expect(sim.log.filter((r) => r.path.startsWith('/v2/')).map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${PATH}`, `POST ${PATH}`, `PATCH ${PATH}/${eventSubscriptionId}`]);
+	});
+
 	it('deactivation without a stored subscription sends nothing', async () => {
 		const trigger = await host(automatic);
 		expect(await trigger.deactivate()).toBe(true);
@@ -418,8 +428,11 @@ describe('what Zoom refuses, and the app credential', () => {
 		await expect(users.activate()).rejects.toThrow('Zoom refused to subscribe the users to the event subscription (HTTP 404 1001: User does not exist.)');
 	});
 
-	it('a created subscription without its ID in the answer is an error, and nothing is stored', async () => {
-		sim.fail({ kind: 'answer', response: { status: 201, body: { event_subscription_id: '' } } }, { match: (r) => r.method === 'POST' && r.path === PATH });
+	it.each([
+		['empty', ''],
+		['a number', 12345],
+	])('a created subscription whose ID in the answer is %s is an error, and nothing is stored', async (_label, id) => {
+		sim.fail({ kind: 'answer', response: { status: 201, body: { event_subscription_id: id } } }, { match: (r) => r.method === 'POST' && r.path === PATH });
 		const trigger = await host(automatic);
 		await expect(trigger.activate()).rejects.toThrow('Zoom created the event subscription but returned no event_subscription_id');
 		expect(sim.requests('PATCH')).toHaveLength(0);

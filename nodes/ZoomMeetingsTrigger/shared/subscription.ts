@@ -63,7 +63,8 @@ async function appAccess(this: IHookFunctions): Promise<AppAccess> {
 	const authentication = this.getNodeParameter('authentication', 'serverToServer') as string;
 	const credentialType = authentication === 'clientCredentials' ? CLIENT_CREDENTIALS_CREDENTIAL : SERVER_TO_SERVER_CREDENTIAL;
 	const credentials = await this.getCredentials(credentialType);
-	const apiBaseUrl = String(credentials.apiBaseUrl ?? '').replace(/\/+$/, '');
+	// the credential's computed field: trailing slashes already dropped
+	const apiBaseUrl = String(credentials.apiBaseUrl ?? '');
 	if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) fail.call(this, 'The Zoom app credential has no valid API Base URL');
 	const accountId = String(credentials.accountId ?? '').trim();
 	if (!accountId) fail.call(this, 'The Zoom app credential has no Account ID');
