@@ -466,13 +466,36 @@ describe('the credential and every field, exactly as refused or sent', () => {
 	});
 });
 
+/** What a user reads for each statusCode, written out here: the test does not take the node's own table. */
+const MEANINGS: Record<string, string> = {
+	'-1': 'invalid number (for example a display number that is not configured for the account)',
+	'-2': 'a required parameter is missing',
+	'-3': 'invalid action',
+	'-4': 'the request body is not valid JSON',
+	'-100': 'server exception at YTX',
+	'-101': 'invalid parameter',
+	'-102': 'invalid phone number',
+	'-104': 'request rate too high: the request was not processed; lower "Max Concurrent Requests" or run the item again later',
+	'-200': 'no such user: check the Account SID of the credential',
+	'-201': 'the account status is invalid (suspended or not activated)',
+	'-202': 'header authorization error: the Authorization header or its timestamp was refused (check the server clock)',
+	'-203': 'authToken check failed: check the Auth Token of the credential',
+	'-204': 'insufficient balance',
+	'-205':
+		'application check failed: the app ID does not match the environment (sandbox app IDs only work on sandbox.ytx.net, your own apps only on api.ytx.net once online), the server IP is not on the app’s whitelist, or the app lacks the conference feature',
+};
+
 describe('YTX failures', () => {
-	it.each(Object.keys(YTX_STATUS_CODES))('statusCode %s becomes a NodeApiError with the English meaning and the original text', async (code) => {
+	it('every statusCode of the documents and the public client has its English meaning', () => {
+		expect(Object.keys(YTX_STATUS_CODES).sort()).toEqual(Object.keys(MEANINGS).sort());
+	});
+
+	it.each(Object.keys(MEANINGS))('statusCode %s becomes a NodeApiError with the English meaning and the original text', async (code) => {
 		prod.answerCode(code);
 		const result = await engine.run([ytx({ operation: 'start' })]);
 		const error = result.error('YTX');
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe(`YTX error ${code}: ${YTX_STATUS_CODES[code]} (${YTX_MESSAGES[code]})`);
+		expect(error?.message).toBe(`YTX error ${code}: ${MEANINGS[code]} (${YTX_MESSAGES[code]})`);
 		expect(prod.log).toHaveLength(1); // never retried, -104 included
 	});
 
@@ -509,7 +532,7 @@ describe('YTX failures', () => {
 
 	it('real refusals from the simulator: a bad display number (-1) and a booking the service finds invalid', async () => {
 		const result = await engine.run([ytx({ operation: 'start', options: { displayNumber: '02100000000' } })]);
-		expect(result.error('YTX')?.message).toBe(`YTX error -1: ${YTX_STATUS_CODES['-1']} (号码无效)`);
+		expect(result.error('YTX')?.message).toBe(`YTX error -1: ${MEANINGS['-1']} (号码无效)`);
 	});
 
 	it('with continue-on-fail a refused item yields its error, paired, and the others go on', async () => {
@@ -613,7 +636,7 @@ describe('what a failure says: message and description', () => {
 		prod.fail({ kind: 'status', status: 200, body: { statusCode: -999, statusMsg: { detail: 'x' } } });
 		expect(await failed()).toMatchObject({ message: 'YTX error -999: unknown error code ({"detail":"x"})', description: 'YTX statusCode -999, statusMsg "{"detail":"x"}"' });
 		prod.fail({ kind: 'status', status: 200, body: { statusCode: '-104', statusMsg: null, requestId: '' } });
-		expect(await failed()).toMatchObject({ message: `YTX error -104: ${YTX_STATUS_CODES['-104']}`, description: 'YTX statusCode -104' });
+		expect(await failed()).toMatchObject({ message: `YTX error -104: ${MEANINGS['-104']}`, description: 'YTX statusCode -104' });
 	});
 
 	it('an answer that is not an envelope says what each operation may have done', async () => {
@@ -630,6 +653,17 @@ describe('what a failure says: message and description', () => {
 			expect(message).toBe(`YTX error 200: the answer was not a YTX response (HTTP 200, application/json, a JSON object with the key "ok"); ${done}`);
 			expect(description).toBe('{"ok":true}');
 		}
+	});
+
+	it('the Auth Token quoted back by the service, in an envelope or an error page, is masked', async () => {
+		// YTX never receives the token (it gets an MD5 Sign); a service or proxy that knows it and quotes it still must not show it
+		prod.fail({ kind: 'status', status: 200, body: { statusCode: '-203', statusMsg: `鉴权失败 ${prod.authToken}` } });
+		const envelope = await engine.run([ytx({ operation: 'start' })]);
+		expect(envelope.error('YTX')?.message).toBe(`YTX error -203: ${MEANINGS['-203']} (鉴权失败 ***)`);
+		prod.fail({ kind: 'answer', response: { status: 500, raw: `<html><body>token ${prod.authToken} refused</body></html>`, headers: { 'Content-Type': 'text/html' } } });
+		const page = await engine.run([ytx({ operation: 'start' })]);
+		expect(page.error('YTX')?.description).toBe('The service answered with a page instead of JSON: token *** refused');
+		expectNoSecrets(JSON.stringify([envelope.run.data.resultData, page.run.data.resultData]), prod);
 	});
 
 	it('a JSON null is not a YTX response, and is not quoted', async () => {

@@ -52,6 +52,12 @@ describe('phone numbers', () => {
 		['13800138000x', 'contains characters other than digits'],
 		// "0086" inside a number is no country prefix: 12300861234 is no number, not 0 + 12300861234
 		['12300861234', 'is not a phone number'],
+		// a valid number inside a longer run of digits is no number: digits before a mobile or a
+		// landline, digits after a landline or a 400 number
+		['99913800138000', 'is not a phone number'],
+		['9901053889900', 'is not a phone number'],
+		['0105388990012345', 'is not a phone number'],
+		['40080012345678', 'is not a phone number'],
 	])('refuses %p: %s', (input, reason) => {
 		expect(normalizePhone(input)).toEqual({ ok: false, reason });
 	});
@@ -194,6 +200,9 @@ describe('booking time', () => {
 		expect(normalizeBookTime('2026-11-23T20:30:00-05:00', now)).toMatchObject({ ok: true, value: { text: '2026-11-24 09:30' } });
 		expect(normalizeBookTime(new Date('2026-11-24T01:30:00Z'), now)).toMatchObject({ ok: true, value: { text: '2026-11-24 09:30' } });
 		expect(normalizeBookTime({ toISO: () => '2026-11-24T01:30:00.000Z' }, now)).toMatchObject({ ok: true, value: { text: '2026-11-24 09:30' } });
+		// seconds may be left out, and the offset written without its colon
+		expect(normalizeBookTime('2026-11-24T01:30Z', now)).toMatchObject({ ok: true, value: { text: '2026-11-24 09:30' } });
+		expect(normalizeBookTime('2026-11-24T09:30:00+0800', now)).toMatchObject({ ok: true, value: { text: '2026-11-24 09:30' } });
 	});
 
 	it.each([
@@ -206,6 +215,10 @@ describe('booking time', () => {
 		['2026-11-24 24:00', 'is not a valid date and time'],
 		['2026-11-23 21:00', 'is not in the future'],
 		['2026-11-23T12:59:00Z', 'is not in the future (it is 2026-11-23 20:59 China Standard Time)'],
+		// a time with something before or after it is not in either format
+		['12026-11-24 09:30', 'is not in the format'],
+		['x2026-11-24T01:30:00Z', 'is not in the format'],
+		['2026-11-24T01:30:00Z and later', 'is not in the format'],
 	])('refuses %p (%s)', (input, reason) => {
 		const checked = normalizeBookTime(input, now);
 		expect(checked.ok).toBe(false);

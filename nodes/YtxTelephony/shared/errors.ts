@@ -35,15 +35,12 @@ export const YTX_STATUS_CODES: Record<string, string> = {
 		'application check failed: the app ID does not match the environment (sandbox app IDs only work on sandbox.ytx.net, your own apps only on api.ytx.net once online), the server IP is not on the app’s whitelist, or the app lacks the conference feature',
 };
 
-/** Codes that say the credential itself was refused (used by the credential test). */
-export const YTX_CREDENTIAL_REJECTED = ['-200', '-201', '-202', '-203', '-205'];
-
 export function explainStatusCode(code: string): string {
 	return YTX_STATUS_CODES[code] ?? 'unknown error code';
 }
 
 export function excerpt(body: unknown): string {
-	if (body === undefined || body === null || body === '') return '';
+	if (body === undefined || body === null) return '';
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const flat = maskDerivedSecrets(text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim());
 	return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
@@ -83,18 +80,12 @@ export function describeHttpError(failure: HttpFailure) {
 	};
 }
 
-/** The answer as the executor (or n8n's RoutingNode) hands it over: parsed JSON, or the text when it is not JSON. */
+/**
+ * The answer as the executor (or n8n's RoutingNode) hands it over: parsed JSON whatever its content
+ * type, or the text when it is not JSON (so text is never parsed again here); spaces alone are empty.
+ */
 function parseBody(value: unknown): unknown {
-	if (typeof value === 'string') {
-		const text = value.trim();
-		if (!text) return undefined;
-		try {
-			return JSON.parse(text);
-		} catch {
-			return value;
-		}
-	}
-	return value;
+	return typeof value === 'string' && !value.trim() ? undefined : value;
 }
 
 /** What a request may have done although its answer could not be read. */
