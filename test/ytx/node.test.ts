@@ -271,6 +271,16 @@ describe('Conference → Book, Edit Booking, Cancel Booking', () => {
 		expect(again.error('YTX')?.message).toBe('YTX error -101: invalid parameter (会议不存在)');
 	});
 
+	it('Cancel Booking with a booking time of spaces or null (from an expression) sends it empty', async () => {
+		for (const bookingTime of ['   ', '={{ null }}']) {
+			prod.reset();
+			await engine.run([ytx({ operation: 'book', bookingTime: inTwoDays() })]);
+			const cancel = await engine.run([ytx({ operation: 'cancelBooking', meetingId: '001', bookingTime })]);
+			expect(cancel.error('YTX')).toBeUndefined();
+			expect(body(prod.log[1])).toMatchObject({ bookmeeting: '2', confid: '001', booktime: '' });
+		}
+	});
+
 	it('editing an unknown meeting ID fails with the service code', async () => {
 		const result = await engine.run([ytx({ operation: 'editBooking', meetingId: '999', bookingTime: inTwoDays() })]);
 		expect(result.error('YTX')?.message).toContain('YTX error -101');
