@@ -665,7 +665,7 @@ describe('what a failure says: message and description', () => {
 		}
 	});
 
-	it('the Auth Token quoted back by the service, in an envelope or an error page, is masked', async () => {
+	it('the Auth Token and a lower-case Sign quoted back by the service, in an envelope or an error page, are masked', async () => {
 		// YTX never receives the token (it gets an MD5 Sign); a service or proxy that knows it and quotes it still must not show it
 		prod.fail({ kind: 'status', status: 200, body: { statusCode: '-203', statusMsg: `鉴权失败 ${prod.authToken}` } });
 		const envelope = await engine.run([ytx({ operation: 'start' })]);
@@ -673,7 +673,11 @@ describe('what a failure says: message and description', () => {
 		prod.fail({ kind: 'answer', response: { status: 500, raw: `<html><body>token ${prod.authToken} refused</body></html>`, headers: { 'Content-Type': 'text/html' } } });
 		const page = await engine.run([ytx({ operation: 'start' })]);
 		expect(page.error('YTX')?.description).toBe('The service answered with a page instead of JSON: token *** refused');
-		expectNoSecrets(JSON.stringify([envelope.run.data.resultData, page.run.data.resultData]), prod);
+		// the Sign (upper-case hex) quoted alone and in lower case is masked in that spelling too
+		prod.fail({ kind: 'echo', status: 200, wrap: (echo) => ({ statusCode: '-100', statusMsg: `bad signature ${/Sign=([0-9A-F]{32})/.exec(echo)?.[1].toLowerCase()}` }) });
+		const lowered = await engine.run([ytx({ operation: 'start' })]);
+		expect(lowered.error('YTX')?.message).toBe('YTX error -100: server exception at YTX (bad signature ***)');
+		expectNoSecrets(JSON.stringify([envelope.run.data.resultData, page.run.data.resultData, lowered.run.data.resultData]), prod);
 	});
 
 	it('a JSON null is not a YTX response, and is not quoted', async () => {
