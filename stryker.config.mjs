@@ -35,8 +35,11 @@ export default {
 	// STRYKER_MUTATE (comma-separated files or globs) narrows a run to some files of the area
 	mutate: process.env.STRYKER_MUTATE ? process.env.STRYKER_MUTATE.split(',') : area.mutate,
 	concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
-	// the suites talk HTTP to simulators: a mutant that makes a request hang is a timeout, not a pass
-	timeoutMS: 5_000,
+	// the suites talk HTTP to simulators: a mutant that makes a request hang is a timeout, not a pass.
+	// StrykerJS allows the covering tests' time plus this; module-level mutants run every test of the
+	// area (8-12 s with coverage for the areas timed), so the margin covers a whole area's run on a
+	// busy machine instead of calling a slow survivor a timeout
+	timeoutMS: 15_000,
 	tempDirName: '.stryker-tmp',
 	ignorePatterns: ['dist', 'reports', '.tmp', 'coverage', 'docs/screenshots'],
 	reporters: ['progress', 'clear-text', 'json', 'html'],
