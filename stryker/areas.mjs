@@ -14,7 +14,16 @@ export const areas = {
 	// what every provider shares: masking, input errors, URL path segments, credential test rules
 	shared: {
 		mutate: ['nodes/shared/*.ts', '!nodes/shared/executor.ts'],
-		tests: ['test/shared/*.test.ts', 'test/executor/*.test.ts', 'test/credentials/wrongKey.test.ts'],
+		tests: [
+			'test/shared/*.test.ts',
+			'test/executor/*.test.ts',
+			'test/credentials/wrongKey.test.ts',
+			// the list calls of the resource locators and drop-downs (listRequest.ts)
+			'test/cam/locators.test.ts',
+			'test/zijing/locators.test.ts',
+			'test/zijing/loadOptions.test.ts',
+			'test/zoom/locators.test.ts',
+		],
 	},
 	credentials: {
 		mutate: ['credentials/*.ts'],
