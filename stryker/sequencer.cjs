@@ -61,23 +61,27 @@ class MutantTestFileSequencer extends Sequencer {
 		if (process.env[ACTIVE_MUTANT] === undefined && perTest) {
 			const filesOfTest = new Map();
 			for (const file of results.testResults) {
-				for (const test of file.testResults) {
-					filesOfTest.set(test.fullName, [...(filesOfTest.get(test.fullName) ?? []), file.testFilePath]);
-				}
+				for (const test of file.testResults) filesOfTest.set(test.fullName, [...(filesOfTest.get(test.fullName) ?? []), file.testFilePath]);
 			}
-			const filesOfMutant = {};
+			const filesOfMutant = new Map();
+			// a covering test not found in the results: its mutants are left to run every file
+			const unplaced = new Set();
 			for (const [testId, mutants] of Object.entries(perTest)) {
-				const files = filesOfTest.get(testId);
-				// a covering test not found in the results: leave its mutants to run every file
+				const testFiles = filesOfTest.get(testId);
 				for (const mutantId of Object.keys(mutants)) {
-					if (!files) filesOfMutant[mutantId] = null;
-					else if (filesOfMutant[mutantId] !== null) filesOfMutant[mutantId] = [...new Set([...(filesOfMutant[mutantId] ?? []), ...files])];
+					if (!testFiles) {
+						unplaced.add(mutantId);
+						continue;
+					}
+					const set = filesOfMutant.get(mutantId) ?? new Set();
+					for (const file of testFiles) set.add(file);
+					filesOfMutant.set(mutantId, set);
 				}
 			}
-			for (const mutantId of Object.keys(filesOfMutant)) if (filesOfMutant[mutantId] === null) delete filesOfMutant[mutantId];
+			const files = Object.fromEntries([...filesOfMutant].filter(([mutantId]) => !unplaced.has(mutantId)).map(([mutantId, set]) => [mutantId, [...set]]));
 			const runTimes = Object.fromEntries(results.testResults.map((file) => [file.testFilePath, file.perfStats.runtime]));
 			const loadTime = Object.keys(atLoad ?? {}).filter((mutantId) => atLoad[mutantId] > 0);
-			record = { files: filesOfMutant, runTimes, loadTime };
+			record = { files, runTimes, loadTime };
 			writeFileSync(RECORD, JSON.stringify(record));
 		}
 		return super.cacheResults(tests, results);
