@@ -70,14 +70,16 @@ describe.each(NAMES)('%s', (name) => {
 		}
 	});
 
-	test('every choice has a name and its own value, and the default is one of them', () => {
+	test('every choice has a name and its own value, a description that says something where it has one, and the default is one of them', () => {
 		const type = typeNamed(name);
 		for (const field of visible(type).filter((f) => f.type === 'options')) {
-			const options = (field.options ?? []) as Array<{ name: string; value: string }>;
+			const options = (field.options ?? []) as Array<{ name: string; value: string; description?: string }>;
 			expect(options.length).toBeGreaterThan(1);
 			for (const option of options) {
 				expect(option.name.trim().length).toBeGreaterThan(2);
 				expect(String(option.value).length).toBeGreaterThan(2);
+				// a choice's description, where it has one, says something
+				if (option.description !== undefined) expect({ choice: option.name, description: option.description.trim().length > 10 }).toEqual({ choice: option.name, description: true });
 			}
 			expect(new Set(options.map((o) => o.value)).size).toBe(options.length);
 			expect(new Set(options.map((o) => o.name)).size).toBe(options.length);
