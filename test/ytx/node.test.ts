@@ -420,6 +420,8 @@ describe('the credential and every field, exactly as refused or sent', () => {
 		['a display number of 21 digits', { operation: 'start', options: { displayNumber: '1'.repeat(21) } }, `"Display Number" is not a phone number (digits only): "${'1'.repeat(21)}" (item 0)`],
 		['a custom parameter of 256 characters', { operation: 'start', options: { customParameter: 'p'.repeat(256) } }, `"Custom Parameter" is longer than 255 characters (256): "${'p'.repeat(40)}…" (item 0)`],
 		['a display number that is a list', { operation: 'start', options: { displayNumber: '={{ ["010"] }}' } }, '"Display Number" must be text, got a list (item 0)'],
+		['a booking time to cancel that is a number', { operation: 'cancelBooking', meetingId: '001', bookingTime: '={{ 202612011430 }}' }, '"Booking Time" must be a date and time as text: "202612011430" (item 0)'],
+		['a booking time that is a list', { operation: 'book', bookingTime: '={{ ["2099-01-01 10:00"] }}' }, '"Booking Time" must be a date and time as text: "["2099-01-01 10:00"]" (item 0)'],
 		['a booking time to cancel that is not a time', { operation: 'cancelBooking', meetingId: '001', bookingTime: 'tomorrow' }, '"Booking Time" is not in the format yyyy-MM-dd HH:mm (China Standard Time, e.g. 2026-12-01 14:30) nor an ISO 8601 time with an offset (e.g. 2026-12-01T06:30:00Z): "tomorrow" (item 0)'],
 	])('refuses %s with its exact text', async (_label, parameters, message) => {
 		const result = await engine.run([ytx(parameters)]);

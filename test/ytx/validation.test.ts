@@ -181,8 +181,9 @@ describe('booking time', () => {
 	it.each<[unknown, string]>([
 		[undefined, 'is empty'],
 		[null, 'is empty'],
-		[42, 'is empty'],
-		[{}, 'is empty'],
+		[42, 'must be a date and time as text'],
+		[{}, 'must be a date and time as text'],
+		[['2026-11-24 09:30'], 'must be a date and time as text'],
 		['   ', 'is empty'],
 		// every overflow Date.UTC would carry on: month 13, day 31 of a 30-day month, 24:00, minute 60
 		['2026-13-15 09:30', 'is not a valid date and time'],
