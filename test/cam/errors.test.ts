@@ -27,6 +27,19 @@ describe('errors', () => {
 		expect(JSON.stringify(result.run)).not.toContain('wrong-token-0123456789');
 	});
 
+	test('the API token quoted back in an answer that is not an HTTP error (200 + errors, or a web page) is shown masked', async () => {
+		const { sim, engine } = ctx;
+		sim.fail({ kind: 'status', status: 200, body: { errors: [{ code: 'invalidApiToken', message: `Invalid apiToken ${sim.apiToken}` }] } });
+		const quoted = await engine.run([send()]);
+		expect(quoted.error('CAM')?.message).toMatch(/: invalidApiToken: Invalid apiToken \*\*\*$/);
+		expect(JSON.stringify(quoted.run)).not.toContain(sim.apiToken);
+		sim.reset();
+		sim.fail({ kind: 'answer', response: { status: 200, raw: `<html><body>session ${sim.apiToken} expired</body></html>`, headers: { 'Content-Type': 'text/html' } } });
+		const page = await engine.run([send()]);
+		expect(page.error('CAM')?.description).toContain('session *** expired');
+		expect(JSON.stringify(page.run)).not.toContain(sim.apiToken);
+	});
+
 	test.each([
 		['a proxy’s HTML page (502)', { kind: 'html', status: 502 } as const, /^Chat&Messenger error 502: the server failed$/],
 		['broken JSON with HTTP 200', { kind: 'malformed' } as const, /^Chat&Messenger error 200: the server sent an answer that is not valid JSON$/],

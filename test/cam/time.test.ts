@@ -88,6 +88,8 @@ describe('toUnixMs', () => {
 		expect(toUnixMs('2026-13-01T09:00:00Z', 'UTC')).toBeUndefined();
 		expect(toUnixMs('2026-12-01Z', 'UTC')).toBeUndefined();
 		expect(toUnixMs('x2026-12-01T09:00Z', 'UTC')).toBeUndefined();
+		// ISO's expanded year, which JavaScript's Date.parse reads: not a form n8n gives, and not a CAM time
+		expect(toUnixMs('+002026-12-01T09:00Z', 'UTC')).toBeUndefined();
 		expect(toUnixMs('2026-12-01T09:00:00+09:00 later', 'UTC')).toBeUndefined();
 	});
 });
