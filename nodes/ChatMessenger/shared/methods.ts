@@ -30,8 +30,6 @@ export interface CamMethod {
 	path: string;
 	/** the form field that carries the JSON argument; absent = no body */
 	field?: 'message' | 'messages';
-	/** true when the vendor documents the HTTP call itself; false = mapped from the JavaScript client */
-	documented: boolean;
 	/** turns what the operation collected into the JSON argument */
 	argument?: (input: IDataObject | IDataObject[]) => unknown;
 	/** where the answer carries the result, and what it must be; absent = an answer without `errors` is the whole result */
@@ -50,17 +48,15 @@ export const CAM_METHODS = {
 	getConferenceRooms: {
 		httpMethod: 'GET',
 		path: '/getConferenceRooms',
-		documented: true,
 		answer: { path: ['conferenceRooms'], kind: 'list', source: 'assumed: the key getConferenceMaster documents' },
 	},
-	sendMessage: { httpMethod: 'POST', path: '/sendMessage', field: 'message', documented: true, argument: (input) => input },
-	sendMessages: { httpMethod: 'POST', path: '/sendMessages', field: 'messages', documented: true, argument: (input) => input },
+	sendMessage: { httpMethod: 'POST', path: '/sendMessage', field: 'message', argument: (input) => input },
+	sendMessages: { httpMethod: 'POST', path: '/sendMessages', field: 'messages', argument: (input) => input },
 	// createQuickCall(expiry unix ms, password)
 	createQuickCall: {
 		httpMethod: 'POST',
 		path: '/createQuickCall',
 		field: 'message',
-		documented: false,
 		argument: (input) => ({ expiry: (input as IDataObject).expiry, password: (input as IDataObject).password ?? '' }),
 		answer: { path: ['url'], kind: 'url', source: 'assumed: no document shows this answer' },
 	},
@@ -69,7 +65,6 @@ export const CAM_METHODS = {
 		httpMethod: 'POST',
 		path: '/updateChatRoom',
 		field: 'message',
-		documented: false,
 		argument: (input) => input,
 		answer: { path: ['chatRoom'], kind: 'object', source: 'as the vendor’s sample reads it' },
 	},
@@ -78,7 +73,6 @@ export const CAM_METHODS = {
 		httpMethod: 'POST',
 		path: '/getConferenceMaster',
 		field: 'message',
-		documented: false,
 		argument: () => ({}),
 		answer: { path: ['conferenceRooms'], kind: 'list', source: 'as the vendor’s sample reads it' },
 	},
@@ -87,7 +81,6 @@ export const CAM_METHODS = {
 		httpMethod: 'POST',
 		path: '/getConferenceRoomStatus',
 		field: 'message',
-		documented: false,
 		argument: (input) => ({ yyyyMMdd: (input as IDataObject).yyyyMMdd }),
 		answer: {
 			path: ['conferenceRoomStatus', 'conferenceRooms'],
