@@ -742,12 +742,17 @@ export const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(
 
 const MAY_HAVE_BEEN_DONE = ' — the service may have done it: check before retrying';
 
+/** Whether a request failed for want of an answer in time (axios: ECONNABORTED; a socket: ETIMEDOUT). */
+export function timedOut(failure: HttpFailure): boolean {
+	return failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT' || /timeout/i.test(failure.networkMessage ?? '');
+}
+
 function networkMessage(failure: HttpFailure, timeout: number, readOnly: boolean): string {
 	const code = failure.networkCode ?? '';
 	const mayHave = readOnly ? '' : MAY_HAVE_BEEN_DONE;
 	if (code === 'ECONNREFUSED') return 'the server refused the connection (nothing was sent)';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the server name could not be resolved (nothing was sent)';
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(failure.networkMessage ?? '')) {
+	if (timedOut(failure)) {
 		return `no answer within ${duration(timeout)} (request timed out)${mayHave}`;
 	}
 	if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /socket hang up|aborted|premature/i.test(failure.networkMessage ?? '')) {

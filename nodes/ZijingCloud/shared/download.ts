@@ -8,7 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { duration, readHttpFailure } from '../../shared/executor';
+import { duration, readHttpFailure, timedOut } from '../../shared/executor';
 import { SERVICE, unwrapEnvelope } from './errors';
 import { checkedList } from './output';
 
@@ -20,12 +20,13 @@ function where(url: URL): string {
 }
 
 function fileNameOf(url: URL, recordId: unknown): string {
-	const last = url.pathname.split('/').filter(Boolean).pop();
-	let name = '';
+	const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
+	let name: string;
 	try {
-		name = last ? decodeURIComponent(last) : '';
+		name = decodeURIComponent(last);
 	} catch {
-		name = last ?? '';
+		// a malformed %-escape: the name as it is in the link
+		name = last;
 	}
 	return name || `${typeof recordId === 'string' && recordId ? recordId : 'recording'}.mp4`;
 }
@@ -41,14 +42,10 @@ export async function downloadRecordingFile(
 	recordId: unknown,
 	timeout: number,
 ): Promise<IBinaryData> {
-	let url: URL;
-	try {
-		url = new URL(downUrl);
-		if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
-	} catch {
-		throw new NodeOperationError(this.getNode(), `${SERVICE}: the recording ${String(recordId)} has no valid download link`, {
-			itemIndex: this.getItemIndex(),
-		});
+	const url = URL.canParse(downUrl) ? new URL(downUrl) : undefined;
+	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+		// the executor gives the error its item
+		throw new NodeOperationError(this.getNode(), `${SERVICE}: the recording ${String(recordId)} has no valid download link`);
 	}
 	let response: IN8nHttpFullResponse;
 	try {
@@ -65,7 +62,7 @@ export async function downloadRecordingFile(
 		const reason =
 			failure.status !== undefined
 				? `HTTP ${failure.status}${failure.status === 403 ? ' (the signed link may have expired: get the files again)' : ''}`
-				: /timeout/i.test(failure.networkMessage ?? '') || failure.networkCode === 'ECONNABORTED'
+				: timedOut(failure)
 					? `no answer within ${duration(timeout)}`
 					: 'the connection failed';
 		// no code in the response object: NodeApiError would swap the message for its generic text of a network code
