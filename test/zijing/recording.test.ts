@@ -448,7 +448,11 @@ describe('Recording → Get Files: what a download gives, and how it fails', () 
 	])('a link that is %s fails the item, naming the recording', async (_label, downUrl) => {
 		listing([{ recordId: 'f9', downUrl }]);
 		const error = (await getFiles()).error('Zijing');
-		expect([error?.name, error?.message]).toEqual(['NodeOperationError', 'Zijing Cloud: the recording f9 has no valid download link']);
+		expect([error?.name, error?.message, (error?.context as { itemIndex?: number } | undefined)?.itemIndex]).toEqual([
+			'NodeOperationError',
+			'Zijing Cloud: the recording f9 has no valid download link',
+			0,
+		]);
 		expect(files.log).toHaveLength(0);
 	});
 

@@ -13,7 +13,8 @@ export const CONTACT_NAME_KEY = 'name';
 /** A contact's ID and name, or undefined when the entry has no usable ID. */
 export function readContact(entry: IDataObject): { id: string; name: string } | undefined {
 	const id = entry[CONTACT_ID_KEY];
-	if ((typeof id !== 'string' || id.trim() === '') && (typeof id !== 'number' || !Number.isFinite(id))) return undefined;
+	// a number from JSON is always finite
+	if ((typeof id !== 'string' || id.trim() === '') && typeof id !== 'number') return undefined;
 	const name = entry[CONTACT_NAME_KEY];
 	return { id: String(id).trim(), name: typeof name === 'string' && name.trim() ? name.trim() : String(id) };
 }

@@ -40,7 +40,7 @@ export async function accountList(
 /** The "Account" entered in the node (name@domain), or a clear message when there is none yet. */
 function nodeAccount(this: ILoadOptionsFunctions, what: string): string {
 	const raw = this.getCurrentNodeParameter('account');
-	const account = typeof raw === 'string' ? raw.trim() : '';
+	const account = String(raw).trim();
 	if (!ACCOUNT.test(account)) {
 		throw new NodeOperationError(this.getNode(), `Enter the "Account" (name@domain) first to list its ${what}`);
 	}
@@ -53,7 +53,8 @@ const ACCOUNT = /^[^@\s=]+@[^@\s]+$/;
 export async function getBookableRooms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const rooms = await accountList.call(this, nodeAccount.call(this, 'bookable rooms'), '/subscribe/getmeeting', ['pid']);
 	return rooms
-		.filter((room) => room.pid !== undefined && room.pid !== null)
+		// every entry has the key (checked above); JSON gives no undefined, but a null pid is no room to book
+		.filter((room) => room.pid !== null)
 		.map((room) => ({
 			name: `${String(room.pDesc ?? room.pid)}${room.sipkey !== undefined ? ` (${String(room.sipkey)})` : ''}`,
 			value: String(room.pid),

@@ -8,6 +8,6 @@ export const settings: ProviderSettings = {
 	secretFields: ['apiKey', 'tenantAuthKey'],
 	defaultConcurrency: 5,
 	// status and recording lists are POSTs that only read
-	readOnly: (options) => options.method === 'GET' || /\/meeting\/(getRecords|getLiveRecStatus)$/.test(String(options.url ?? '')),
+	readOnly: (options) => options.method === 'GET' || /\/meeting\/(getRecords|getLiveRecStatus)$/.test(String(options.url)),
 	describeHttpError,
 };

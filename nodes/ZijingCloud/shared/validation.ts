@@ -16,9 +16,9 @@ const shown = (value: unknown) => show(value, { text: true });
 
 function put(request: IHttpRequestOptions, where: 'body' | 'qs', key: string, value: unknown) {
 	if (where === 'qs') {
-		request.qs = { ...(request.qs ?? {}), [key]: value as IDataObject[string] };
+		request.qs = { ...request.qs, [key]: value as IDataObject[string] };
 	} else {
-		request.body = { ...((request.body as IDataObject | undefined) ?? {}), [key]: value as IDataObject[string] };
+		request.body = { ...(request.body as IDataObject | undefined), [key]: value as IDataObject[string] };
 	}
 }
 
@@ -100,20 +100,14 @@ export async function checkOrigin(this: IExecuteSingleFunctions, request: IHttpR
 	if (options.binaryPropertyName !== undefined && typeof options.binaryPropertyName !== 'string') {
 		refuse(this, `"Put Output File in Field" must be text, got ${kindOf(options.binaryPropertyName)}`);
 	}
-	if (options.downloadTimeout !== undefined && (typeof options.downloadTimeout !== 'number' || !Number.isFinite(options.downloadTimeout) || options.downloadTimeout < 1)) {
-		const got = typeof options.downloadTimeout === 'number' ? String(options.downloadTimeout) : show(options.downloadTimeout);
-		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${got}`);
+	// Number.isFinite is false for anything but a finite number
+	if (options.downloadTimeout !== undefined && (!Number.isFinite(options.downloadTimeout) || (options.downloadTimeout as number) < 1)) {
+		refuse(this, `"Download Timeout" must be a positive number of milliseconds, got ${show(options.downloadTimeout)}`);
 	}
 	const body = { ...((request.body as IDataObject | undefined) ?? {}) };
 	const origin = textInput(this, options.origin, 'Origin', this.getItemIndex(), { required: false, max: 128 });
 	if (origin) {
-		let valid = false;
-		try {
-			valid = /^https?:$/.test(new URL(origin).protocol);
-		} catch {
-			valid = false;
-		}
-		if (!valid) refuse(this, `"Origin" must be an http(s) address such as https://api.example.com, got "${shown(origin)}"`);
+		if (!URL.canParse(origin) || !HTTP_PROTOCOLS.includes(new URL(origin).protocol)) refuse(this, `"Origin" must be an http(s) address such as https://api.example.com, got "${shown(origin)}"`);
 		body.origin = origin;
 	}
 	request.body = body;
@@ -126,8 +120,9 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\
 const WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const HTTP_PROTOCOLS = ['http:', 'https:'];
 
-function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number, s = 0): boolean {
+function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
 	if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
 	const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
 	return d <= daysInMonth;
@@ -144,26 +139,26 @@ function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number,
  * Seconds are dropped. Returns undefined when the value is not a date and time.
  */
 export function toBookingTime(value: unknown, timeZone: string): string | undefined {
-	let text: string | undefined;
+	let text = '';
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) return undefined;
 		return formatWallClockMinutes(value, timeZone);
 	}
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	// n8n's DateTime (Luxon); text, numbers, null and other objects have no toISO
+	if (typeof (value as { toISO?: unknown } | null | undefined)?.toISO === 'function') {
 		text = String((value as { toISO: () => string }).toISO());
 	} else if (typeof value === 'string') {
 		text = value.trim();
 	}
-	if (!text) return undefined;
 	const wall = WALL_CLOCK.exec(text);
 	if (wall) {
-		const [y, mo, d, h, mi, s] = wall.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
+		const [y, mo, d, h, mi, s] = wall.slice(1).map((v) => Number(v ?? 0));
 		if (!isRealDateTime(y, mo, d, h, mi, s)) return undefined;
 		return `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}`;
 	}
 	const zoned = WITH_OFFSET.exec(text);
 	if (zoned) {
-		const [y, mo, d, h, mi, s] = zoned.slice(1, 7).map((v) => (v === undefined ? 0 : Number(v)));
+		const [y, mo, d, h, mi, s] = zoned.slice(1, 7).map((v) => Number(v ?? 0));
 		if (!isRealDateTime(y, mo, d, h, mi, s)) return undefined;
 		const instant = new Date(text);
 		if (Number.isNaN(instant.getTime())) return undefined;
@@ -193,14 +188,15 @@ const optionalText = (ctx: IExecuteSingleFunctions, raw: unknown, label: string,
 	textInput(ctx, raw, label, ctx.getItemIndex(), { required: false, secret: options.secret });
 
 function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): string {
-	const values = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw];
+	const values = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
 	const parts: string[] = [];
 	for (const value of values) {
-		if (typeof value === 'number' && Number.isFinite(value)) parts.push(String(value));
-		else if (typeof value === 'string') parts.push(...value.split(/[,，;\s]+/));
+		// Number.isFinite is false for anything but a finite number
+		if (Number.isFinite(value)) parts.push(String(value));
+		else if (typeof value === 'string') parts.push(...value.split(/[,，;\s]/));
 		else refuse(ctx, `"${label}" must be user IDs (text or numbers), got ${kindOf(value)}`, 'Use the id of each person from Booking → Get Contacts');
 	}
-	const ids = parts.map((v) => v.trim()).filter((v) => v !== '');
+	const ids = parts.filter((v) => v !== '');
 	for (const id of ids) {
 		if (!/^[A-Za-z0-9_-]{1,50}$/.test(id)) {
 			refuse(ctx, `"${label}" must be user IDs separated by commas (e.g. 9187,9182), got "${shown(id)}"`,
@@ -211,7 +207,7 @@ function idList(ctx: IExecuteSingleFunctions, raw: unknown, label: string): stri
 }
 
 function roomIdOf(ctx: IExecuteSingleFunctions, raw: unknown, label: string): number | '' {
-	if (raw === undefined || raw === null || raw === '') return '';
+	if (raw === undefined || raw === null) return '';
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
 	if (text === undefined) refuse(ctx, `"${label}" must be a room ID (the pid of Get Bookable Rooms), got ${kindOf(raw)}`);
 	if (text === '') return '';
