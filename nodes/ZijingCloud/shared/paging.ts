@@ -21,7 +21,7 @@ export async function paginateContacts(
 	const limit = readLimit(this);
 	const pageSize = Math.min(limit, CONTACTS_PAGE_SIZE);
 	const out: INodeExecutionData[] = [];
-	let previous = '';
+	let previous: string | undefined;
 	for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
 		const options = {
 			...requestData.options,
