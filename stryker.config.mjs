@@ -7,6 +7,10 @@
 import { areas } from './stryker/areas.mjs';
 
 const name = process.env.STRYKER_AREA ?? '';
+// a run of a whole area starts from that area's last results (stryker/incremental/, unpacked by
+// scripts/mutation.mjs) and tests again only the mutants whose code or covering tests changed;
+// a narrowed run (STRYKER_MUTATE, STRYKER_TESTS) tests everything it selects and keeps no results
+const whole = !process.env.STRYKER_MUTATE && !process.env.STRYKER_TESTS;
 const area = areas[name];
 if (!area) throw new Error(`STRYKER_AREA must be one of: ${Object.keys(areas).join(', ')} (got "${name}")`);
 
@@ -40,8 +44,12 @@ export default {
 	// area (8-12 s with coverage for the areas timed), so the margin covers a whole area's run on a
 	// busy machine instead of calling a slow survivor a timeout
 	timeoutMS: 15_000,
+	incremental: whole,
+	incrementalFile: `.stryker-incremental/${name}.json`,
+	// STRYKER_FORCE=1: every mutant tested again (the area's results are then written anew)
+	force: process.env.STRYKER_FORCE === '1',
 	tempDirName: '.stryker-tmp',
-	ignorePatterns: ['dist', 'reports', '.tmp', 'coverage', 'docs/screenshots'],
+	ignorePatterns: ['dist', 'reports', '.tmp', 'coverage', 'docs/screenshots', '.stryker-incremental', 'stryker/incremental'],
 	reporters: ['progress', 'clear-text', 'json', 'html'],
 	clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
 	jsonReporter: { fileName: `reports/mutation/${name}.json` },

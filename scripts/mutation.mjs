@@ -5,13 +5,19 @@
  *   npm run test:mutation                  every area
  *   npm run test:mutation -- ytx executor  some areas
  *   STRYKER_CONCURRENCY=1 npm run test:mutation -- zoomTrigger
+ *   STRYKER_FORCE=1 npm run test:mutation -- zijing   every mutant tested again
+ *
+ * A whole area's run is incremental (StrykerJS `--incremental`): it starts from the area's results
+ * kept in stryker/incremental/<area>.json.gz (committed), tests again only the mutants whose code or
+ * covering tests changed since, and writes the area's results back there.
  *
  * Reports: reports/mutation/<area>.html (open in a browser) and <area>.json.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 import { areas } from '../stryker/areas.mjs';
 
@@ -25,10 +31,20 @@ if (unknown.length) {
 const chosen = asked.length ? asked : Object.keys(areas);
 const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 
+// the same choice as stryker.config.mjs: only a whole area's run reads and writes its kept results
+const whole = !process.env.STRYKER_MUTATE && !process.env.STRYKER_TESTS;
+const kept = (area) => path.join(root, 'stryker', 'incremental', `${area}.json.gz`);
+const working = (area) => path.join(root, '.stryker-incremental', `${area}.json`);
+
 let failed = false;
 for (const area of chosen) {
 	console.log(`\n=== mutation testing: ${area} ===`);
 	const started = Date.now();
+	if (whole) {
+		mkdirSync(path.dirname(working(area)), { recursive: true });
+		if (existsSync(kept(area))) writeFileSync(working(area), gunzipSync(readFileSync(kept(area))));
+		else rmSync(working(area), { force: true });
+	}
 	const result = spawnSync('nice', ['-n', '10', process.execPath, stryker, 'run', 'stryker.config.mjs'], {
 		cwd: root,
 		stdio: 'inherit',
@@ -36,6 +52,11 @@ for (const area of chosen) {
 	});
 	console.log(`=== ${area}: ${Math.round((Date.now() - started) / 1000)} s ===`);
 	if (result.status !== 0) failed = true;
+	else if (whole && existsSync(working(area))) {
+		// kept without StrykerJS's indentation, compressed: the sources in it make it large
+		mkdirSync(path.dirname(kept(area)), { recursive: true });
+		writeFileSync(kept(area), gzipSync(JSON.stringify(JSON.parse(readFileSync(working(area), 'utf8'))), { level: 9 }));
+	}
 }
 
 /** Stryker's score: detected (killed or timed out) over valid mutants (compile and runtime errors left out). */
