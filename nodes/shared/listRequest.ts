@@ -21,10 +21,8 @@ export interface ListRequest {
 	baseUrlField: string;
 	url: string;
 	qs?: IDataObject;
-	/** the service's own method (CAM: POST with a form body); GET otherwise */
+	/** the service's own method where a list call is not a GET (Chat&Messenger's conference rooms) */
 	method?: IHttpRequestOptions['method'];
-	body?: IHttpRequestOptions['body'];
-	headers?: IDataObject;
 }
 
 /**
@@ -73,13 +71,12 @@ export async function listRequest<T>(
 			baseURL,
 			url: request.url,
 			qs: request.qs ?? {},
-			headers: { Accept: 'application/json', ...(request.headers ?? {}) },
-			...(request.body !== undefined ? { body: request.body } : {}),
+			// n8n parses the answer and asks for JSON (Accept: application/json)
 			json: true,
 			returnFullResponse: true,
+			// checked above; a redirect would be the only way to another host
 			disableFollowRedirect: true,
 			timeout: DEFAULT_TIMEOUT_MS,
-			...(allowedDomains ? { allowedDomains } : {}),
 		};
 		const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options).catch(async (error: unknown) => {
 			throw httpError(this, settings, await readHttpFailure(error, options), 0, mask, { readOnly: options.method === 'GET', url });

@@ -39,6 +39,8 @@ test('bookable rooms of the account entered in the node', async () => {
 	const [request] = sim.requests('GET', '/subscribe/getmeeting');
 	expect(request.query).toEqual({ account: 'admin@miwei.com' });
 	expect(request.headers.auth).toBe(sim.publicKey);
+	// asks for JSON, as a run does
+	expect(request.headers.accept).toBe('application/json');
 });
 
 test('contacts, all at once', async () => {
