@@ -22,7 +22,8 @@ export function textInput(
 	options: { required?: boolean; max?: number; keep?: boolean; hint?: string; secret?: boolean } = {},
 ): string {
 	const { required = true, max = Number.POSITIVE_INFINITY, keep = false, hint, secret = false } = options;
-	if (raw !== undefined && raw !== null && typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) {
+	// Number.isFinite is true for finite numbers only
+	if (raw !== undefined && raw !== null && typeof raw !== 'string' && !Number.isFinite(raw)) {
 		// a secret's kind only (a list, an object, boolean), never its value
 		const kind = secret && typeof raw !== 'object' ? typeof raw : kindOf(raw);
 		throw inputError(source, `"${field}" must be text, got ${kind}`, itemIndex, hint);

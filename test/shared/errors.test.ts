@@ -29,6 +29,9 @@ describe('show', () => {
 		expect(show('abc')).toBe('"abc"');
 		expect(show('abc', { text: true })).toBe('abc');
 		expect(show(42, { text: true })).toBe('42');
+		// `text` shows a string as it is; anything else is still JSON
+		expect(show({ a: 1 }, { text: true })).toBe('{"a":1}');
+		expect(show(['x'], { text: true })).toBe('["x"]');
 		expect(show({ a: [1, null] })).toBe('{"a":[1,null]}');
 		expect(show(undefined)).toBe('undefined');
 	});
