@@ -27,4 +27,6 @@ test('other objects and numbers are no date and time', () => {
 	expect(toBookingTime({ toISO: 'not a function' }, 'Asia/Shanghai')).toBeUndefined();
 	expect(toBookingTime(1764550800000, 'Asia/Shanghai')).toBeUndefined();
 	expect(toBookingTime({}, 'Asia/Shanghai')).toBeUndefined();
+	expect(toBookingTime(null, 'Asia/Shanghai')).toBeUndefined();
+	expect(toBookingTime(undefined, 'Asia/Shanghai')).toBeUndefined();
 });

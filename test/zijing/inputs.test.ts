@@ -225,6 +225,7 @@ describe('Booking → Create', () => {
 		[{ roomId: true }, '"Room Name or ID" must be a room ID (the pid of Get Bookable Rooms), got boolean true (item 0)', undefined],
 		[{ introduction: ['a'] }, '"Introduction" must be text, got a list (item 0)', undefined],
 		[{ guestPassword: true }, '"Guest Password" must be text, got boolean (item 0)', undefined],
+		[{ hostPassword: false }, '"Host Password" must be text, got boolean (item 0)', undefined],
 		[{ autoOpen: 1 }, '"Auto Open" must be true or false, got 1 (item 0)', undefined],
 	])('%p is refused before any request', async (additionalFields, message, description) => {
 		await refused(book({ additionalFields }), message, description);

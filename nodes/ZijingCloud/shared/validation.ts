@@ -139,7 +139,7 @@ function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number,
  * Seconds are dropped. Returns undefined when the value is not a date and time.
  */
 export function toBookingTime(value: unknown, timeZone: string): string | undefined {
-	let text = '';
+	let text: string;
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) return undefined;
 		return formatWallClockMinutes(value, timeZone);
@@ -149,6 +149,8 @@ export function toBookingTime(value: unknown, timeZone: string): string | undefi
 		text = String((value as { toISO: () => string }).toISO());
 	} else if (typeof value === 'string') {
 		text = value.trim();
+	} else {
+		return undefined;
 	}
 	const wall = WALL_CLOCK.exec(text);
 	if (wall) {
