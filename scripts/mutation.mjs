@@ -53,9 +53,11 @@ for (const area of chosen) {
 	console.log(`=== ${area}: ${Math.round((Date.now() - started) / 1000)} s ===`);
 	if (result.status !== 0) failed = true;
 	else if (whole && existsSync(working(area))) {
-		// kept without StrykerJS's indentation, compressed: the sources in it make it large
+		// kept compressed and without what only describes this machine's run (its folder, the options):
+		// StrykerJS reads the files, tests and results back
+		const { projectRoot: _root, config: _config, ...results } = JSON.parse(readFileSync(working(area), 'utf8'));
 		mkdirSync(path.dirname(kept(area)), { recursive: true });
-		writeFileSync(kept(area), gzipSync(JSON.stringify(JSON.parse(readFileSync(working(area), 'utf8'))), { level: 9 }));
+		writeFileSync(kept(area), gzipSync(JSON.stringify(results), { level: 9 }));
 	}
 }
 
