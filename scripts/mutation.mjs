@@ -53,9 +53,10 @@ for (const area of chosen) {
 	console.log(`=== ${area}: ${Math.round((Date.now() - started) / 1000)} s ===`);
 	if (result.status !== 0) failed = true;
 	else if (whole && existsSync(working(area))) {
-		// kept compressed and without what only describes this machine's run (its folder, the options):
-		// StrykerJS reads the files, tests and results back
+		// kept compressed and without what only describes this machine's run (its folder, the options, the
+		// failing tests' messages with their stack traces): StrykerJS reads the files, tests and results back
 		const { projectRoot: _root, config: _config, ...results } = JSON.parse(readFileSync(working(area), 'utf8'));
+		for (const file of Object.values(results.files)) for (const mutant of file.mutants) delete mutant.statusReason;
 		mkdirSync(path.dirname(kept(area)), { recursive: true });
 		writeFileSync(kept(area), gzipSync(JSON.stringify(results), { level: 9 }));
 	}
