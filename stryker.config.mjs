@@ -4,13 +4,9 @@
  * Run every area with `npm run test:mutation`, one with `npm run test:mutation -- <area>`, some files
  * of an area with `STRYKER_MUTATE=<file>,<file> npm run test:mutation -- <area>`.
  */
-import { areas } from './stryker/areas.mjs';
+import { areas, wholeRun, workingResults } from './stryker/areas.mjs';
 
 const name = process.env.STRYKER_AREA ?? '';
-// a run of a whole area starts from that area's last results (stryker/incremental/, unpacked by
-// scripts/mutation.mjs) and tests again only the mutants whose code or covering tests changed;
-// a narrowed run (STRYKER_MUTATE, STRYKER_TESTS) tests everything it selects and keeps no results
-const whole = !process.env.STRYKER_MUTATE && !process.env.STRYKER_TESTS;
 const area = areas[name];
 if (!area) throw new Error(`STRYKER_AREA must be one of: ${Object.keys(areas).join(', ')} (got "${name}")`);
 
@@ -44,8 +40,10 @@ export default {
 	// area (8-12 s with coverage for the areas timed), so the margin covers a whole area's run on a
 	// busy machine instead of calling a slow survivor a timeout
 	timeoutMS: 15_000,
-	incremental: whole,
-	incrementalFile: `.stryker-incremental/${name}.json`,
+	// a whole area's run starts from its last results and tests again only the mutants whose code or
+	// covering tests changed (see stryker/areas.mjs)
+	incremental: wholeRun,
+	incrementalFile: workingResults(name),
 	// STRYKER_FORCE=1: every mutant tested again (the area's results are then written anew)
 	force: process.env.STRYKER_FORCE === '1',
 	tempDirName: '.stryker-tmp',

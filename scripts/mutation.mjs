@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
-import { areas } from '../stryker/areas.mjs';
+import { areas, wholeRun, workingResults } from '../stryker/areas.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const asked = process.argv.slice(2);
@@ -31,16 +31,14 @@ if (unknown.length) {
 const chosen = asked.length ? asked : Object.keys(areas);
 const stryker = path.join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 
-// the same choice as stryker.config.mjs: only a whole area's run reads and writes its kept results
-const whole = !process.env.STRYKER_MUTATE && !process.env.STRYKER_TESTS;
 const kept = (area) => path.join(root, 'stryker', 'incremental', `${area}.json.gz`);
-const working = (area) => path.join(root, '.stryker-incremental', `${area}.json`);
+const working = (area) => path.join(root, workingResults(area));
 
 let failed = false;
 for (const area of chosen) {
 	console.log(`\n=== mutation testing: ${area} ===`);
 	const started = Date.now();
-	if (whole) {
+	if (wholeRun) {
 		mkdirSync(path.dirname(working(area)), { recursive: true });
 		if (existsSync(kept(area))) writeFileSync(working(area), gunzipSync(readFileSync(kept(area))));
 		else rmSync(working(area), { force: true });
@@ -52,7 +50,7 @@ for (const area of chosen) {
 	});
 	console.log(`=== ${area}: ${Math.round((Date.now() - started) / 1000)} s ===`);
 	if (result.status !== 0) failed = true;
-	else if (whole && existsSync(working(area))) {
+	else if (wholeRun && existsSync(working(area))) {
 		// kept compressed and without what only describes this machine's run (its folder, the options, the
 		// failing tests' messages with their stack traces): StrykerJS reads the files, tests and results back
 		const { projectRoot: _root, config: _config, ...results } = JSON.parse(readFileSync(working(area), 'utf8'));

@@ -2,9 +2,21 @@
  * Mutation testing areas: which source files are mutated, and the test files run against them.
  *
  * The test harness loads the nodes with a dynamic `require` (as n8n's loader does), so jest cannot
- * work out which tests reach a file: each area lists its test files. Each area runs alone in about
- * 15 minutes or less on two cores (concurrency 2); `npm run test:mutation` runs them one after the other.
+ * work out which tests reach a file: each area lists its test files. A whole area takes from about 6
+ * minutes (Visioconference.me) to about two hours (Zoom, the executor) on two cores from scratch, and
+ * minutes from its kept results; `npm run test:mutation` runs them one after the other.
  */
+
+/**
+ * Whether this run covers whole areas: only such a run starts from an area's kept results
+ * (stryker/incremental/) and writes them back; a narrowed one (STRYKER_MUTATE, STRYKER_TESTS) tests
+ * everything it selects and keeps nothing.
+ */
+export const wholeRun = !process.env.STRYKER_MUTATE && !process.env.STRYKER_TESTS;
+
+/** Where StrykerJS reads and writes an area's results during a run (scripts/mutation.mjs unpacks the kept ones there). */
+export const workingResults = (area) => `.stryker-incremental/${area}.json`;
+
 export const areas = {
 	// the engine every declarative node runs on: retries, Retry-After, caps, concurrency, timeouts, errors
 	executor: {
