@@ -127,10 +127,11 @@ export function normalizeBookTime(input: unknown, now = Date.now()): Checked<{ t
 	else if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
 		value = (value as { toISO: () => string }).toISO();
 	}
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return { ok: false, reason: 'is empty' };
+	if (value === undefined || value === null) return { ok: false, reason: 'is empty' };
 	// a number or a list from an expression is not a time (a Date and n8n's DateTime were converted above)
 	if (typeof value !== 'string') return { ok: false, reason: 'must be a date and time as text' };
 	const text = value.trim();
+	if (text === '') return { ok: false, reason: 'is empty' };
 	let instant: number;
 	const local = CHINA_LOCAL.exec(text);
 	if (local) {
