@@ -11,6 +11,7 @@ import {
 import { duration, readHttpFailure, timedOut } from '../../shared/executor';
 import { SERVICE, unwrapEnvelope } from './errors';
 import { checkedList } from './output';
+import { httpUrl } from './validation';
 
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 600_000;
 
@@ -42,8 +43,8 @@ export async function downloadRecordingFile(
 	recordId: unknown,
 	timeout: number,
 ): Promise<IBinaryData> {
-	const url = URL.canParse(downUrl) ? new URL(downUrl) : undefined;
-	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+	const url = httpUrl(downUrl);
+	if (!url) {
 		// the executor gives the error its item
 		throw new NodeOperationError(this.getNode(), `${SERVICE}: the recording ${String(recordId)} has no valid download link`);
 	}

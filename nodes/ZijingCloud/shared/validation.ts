@@ -107,7 +107,7 @@ export async function checkOrigin(this: IExecuteSingleFunctions, request: IHttpR
 	const body = { ...((request.body as IDataObject | undefined) ?? {}) };
 	const origin = textInput(this, options.origin, 'Origin', this.getItemIndex(), { required: false, max: 128 });
 	if (origin) {
-		if (!URL.canParse(origin) || !HTTP_PROTOCOLS.includes(new URL(origin).protocol)) refuse(this, `"Origin" must be an http(s) address such as https://api.example.com, got "${shown(origin)}"`);
+		if (!httpUrl(origin)) refuse(this, `"Origin" must be an http(s) address such as https://api.example.com, got "${shown(origin)}"`);
 		body.origin = origin;
 	}
 	request.body = body;
@@ -120,7 +120,12 @@ const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\
 const WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const HTTP_PROTOCOLS = ['http:', 'https:'];
+
+/** The URL, when `text` is an http(s) address (the Origin of Get Files, a recording's download link). */
+export function httpUrl(text: string): URL | undefined {
+	const url = URL.canParse(text) ? new URL(text) : undefined;
+	return url?.protocol === 'http:' || url?.protocol === 'https:' ? url : undefined;
+}
 
 function isRealDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
 	if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
