@@ -401,8 +401,11 @@ export class N8nServer {
 		return { ...env, ...(options.env ?? {}) };
 	}
 
-	/** Starts `n8n start` and waits until it is ready. */
-	static async start(options: StartOptions): Promise<N8nServer> {
+	/**
+	 * Starts `n8n start` and waits until it is ready. A port taken between its pick and n8n's bind
+	 * (another process on the machine) costs a second start on fresh ports, not the suite.
+	 */
+	static async start(options: StartOptions, attempts = 3): Promise<N8nServer> {
 		const install = options.install ?? n8nInstall();
 		const port = options.port ?? (await freePort());
 		const brokerPort = await freePort();
@@ -420,6 +423,10 @@ export class N8nServer {
 			await server.waitReady(options.readyTimeout ?? 180_000);
 		} catch (error) {
 			await server.stop();
+			if (attempts > 1 && /port \d+ is already in use/.test(server.logTail())) {
+				log(`a port was taken before n8n bound it; starting again on fresh ports`);
+				return await N8nServer.start(options, attempts - 1);
+			}
 			throw error;
 		}
 		return server;

@@ -27,8 +27,11 @@ import net from 'node:net';
 
 export const sleepMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A free loopback TCP port (the kernel's pick). */
-export async function freePort(): Promise<number> {
+/** Ports this process has handed out: the kernel may pick a just-closed port again. */
+const handedOut = new Set<number>();
+
+/** The kernel's pick of a free loopback TCP port (closed again before it resolves). */
+async function kernelPick(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = net.createServer();
 		server.unref();
@@ -38,6 +41,21 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/**
+ * A free loopback TCP port, never one this process handed out before: two calls in a row (n8n's
+ * port, then its task broker's) once got the same port from the kernel, and n8n refused to start.
+ */
+export async function freePort(): Promise<number> {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const port = await kernelPick();
+		if (!handedOut.has(port)) {
+			handedOut.add(port);
+			return port;
+		}
+	}
+	throw new Error(`no free loopback port that was not handed out before (${handedOut.size} handed out)`);
 }
 
 /** Whether nothing listens on the loopback port. */

@@ -5,10 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ManagedProcess, waitUntil } from '../../scripts/processes';
+import { freePort, ManagedProcess, portIsFree, waitUntil } from '../../scripts/processes';
 import { groupMembers, processTable } from '../harness/proc';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -103,5 +104,33 @@ describe('ManagedProcess', () => {
 		await expect(proc.waitFor('readiness', async () => false, 60_000)).rejects.toThrow(
 			/failing exited \(code 3, signal null\) before readiness\. Last lines of .*failing\.log:\ncannot bind the port/,
 		);
+	});
+});
+
+describe('freePort', () => {
+	afterEach(() => jest.restoreAllMocks());
+
+	it('never hands out a port twice, even when the kernel picks the same one again', async () => {
+		const picks = [41001, 41001, 41001, 41002];
+		jest.spyOn(net, 'createServer').mockImplementation(() => {
+			const port = picks.shift();
+			const fake = {
+				unref: () => fake,
+				on: () => fake,
+				listen: (_port: number, _host: string, ready: () => void) => (ready(), fake),
+				address: () => ({ port, address: '127.0.0.1', family: 'IPv4' }),
+				close: (done: () => void) => (done(), fake),
+			};
+			return fake as unknown as net.Server;
+		});
+		expect(await freePort()).toBe(41001);
+		expect(await freePort()).toBe(41002);
+		expect(picks).toEqual([]);
+	});
+
+	it('gives a port nothing listens on', async () => {
+		const port = await freePort();
+		expect(port).toBeGreaterThan(0);
+		expect(await portIsFree(port)).toBe(true);
 	});
 });
