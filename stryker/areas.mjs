@@ -3,7 +3,7 @@
  *
  * The test harness loads the nodes with a dynamic `require` (as n8n's loader does), so jest cannot
  * work out which tests reach a file: each area lists its test files. A whole area takes from about 6
- * minutes (Visioconference.me) to about two hours (the executor) on two cores from scratch, and
+ * minutes (Visioconference.me) to about an hour (Zoom's two areas) on two cores from scratch, and
  * minutes from its kept results; `npm run test:mutation` runs them one after the other.
  */
 
@@ -17,15 +17,20 @@ export const wholeRun = !process.env.STRYKER_MUTATE && !process.env.STRYKER_TEST
 /** Where StrykerJS reads and writes an area's results during a run (scripts/mutation.mjs unpacks the kept ones there). */
 export const workingResults = (area) => `.stryker-incremental/${area}.json`;
 
+/** The tests of the engine every declarative node runs on (the three engine areas). */
+const engineTests = ['test/shared/*.test.ts', 'test/executor/*.test.ts', 'test/faults/matrix.test.ts'];
+
 export const areas = {
-	// the engine every declarative node runs on: retries, Retry-After, caps, concurrency, timeouts, errors
-	executor: {
-		mutate: ['nodes/shared/executor.ts'],
-		tests: ['test/shared/*.test.ts', 'test/executor/*.test.ts', 'test/faults/matrix.test.ts'],
-	},
+	// the engine every declarative node runs on, in three areas: running the items (retries,
+	// Retry-After, the pool, Request Options, item errors and output) ...
+	executor: { mutate: ['nodes/shared/executor.ts'], tests: engineTests },
+	// ... reading an answer (size cap, deadline) and turning a failure into the error users see ...
+	http: { mutate: ['nodes/shared/http.ts'], tests: engineTests },
+	// ... and reading the declarations (what runs, plans, templates, property routing, postReceive)
+	routing: { mutate: ['nodes/shared/routing.ts'], tests: engineTests },
 	// what every provider shares: masking, input errors, URL path segments, credential test rules
 	shared: {
-		mutate: ['nodes/shared/*.ts', '!nodes/shared/executor.ts'],
+		mutate: ['nodes/shared/*.ts', '!nodes/shared/executor.ts', '!nodes/shared/http.ts', '!nodes/shared/routing.ts'],
 		tests: [
 			'test/shared/*.test.ts',
 			'test/executor/*.test.ts',

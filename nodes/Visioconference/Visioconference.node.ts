@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/descriptions';
-import { executeDeclared, perItemOperation, type Declaration } from '../shared/executor';
+import { executeDeclared, perItemOperation } from '../shared/executor';
+import type { Declaration } from '../shared/routing';
 import { joinLinkDescription } from './resources/joinLink';
 import { createJoinLink } from './resources/joinLink/create';
 import { roomDescription } from './resources/room';

@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/descriptions';
-import { executeDeclared, type Declaration } from '../shared/executor';
+import { executeDeclared } from '../shared/executor';
+import type { Declaration } from '../shared/routing';
 import { bookingDescription } from './resources/booking';
 import { liveDescription } from './resources/live';
 import { meetingDescription } from './resources/meeting';

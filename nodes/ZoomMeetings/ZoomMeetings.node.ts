@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/descriptions';
-import { executeDeclared, perItemOperation, type Declaration } from '../shared/executor';
+import { executeDeclared, perItemOperation } from '../shared/executor';
+import type { Declaration } from '../shared/routing';
 import { meetingDescription } from './resources/meeting';
 import { meetingRegistrantDescription } from './resources/meetingRegistrant';
 import { recordingDescription } from './resources/recording';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS } from './executor';
+import { DEFAULT_TIMEOUT_MS } from './http';
 
 /**
  * "Request Options", shared by every action node: how many requests may be in flight at once, how

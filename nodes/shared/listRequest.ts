@@ -12,7 +12,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS, httpError, readHttpFailure, type ProviderSettings } from './executor';
+import { DEFAULT_TIMEOUT_MS, httpError, readHttpFailure } from './http';
+import type { ProviderSettings } from './executor';
 import { SecretMask } from './secrets';
 
 /** What a list call of a drop-down or a "From List" search sends: a GET under the credential's base URL. */

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { executeDeclared, perItemOperation, sendWithRetry, type Declaration, type ProviderSettings } from '../../nodes/shared/executor';
+import { executeDeclared, perItemOperation, sendWithRetry, type ProviderSettings } from '../../nodes/shared/executor';
+import type { Declaration } from '../../nodes/shared/routing';
 import { createEngine } from '../harness/engine';
 
 const settings: ProviderSettings = {

@@ -18,7 +18,8 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { executeDeclared, getPlan, perItemOperation, startRun, type Declaration, type ProviderSettings } from '../../nodes/shared/executor';
+import { executeDeclared, perItemOperation, startRun, type ProviderSettings } from '../../nodes/shared/executor';
+import { getPlan, type Declaration } from '../../nodes/shared/routing';
 
 const settings: ProviderSettings = {
 	service: 'Svc',

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Declaration } from '../../nodes/shared/executor';
+import type { Declaration } from '../../nodes/shared/routing';
 import { oneOperation, recordingServer, runTestNode } from './declared';
 
 const service = recordingServer((req) => ({ id: 'thing-1', via: req.url }));

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Declaration } from '../../nodes/shared/executor';
+import type { Declaration } from '../../nodes/shared/routing';
 import { oneOperation, recordingServer, runTestNode } from './declared';
 
 const service = recordingServer((req) => ({ data: [{ n: 1 }, { n: 2 }], url: req.url, a: req.headers['x-a'], b: req.headers['x-b'] }));

@@ -5,7 +5,7 @@
  */
 import type { INodeExecutionData, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { getPlan, unsupportedFeatures, type Declaration } from '../../nodes/shared/executor';
+import { getPlan, unsupportedFeatures, type Declaration } from '../../nodes/shared/routing';
 import { packageNodeTypes } from '../harness/package';
 
 const nodes = Object.values(packageNodeTypes(''));

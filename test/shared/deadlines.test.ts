@@ -4,7 +4,7 @@
  * one timer, not one per request. Whether an abandoned body closes its connection and what the error
  * says is in the fault matrix ("answer still arriving at the timeout").
  */
-import { Deadlines } from '../../nodes/shared/executor';
+import { Deadlines } from '../../nodes/shared/http';
 import { createEngine } from '../harness/engine';
 import { VisioconferenceSimulator } from '../simulators/visioconference';
 

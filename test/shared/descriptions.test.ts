@@ -6,7 +6,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../nodes/shared/executor';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from '../../nodes/shared/http';
 import { packageNodeTypes } from '../harness/package';
 
 // read inside each test (a fresh instance each time), so that what a test checks is what n8n's editor gets

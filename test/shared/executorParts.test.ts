@@ -5,17 +5,8 @@
  */
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
-import {
-	DEFAULT_MAX_RESPONSE_BYTES,
-	DEFAULT_TIMEOUT_MS,
-	duration,
-	httpError,
-	readHttpFailure,
-	readRequestOptions,
-	runPool,
-	type HttpFailure,
-	type ProviderSettings,
-} from '../../nodes/shared/executor';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, duration, httpError, readHttpFailure, type HttpFailure } from '../../nodes/shared/http';
+import { readRequestOptions, runPool, type ProviderSettings } from '../../nodes/shared/executor';
 import { SecretMask } from '../../nodes/shared/secrets';
 
 const node = { id: '1', name: 'Node', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} } as INode;

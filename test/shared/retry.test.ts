@@ -7,13 +7,8 @@ import { Readable } from 'node:stream';
 
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
-import {
-	DEFAULT_TIMEOUT_MS,
-	MAX_RETRY_AFTER_MS,
-	sendWithRetry,
-	type ProviderSettings,
-	type RunContext,
-} from '../../nodes/shared/executor';
+import { DEFAULT_TIMEOUT_MS } from '../../nodes/shared/http';
+import { MAX_RETRY_AFTER_MS, sendWithRetry, type ProviderSettings, type RunContext } from '../../nodes/shared/executor';
 import { SecretMask } from '../../nodes/shared/secrets';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));

@@ -1,7 +1,7 @@
 import { NodeApiError, type IDataObject, type IN8nHttpFullResponse, type INode, type JsonObject } from 'n8n-workflow';
 
 import { describeAnswer, unrecognisedAnswer } from '../../shared/answerShape';
-import type { HttpFailure } from '../../shared/executor';
+import type { HttpFailure } from '../../shared/http';
 import { CAM_METHODS, type CamMethod, type CamMethodName } from './methods';
 
 export const SERVICE = 'Chat&Messenger';

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { shapeOf, unrecognisedAnswer } from '../../shared/answerShape';
-import type { HttpFailure } from '../../shared/executor';
+import type { HttpFailure } from '../../shared/http';
 import type { RoomAnswer } from './links';
 
 export const SERVICE = 'Visioconference.me';

@@ -8,7 +8,7 @@ import {
 
 import { describeAnswer } from '../../shared/answerShape';
 import { defaultStatusText } from '../../shared/errors';
-import type { HttpFailure } from '../../shared/executor';
+import type { HttpFailure } from '../../shared/http';
 import { maskDerivedSecrets } from './signing';
 
 export const SERVICE = 'YTX';

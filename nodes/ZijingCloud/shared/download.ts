@@ -8,7 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { duration, readHttpFailure, timedOut } from '../../shared/executor';
+import { duration, readHttpFailure, timedOut } from '../../shared/http';
 import { SERVICE, unwrapEnvelope } from './errors';
 import { checkedList } from './output';
 import { httpUrl } from './validation';

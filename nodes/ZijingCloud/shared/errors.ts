@@ -8,7 +8,7 @@ import {
 
 import { describeAnswer, shapeOf } from '../../shared/answerShape';
 import { defaultStatusText } from '../../shared/errors';
-import type { HttpFailure } from '../../shared/executor';
+import type { HttpFailure } from '../../shared/http';
 
 export const SERVICE = 'Zijing Cloud';
 

@@ -9,7 +9,7 @@ import {
 
 import { describeAnswer } from '../../shared/answerShape';
 import { defaultStatusText } from '../../shared/errors';
-import type { HttpFailure } from '../../shared/executor';
+import type { HttpFailure } from '../../shared/http';
 
 export const SERVICE = 'Zoom';
 

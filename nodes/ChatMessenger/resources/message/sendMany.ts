@@ -8,16 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	collectResults,
-	itemError,
-	parameterReader,
-	runPool,
-	type Outcome,
-	sendWithRetry,
-	startRun,
-	type RunContext,
-} from '../../../shared/executor';
+import { collectResults, itemError, parameterReader, runPool, type Outcome, sendWithRetry, startRun, type RunContext } from '../../../shared/executor';
 import { CAM_METHODS, camForm, FORM_CONTENT_TYPE } from '../../shared/methods';
 import { readAnswer } from '../../shared/errors';
 import { settings } from '../../shared/transport';
