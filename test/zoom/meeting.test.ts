@@ -162,6 +162,11 @@ describe('Meeting → Create', () => {
 		expect((sim.requests('POST', '/v2/users/me/meetings')[0].json as Record<string, unknown>).start_time).toBe('2024-01-15T14:00:00Z');
 	});
 
+	test('a recurring meeting without a fixed time and an empty start time is created without one', async () => {
+		await setup.engine.run([zoomNode(setup, create({ type: 3, startTime: '' }))]);
+		expect(sim.requests('POST', '/v2/users/me/meetings')[0].json).toEqual({ topic: 'Sample Meeting', type: 3 });
+	});
+
 	test('an instant meeting sends no start time', async () => {
 		await setup.engine.run([zoomNode(setup, create({ type: 1, startTime: '2024-01-15T09:00:00', timezone: 'Asia/Tokyo' }))]);
 		expect(sim.requests('POST', '/v2/users/me/meetings')[0].json).toEqual({ topic: 'Sample Meeting', type: 1 });
@@ -271,6 +276,7 @@ describe('Meeting → Create', () => {
 		expect(out).toHaveLength(3);
 		for (const [i, item] of out.entries()) {
 			expect(item.json.error).toBe(`"Start Time" is empty: a scheduled or recurring (fixed time) meeting needs one (item ${i})`);
+			expect(item.error?.description).toBe('Give the start, e.g. 2024-09-15T10:00:00, or choose the type Instant');
 		}
 		const update = await setup.engine.run([
 			zoomNode(setup, { resource: 'meeting', operation: 'update', meetingId: String(meeting.id), updateFields: { startTime: '', topic: 'Moved' } }),

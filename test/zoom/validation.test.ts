@@ -2,6 +2,9 @@
  * Input checks before anything is sent: each refusal's text (field, value, item) and the limits
  * exactly at their edge, and what the checks leave out of or change in the request.
  */
+import { DateTime } from 'luxon';
+
+import { dateTimeText, zoomStartTime } from '../../nodes/ZoomMeetings/shared/time';
 import { ZoomSimulator } from '../simulators/zoom';
 import { s2sSetup, zoomNode, type Setup } from './common';
 
@@ -470,5 +473,21 @@ describe('Meeting Registrant → Add', () => {
 		);
 		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([`"First Name" is longer than 64 characters (65): "${'f'.repeat(40)}…" (item 0)`, undefined]);
 		expect(sim.requests('POST', `/v2/meetings/${meeting.id}/registrants`).map((r) => r.json)).toEqual([{ email: 'b@example.com', first_name: 'f'.repeat(64) }]);
+	});
+});
+
+describe('date-time values as n8n hands them over', () => {
+	test('a Date, a Luxon DateTime and text give the same Zoom start time; null and undefined give none', () => {
+		const instant = '2024-09-15T08:00:00Z';
+		expect(dateTimeText(new Date(instant))).toBe('2024-09-15T08:00:00.000Z');
+		expect(dateTimeText(DateTime.fromISO('2024-09-15T10:00:00+02:00', { setZone: true }))).toBe('2024-09-15T10:00:00.000+02:00');
+		for (const value of [new Date(instant), DateTime.fromISO(instant), ` ${instant} `]) {
+			expect(zoomStartTime(value, 'Asia/Tokyo', 'UTC')).toBe('2024-09-15T17:00:00');
+			expect(zoomStartTime(value, undefined, 'UTC')).toBe('2024-09-15T08:00:00Z');
+		}
+		expect(dateTimeText(null)).toBe('');
+		expect(dateTimeText(undefined)).toBe('');
+		expect(zoomStartTime(null, undefined, 'UTC')).toBeUndefined();
+		expect(dateTimeText(DateTime.fromISO('not a date'))).toBe('Invalid DateTime');
 	});
 });

@@ -30,14 +30,12 @@ function wallFrom(m: RegExpExecArray): WallTime | undefined {
 	return w;
 }
 
-/** Text of a date-time parameter (n8n may hand over a string, a Date or a Luxon DateTime). */
+/**
+ * Text of a date-time parameter: n8n may hand over a string, a Date or a Luxon DateTime (whose text
+ * is its ISO form, or "Invalid DateTime").
+ */
 export function dateTimeText(value: unknown): string {
 	if (value instanceof Date) return value.toISOString();
-	if (value && typeof value === 'object') {
-		const v = value as { toISO?: () => string; toISOString?: () => string };
-		if (typeof v.toISO === 'function') return v.toISO();
-		if (typeof v.toISOString === 'function') return v.toISOString();
-	}
 	return typeof value === 'string' ? value.trim() : String(value ?? '');
 }
 
