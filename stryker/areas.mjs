@@ -43,7 +43,8 @@ export const areas = {
 		],
 	},
 	credentials: {
-		mutate: ['credentials/*.ts'],
+		// with the Zoom credentials' environment fields and credential test, which live beside the node
+		mutate: ['credentials/*.ts', 'nodes/ZoomMeetings/shared/environment.ts', 'nodes/ZoomMeetings/shared/credentialTest.ts'],
 		tests: [
 			'test/credentials/*.test.ts',
 			'test/zoom/credentials.test.ts',
@@ -72,6 +73,9 @@ export const areas = {
 			'nodes/ZoomMeetings/shared/*.ts',
 			'!nodes/ZoomMeetings/shared/validation.ts',
 			'!nodes/ZoomMeetings/shared/time.ts',
+			// the credentials' own (credentials area)
+			'!nodes/ZoomMeetings/shared/environment.ts',
+			'!nodes/ZoomMeetings/shared/credentialTest.ts',
 		],
 		tests: ['test/zoom/*.test.ts'],
 	},
