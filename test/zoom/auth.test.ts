@@ -93,6 +93,20 @@ describe('Server-to-Server OAuth', () => {
 		expect(sim.requests('POST', '/oauth/token')).toHaveLength(1);
 	});
 
+	test('an answer that quotes the access token or the client secret comes out with both masked', async () => {
+		const setup = s2sSetup(sim);
+		await setup.engine.run([zoomNode(setup, getMe)]);
+		const token = setup.engine.store.get('s2s').data.accessToken as string;
+		expect(sim.accessTokens.get(token)?.app).toBe('s2s');
+		const meeting = sim.seedMeeting({ topic: `token ${token}`, agenda: `secret ${sim.s2sClientSecret}` });
+		const result = await setup.engine.run([zoomNode(setup, { resource: 'meeting', operation: 'get', meetingId: String(meeting.id) })]);
+		const [item] = result.output('Zoom');
+		expect(item.json.id).toBe(meeting.id);
+		expect(item.json.topic).toMatch(/^token \S+$/);
+		expect(JSON.stringify(item.json)).not.toContain(token);
+		expect(JSON.stringify(item.json)).not.toContain(sim.s2sClientSecret);
+	});
+
 	test('an expired token is replaced once and the calls repeated', async () => {
 		const setup = s2sSetup(sim);
 		await setup.engine.run([zoomNode(setup, getMe)]);
