@@ -321,7 +321,7 @@ export async function sendWithRetry(
 					const raw = await readCapped(response.body, run.maxResponseBytes, false, { at, deadlines: (run.deadlines ??= new Deadlines()) }, () =>
 						connection.abort(),
 					).catch((error: unknown) => {
-						throw error instanceof TooLarge || error instanceof BodyTimeout ? error : new CutOff(response.statusCode, error);
+						throw error instanceof TooLarge || error instanceof BodyTimeout ? error : new CutOff(response.statusCode);
 					});
 					response.body = parseBody(raw) as IN8nHttpFullResponse['body'];
 				}

@@ -32,32 +32,27 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024; // "Max Response Siz
 /** How much of a failure's body is read to explain it. */
 const ERROR_BODY_BYTES = 64 * 1024;
 /** A response body in stream mode (kept structural: the package ships without stream imports). */
-type ByteStream = AsyncIterable<Buffer | string> & { destroy?: (error?: Error) => void };
+type ByteStream = AsyncIterable<Buffer | string> & { destroy: (error?: Error) => void };
 
 export const isStream = (body: unknown): body is ByteStream =>
 	typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
 
+/** The answer was larger than the cap (`bytes` read before stopping). Read by `readHttpFailure` only. */
 export class TooLarge extends Error {
 	constructor(readonly bytes: number) {
-		super('response too large');
+		super();
 	}
 }
 
-/** The connection broke while a 2xx answer's body was arriving. */
+/** The connection broke while a 2xx answer's body was arriving. Read by `readHttpFailure` only. */
 export class CutOff extends Error {
-	constructor(readonly status: number, cause: unknown) {
-		super((cause as Error)?.message ?? 'aborted');
+	constructor(readonly status: number) {
+		super();
 	}
 }
 
-/** The body did not arrive within the request's timeout. */
-export class BodyTimeout extends Error {
-	code = 'ETIMEDOUT';
-
-	constructor() {
-		super('timeout while reading the answer');
-	}
-}
+/** The body did not arrive within the request's timeout. Read by `readHttpFailure` only. */
+export class BodyTimeout extends Error {}
 
 /**
  * The body deadlines of one run, on one timer. `AbortSignal.timeout` (the only timer a community node
@@ -82,7 +77,7 @@ export class Deadlines {
 		// its timer would go with it when collected
 		const signal = AbortSignal.timeout(Math.max(1, at - Date.now()));
 		this.armed = { at, signal };
-		signal.addEventListener('abort', () => this.fire(signal), { once: true });
+		signal.addEventListener('abort', () => this.fire(signal));
 	}
 
 	private fire(signal: AbortSignal) {
@@ -105,7 +100,7 @@ export class Deadlines {
 export async function readCapped(
 	stream: ByteStream,
 	cap: number,
-	cut = false,
+	cut: boolean,
 	deadline?: { at: number; deadlines: Deadlines },
 	abandon?: () => void,
 ): Promise<Buffer> {
@@ -117,7 +112,7 @@ export async function readCapped(
 		onTimeout = () => {
 			// a destroyed stream does not end a pending read: stop waiting, and close the connection
 			abandon?.();
-			stream.destroy?.();
+			stream.destroy();
 			reject(new BodyTimeout());
 		};
 	});
@@ -136,7 +131,7 @@ export async function readCapped(
 			size += buffer.length;
 			if (size > cap) {
 				abandon?.();
-				stream.destroy?.();
+				stream.destroy();
 				if (cut) {
 					chunks.push(buffer.subarray(0, buffer.length - (size - cap)));
 					break;
@@ -150,9 +145,8 @@ export async function readCapped(
 }
 
 /** What axios makes of a body by default: JSON when it parses, the text otherwise. */
-export function parseBody(raw: Buffer): unknown {
-	const text = raw.toString('utf8');
-	if (!text) return text;
+export function parseBody(raw: Buffer | string): unknown {
+	const text = raw.toString();
 	try {
 		return JSON.parse(text);
 	} catch {
@@ -165,10 +159,9 @@ const PLAIN_HEADERS = new Set(['accept', 'content-type', 'content-length', 'user
 /** The values the credential added to a request that failed (auth headers, a signed query value). */
 function addedByCredential(config: unknown, sent: IHttpRequestOptions | undefined): string[] {
 	const c = config as { headers?: unknown; params?: unknown; auth?: { password?: unknown } } | undefined;
-	if (!c || typeof c !== 'object') return [];
-	const headers = (c.headers && typeof (c.headers as { toJSON?: unknown }).toJSON === 'function'
+	const headers = (c?.headers && typeof (c.headers as { toJSON?: unknown }).toJSON === 'function'
 		? (c.headers as { toJSON: () => IDataObject }).toJSON()
-		: c.headers) as IDataObject | undefined;
+		: c?.headers) as IDataObject | undefined;
 	const ours = new Set(Object.keys(sent?.headers ?? {}).map((h) => h.toLowerCase()));
 	const oursQs = new Set(Object.keys((sent?.qs as IDataObject | undefined) ?? {}));
 	const values: string[] = [];
@@ -176,10 +169,10 @@ function addedByCredential(config: unknown, sent: IHttpRequestOptions | undefine
 		if (typeof value !== 'string' || PLAIN_HEADERS.has(name.toLowerCase()) || ours.has(name.toLowerCase())) continue;
 		values.push(value, value.replace(/^(Bearer|Basic)\s+/i, ''));
 	}
-	for (const [name, value] of Object.entries((c.params as IDataObject | undefined) ?? {})) {
+	for (const [name, value] of Object.entries((c?.params as IDataObject | undefined) ?? {})) {
 		if (!oursQs.has(name) && typeof value === 'string') values.push(value);
 	}
-	if (typeof c.auth?.password === 'string') values.push(c.auth.password);
+	if (typeof c?.auth?.password === 'string') values.push(c.auth.password);
 	return values;
 }
 
@@ -203,25 +196,13 @@ export async function readHttpFailure(error: unknown, sent?: IHttpRequestOptions
 	};
 	const sentSecrets = addedByCredential(e?.config, sent);
 	if (e instanceof TooLarge) return { tooLarge: e.bytes, sent: true };
-	if (e instanceof BodyTimeout) return { networkCode: e.code, networkMessage: e.message, sent: true };
-	if (e instanceof CutOff) return { networkCode: 'ECONNRESET', networkMessage: e.message, cutOffAfter: e.status, sent: true };
+	if (e instanceof BodyTimeout) return { networkCode: 'ETIMEDOUT', sent: true };
+	if (e instanceof CutOff) return { networkCode: 'ECONNRESET', cutOffAfter: e.status, sent: true };
 	if (e?.response?.status) {
 		let body = e.response.data ?? e.response.body;
-		if (isStream(body)) {
-			try {
-				body = await readCapped(body, ERROR_BODY_BYTES, true);
-			} catch {
-				body = '';
-			}
-		}
-		if (Buffer.isBuffer(body)) body = body.toString('utf8');
-		if (typeof body === 'string') {
-			try {
-				body = JSON.parse(body);
-			} catch {
-				// keep the text: an HTML error page or a truncated answer
-			}
-		}
+		// an HTML error page or a truncated answer stays text
+		if (isStream(body)) body = await readCapped(body, ERROR_BODY_BYTES, true).catch(() => '');
+		if (Buffer.isBuffer(body) || typeof body === 'string') body = parseBody(body);
 		const headers = e.response.headers && typeof e.response.headers === 'object' ? { ...e.response.headers } : undefined;
 		return { status: e.response.status, body, headers, sent: true, sentSecrets };
 	}
@@ -235,18 +216,18 @@ const MAY_HAVE_BEEN_DONE = ' — the service may have done it: check before retr
 
 /** Whether a request failed for want of an answer in time (axios: ECONNABORTED; a socket: ETIMEDOUT). */
 export function timedOut(failure: HttpFailure): boolean {
-	return failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT' || /timeout/i.test(failure.networkMessage ?? '');
+	return failure.networkCode === 'ECONNABORTED' || failure.networkCode === 'ETIMEDOUT' || /timeout/i.test(String(failure.networkMessage));
 }
 
 function networkMessage(failure: HttpFailure, timeout: number, readOnly: boolean): string {
-	const code = failure.networkCode ?? '';
+	const code = failure.networkCode;
 	const mayHave = readOnly ? '' : MAY_HAVE_BEEN_DONE;
 	if (code === 'ECONNREFUSED') return 'the server refused the connection (nothing was sent)';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the server name could not be resolved (nothing was sent)';
 	if (timedOut(failure)) {
 		return `no answer within ${duration(timeout)} (request timed out)${mayHave}`;
 	}
-	if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /socket hang up|aborted|premature/i.test(failure.networkMessage ?? '')) {
+	if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || /socket hang up|aborted|premature/i.test(String(failure.networkMessage))) {
 		return failure.cutOffAfter !== undefined
 			? `the connection was dropped while the answer (HTTP ${failure.cutOffAfter}) was arriving${mayHave}`
 			: `the connection was dropped before an answer arrived${mayHave}`;
