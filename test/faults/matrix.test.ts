@@ -64,6 +64,15 @@ const cells: Cell[] = [
 		requests: 1,
 	},
 	{
+		// whichever gives up first: the node's deadline for the body, or the socket's idle timeout (n8n's)
+		label: 'answer stalled after the status line, past the timeout',
+		fault: { kind: 'stallAfterHeaders' },
+		message: (s) =>
+			new RegExp(`^${s}: (no answer within 300 ms \\(request timed out\\)|the connection was dropped while the answer \\(HTTP 200\\) was arriving) — the service may have done it: check before retrying ${ITEM_0}$`),
+		requests: 1,
+		timeout: 300,
+	},
+	{
 		label: 'answer larger than Max Response Size',
 		fault: { kind: 'oversized', bytes: 32 * 1024 * 1024 },
 		message: (s) => new RegExp(`^${s}: the answer is larger than 0.3 MB and was not read — the service may have done it: check before retrying ${ITEM_0}$`),

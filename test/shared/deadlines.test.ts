@@ -51,6 +51,51 @@ test('a deadline already past expires at once', async () => {
 	await new Promise<void>((resolve) => deadlines.watch(Date.now() - 1000, resolve));
 });
 
+test('a deadline earlier than the timer’s sets it again; one at the same time or later does not', () => {
+	const timers = jest.spyOn(AbortSignal, 'timeout');
+	try {
+		const deadlines = new Deadlines();
+		const now = Date.now();
+		const unwatch = [
+			deadlines.watch(now + 600_000, () => {}),
+			deadlines.watch(now + 600_000, () => {}),
+			deadlines.watch(now + 700_000, () => {}),
+		];
+		expect(timers).toHaveBeenCalledTimes(1);
+		unwatch.push(deadlines.watch(now + 300_000, () => {}));
+		expect(timers).toHaveBeenCalledTimes(2);
+		expect(timers.mock.calls[1][0]).toBeLessThanOrEqual(300_000);
+		for (const stop of unwatch) stop();
+	} finally {
+		timers.mockRestore();
+	}
+});
+
+test('a read due at the very millisecond the timer fires expires then', async () => {
+	const now = Date.now();
+	const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+	try {
+		await new Promise<void>((resolve) => new Deadlines().watch(now, resolve));
+	} finally {
+		clock.mockRestore();
+	}
+});
+
+test('the timer of a later deadline, set before an earlier one came, does nothing when it fires after every read ended', async () => {
+	const deadlines = new Deadlines();
+	const now = Date.now();
+	const later = jest.fn();
+	const stopLater = deadlines.watch(now + 40, later);
+	const earlier = new Promise<void>((resolve) => deadlines.watch(now + 5, resolve));
+	stopLater();
+	await earlier;
+	// the first timer fires meanwhile, with nothing left to watch
+	await new Promise((resolve) => setTimeout(resolve, 80));
+	expect(later).not.toHaveBeenCalled();
+	// and the next read is watched as usual
+	await new Promise<void>((resolve) => deadlines.watch(Date.now() + 5, resolve));
+});
+
 test('a run of 30 requests starts one body timer, not one per request', async () => {
 	const sim = new VisioconferenceSimulator();
 	await sim.start();

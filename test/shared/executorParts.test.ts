@@ -3,9 +3,24 @@
  * "Max Concurrent Requests", the Request Options' bounds and defaults, how a failed exchange is read
  * and the error text made of it.
  */
+import { Readable } from 'node:stream';
+
 import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-workflow';
 
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, duration, httpError, readHttpFailure, type HttpFailure } from '../../nodes/shared/http';
+import {
+	BodyTimeout,
+	CutOff,
+	DEFAULT_MAX_RESPONSE_BYTES,
+	DEFAULT_TIMEOUT_MS,
+	Deadlines,
+	duration,
+	httpError,
+	isStream,
+	readCapped,
+	readHttpFailure,
+	TooLarge,
+	type HttpFailure,
+} from '../../nodes/shared/http';
 import { readRequestOptions, runPool, type ProviderSettings } from '../../nodes/shared/executor';
 import { SecretMask } from '../../nodes/shared/secrets';
 
@@ -171,15 +186,70 @@ describe('readHttpFailure', () => {
 			cause: {
 				response: { status: 401, data: '' },
 				config: {
-					headers: { Authorization: 'Bearer tok-123456', 'Content-Type': 'application/json', 'X-Own': 'mine' },
-					params: { Sign: 'ABCDEF', page: '1' },
+					headers: {
+						Authorization: 'Bearer  tok-123456',
+						'X-Key': 'team Basic 42',
+						'X-Count': 3,
+						'Content-Type': 'application/json',
+						Accept: 'application/json',
+						'Content-Length': '12',
+						'User-Agent': 'n8n',
+						'Accept-Encoding': 'gzip',
+						Connection: 'keep-alive',
+						Host: 'svc.example.com',
+						'X-Own': 'mine',
+					},
+					params: { Sign: 'ABCDEF', page: '1', limit: 50 },
 					auth: { password: 'pw-secret' },
 				},
 			},
 		};
 		const failure = await readHttpFailure(wrapped, { url: '/x', headers: { 'X-Own': 'mine' }, qs: { page: '1' } });
 		expect(failure.status).toBe(401);
-		expect(failure.sentSecrets).toEqual(['Bearer tok-123456', 'tok-123456', 'ABCDEF', 'pw-secret']);
+		// the scheme word is dropped only at the start of a value, however many spaces follow it
+		expect(failure.sentSecrets).toEqual(['Bearer  tok-123456', 'tok-123456', 'team Basic 42', 'team Basic 42', 'ABCDEF', 'pw-secret']);
+		// a download reads its failure without the request it sent: every added header counts
+		expect((await readHttpFailure(wrapped)).sentSecrets).toEqual(['Bearer  tok-123456', 'tok-123456', 'team Basic 42', 'team Basic 42', 'mine', 'mine', 'ABCDEF', '1', 'pw-secret']);
+	});
+
+	test('a failed answer’s body as n8n hands it, a stream: JSON parsed, text kept, read up to 64 KB', async () => {
+		const streamed = async (...chunks: Array<Buffer | string>) =>
+			(await readHttpFailure({ response: { status: 400, data: Readable.from(chunks) } })).body;
+		expect(await streamed(Buffer.from('{"code":"E'), Buffer.from('1","message":"bad"}'))).toEqual({ code: 'E1', message: 'bad' });
+		expect(await streamed('<html>Bad ', 'Request</html>')).toBe('<html>Bad Request</html>');
+		expect(await streamed()).toBe('');
+		const huge = await streamed('a'.repeat(40_000), 'b'.repeat(40_000), 'c'.repeat(40_000));
+		expect(huge).toBe(`${'a'.repeat(40_000)}${'b'.repeat(64 * 1024 - 40_000)}`);
+		// a body that breaks off is read as none
+		const broken = new Readable({ read() {} });
+		broken.push('{"code":');
+		setImmediate(() => broken.destroy(new Error('aborted')));
+		expect((await readHttpFailure({ response: { status: 502, data: broken } })).body).toBe('');
+	});
+
+	test('an answer without headers, or headers that are not an object, or a null body, is read without them', async () => {
+		expect(await readHttpFailure({ response: { status: 500, body: null } })).toStrictEqual({ status: 500, body: null, headers: undefined, sent: true, sentSecrets: [] });
+		expect((await readHttpFailure({ response: { status: 500, headers: 'x-a: 1', data: {} } })).headers).toBeUndefined();
+		expect((await readHttpFailure({ response: { status: 500, data: { code: 7 } } })).body).toEqual({ code: 7 });
+	});
+
+	test('the error n8n wraps is read through its cause only when the cause carries the answer or a code', async () => {
+		const wrapper = (cause: unknown) => Object.assign(new Error('wrapped'), { response: { status: 418, data: 'outer' }, cause });
+		expect((await readHttpFailure(wrapper({ response: { status: 503, data: 'inner' } }))).status).toBe(503);
+		expect((await readHttpFailure(wrapper({ code: 'ECONNRESET', message: 'inner' }))).networkCode).toBe('ECONNRESET');
+		expect((await readHttpFailure(wrapper({ message: 'only words' }))).status).toBe(418);
+		expect((await readHttpFailure(wrapper('a text'))).status).toBe(418);
+	});
+
+	test('something thrown that is not an error is a failure without details, not a crash', async () => {
+		expect(await readHttpFailure(undefined)).toEqual({ sent: true, sentSecrets: [] });
+		expect(await readHttpFailure(null)).toEqual({ sent: true, sentSecrets: [] });
+	});
+
+	test('the executor’s own failures: too large, body past its deadline, cut off while arriving', async () => {
+		expect(await readHttpFailure(new TooLarge(2048))).toStrictEqual({ tooLarge: 2048, sent: true });
+		expect(await readHttpFailure(new BodyTimeout())).toStrictEqual({ networkCode: 'ETIMEDOUT', sent: true });
+		expect(await readHttpFailure(new CutOff(201))).toStrictEqual({ networkCode: 'ECONNRESET', cutOffAfter: 201, sent: true });
 	});
 
 	test.each([
@@ -199,6 +269,50 @@ describe('readHttpFailure', () => {
 			sent,
 			sentSecrets: [],
 		});
+	});
+});
+
+describe('readCapped: a streamed answer read up to the cap and the deadline', () => {
+	const chunks = (...parts: string[]) => Readable.from(parts.map((part) => Buffer.from(part)));
+
+	test('an answer of exactly the cap is read whole; one byte more is too large, and the connection is closed', async () => {
+		expect((await readCapped(chunks('12345', '67890'), 10, false)).toString()).toBe('1234567890');
+		const stream = chunks('12345', '678901');
+		const abandon = jest.fn();
+		await expect(readCapped(stream, 10, false, undefined, abandon)).rejects.toEqual(new TooLarge(11));
+		expect(abandon).toHaveBeenCalledTimes(1);
+		expect(stream.destroyed).toBe(true);
+		// cut: the head up to the cap is kept
+		expect((await readCapped(chunks('12345', '678901'), 10, true)).toString()).toBe('1234567890');
+	});
+
+	test('a body still arriving at its deadline: the wait ends, the stream and the connection are closed', async () => {
+		const stalled = new Readable({ read() {} });
+		stalled.push('{"partial":');
+		const abandon = jest.fn();
+		await expect(readCapped(stalled, 1024, false, { at: Date.now() - 1, deadlines: new Deadlines() }, abandon)).rejects.toBeInstanceOf(BodyTimeout);
+		expect(abandon).toHaveBeenCalledTimes(1);
+		expect(stalled.destroyed).toBe(true);
+		expect(httpError({ getNode: () => node }, settings, await readHttpFailure(new BodyTimeout()), 0, new SecretMask(), { timeout: 300 }).message).toBe(
+			'Svc: no answer within 300 ms (request timed out) — the service may have done it: check before retrying (item 0)',
+		);
+	});
+
+	test('a body read in time stops watching its deadline', async () => {
+		const unwatch = jest.fn();
+		const deadlines = { watch: jest.fn(() => unwatch) } as unknown as Deadlines;
+		const abandon = jest.fn();
+		expect((await readCapped(chunks('{}'), 10, false, { at: Date.now() + 60_000, deadlines }, abandon)).toString()).toBe('{}');
+		expect(unwatch).toHaveBeenCalledTimes(1);
+		expect(abandon).not.toHaveBeenCalled();
+	});
+
+	test('only something with a pipe is a stream', () => {
+		expect(isStream(chunks())).toBe(true);
+		expect(isStream(null)).toBe(false);
+		expect(isStream(undefined)).toBe(false);
+		expect(isStream({ pipe: 'no' })).toBe(false);
+		expect(isStream('text')).toBe(false);
 	});
 });
 
