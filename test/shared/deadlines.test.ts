@@ -1,8 +1,9 @@
 /**
  * The body deadlines of a run share one timer (`Deadlines` in the executor): a read that ends in
  * time is forgotten, one still going at its deadline is abandoned, and a run of many requests starts
- * one timer, not one per request. Whether an abandoned body closes its connection and what the error
- * says is in the fault matrix ("answer still arriving at the timeout").
+ * one timer, not one per request. That an abandoned body closes its stream and connection is in
+ * test/shared/executorParts.test.ts (readCapped); what the error says, for every node, in the fault
+ * matrix ("answer stalled after the status line, past the timeout").
  */
 import { Deadlines } from '../../nodes/shared/http';
 import { createEngine } from '../harness/engine';
