@@ -330,6 +330,7 @@ describe('input is checked before any request', () => {
 		['a meeting name that is an object', { operation: 'start', meetingName: '={{ { topic: "x" } }}' }, /^"Meeting Name" must be text, got an object \(item 0\)$/],
 		['a custom parameter that is an object', { operation: 'start', options: { customParameter: '={{ { order: 42 } }}' } }, /^"Custom Parameter" must be text, got an object \(item 0\)$/],
 		['a meeting ID that is a list', { operation: 'cancelBooking', meetingId: '={{ ["001"] }}' }, /^"Meeting ID" must be text, got a list \(item 0\)$/],
+		['a Cancel Booking time that is a number', { operation: 'cancelBooking', meetingId: '001', bookingTime: '={{ 202601011000 }}' }, /^"Booking Time" must be a date and time as text: "202601011000" \(item 0\)$/],
 	];
 
 	it.each(cases)('refuses %s', async (_label, parameters, message) => {
