@@ -193,6 +193,8 @@ describe('the plan of an operation', () => {
 		expect(getPlan(text, 'thing', 'get').request.body).toEqual({ b: 'op' });
 		const ownText = declaration({ request: { method: 'POST', url: '/things', body: 'raw' as never } }, [], { baseURL: 'https://svc.example', body: { a: 'd' } });
 		expect(getPlan(ownText, 'thing', 'get').request.body).toBe('raw');
+		const ownNull = declaration({ request: { method: 'POST', url: '/things', body: null as never } }, [], { baseURL: 'https://svc.example', body: { a: 'd' } });
+		expect(getPlan(ownNull, 'thing', 'get').request.body).toBeNull();
 	});
 
 	test('the method defaults to GET; an empty body is left out of a GET and a DELETE, kept for others', async () => {
@@ -457,6 +459,12 @@ describe('the items that come out', () => {
 		const enabled = decl({ postReceive: [{ type: 'rootProperty', enabled: true, properties: { property: 'data' } }] });
 		expect((await run(enabled, { parameters: base, answer: () => ({ data: { a: 1 } }) })).items).toEqual([{ a: 1 }]);
 		expect((await run(enabled, { parameters: base, answer: () => ({ data: [{ a: 1 }, { a: 2 }] }) })).items).toEqual([{ a: 1 }, { a: 2 }]);
+		const nested = decl({ postReceive: [{ type: 'rootProperty', properties: { property: 'data.list' } }] });
+		expect((await run(nested, { parameters: base, answer: () => ({ data: { list: [{ a: 1 }] } }) })).items).toEqual([{ a: 1 }]);
+		const missing = await run(nested, { parameters: base, answer: () => ({ other: 1 }) });
+		// a path the answer lacks is read as nothing, not a crash: one item without JSON, as n8n's routing node gives
+		expect(missing.error).toBeUndefined();
+		expect(missing.output).toEqual([{ json: undefined, pairedItem: { item: 0 } }]);
 		// with an action, a missing body is one empty object
 		const fn = decl({ postReceive: [async (items: INodeExecutionData[]) => items] });
 		expect((await run(fn, { parameters: base, answer: () => undefined })).items).toEqual([{}]);
