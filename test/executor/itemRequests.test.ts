@@ -61,9 +61,11 @@ async function run(decl: Declaration, setup: Setup) {
 	const ctx = {
 		getNode: () => node,
 		getInputData: () => Array.from({ length: setup.items ?? 1 }, (_, i) => ({ json: { n: i } })),
-		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
+		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean; rawExpressions?: boolean }) => {
 			reads.push([name, itemIndex]);
 			const raw = setup.parameters[name];
+			// as n8n: the parameter as written, expressions unresolved
+			if (options?.rawExpressions) return raw;
 			let value = setup.perItem?.[name] ? setup.perItem[name](itemIndex) : raw;
 			if (value === undefined) value = fallback;
 			if (options?.extractValue && value !== null && typeof value === 'object' && '__rl' in value) return (value as IDataObject).value;
@@ -206,6 +208,10 @@ describe('the plan of an operation', () => {
 		expect(post.requests[0].body).toEqual({});
 		const patch = await run(declaration({ request: { method: 'PATCH', url: '/things' } }), { parameters: base });
 		expect(patch.requests[0].body).toEqual({});
+		// a body the operation declares as null is sent as declared
+		const none = await run(declaration({ request: { method: 'POST', url: '/things', body: null as never } }), { parameters: base });
+		expect(none.error).toBeUndefined();
+		expect(none.requests[0].body).toBeNull();
 	});
 });
 
@@ -622,6 +628,9 @@ test('what a preSend function sees of its item: parameters, index, input, creden
 							count: this.getNodeParameter('count'),
 							owner: this.getNodeParameter('owner', undefined, { extractValue: true }),
 							ownerRaw: this.getNodeParameter('owner'),
+							// options the per-item reader does not know go to n8n as they are
+							countWritten: this.getNodeParameter('count', undefined, { rawExpressions: true }),
+							ownerWritten: this.getNodeParameter('owner', undefined, { extractValue: true, rawExpressions: true }),
 							missing: this.getNodeParameter('missing', 'fallback'),
 							index: this.getItemIndex(),
 							input: this.getInputData(),
@@ -653,6 +662,8 @@ test('what a preSend function sees of its item: parameters, index, input, creden
 		count: 11,
 		owner: 'u1',
 		ownerRaw: { __rl: true, mode: 'id', value: 'u1' },
+		countWritten: '=',
+		ownerWritten: { __rl: true, mode: 'id', value: 'u1' },
 		missing: 'fallback',
 		index: 1,
 		input: { json: { n: 1 } },

@@ -28,7 +28,7 @@ function runWith(answers: Answer[], timeout = DEFAULT_TIMEOUT_MS, more: Partial<
 		sent.push(options);
 		signals.push(this.getExecutionCancelSignal());
 		const answer = answers[Math.min(sent.length - 1, answers.length - 1)];
-		if (answer.status >= 400) {
+		if (answer.status >= 300) {
 			throw Object.assign(new Error(`Request failed with status code ${answer.status}`), {
 				response: { status: answer.status, headers: answer.headers, data: answer.body ?? '' },
 			});
@@ -247,6 +247,42 @@ describe('what the send path passes on and reads back', () => {
 		};
 		expect((await failing('POST', 4500)).message).toBe('Svc: no answer within 4.5 s (request timed out) — the service may have done it: check before retrying (item 1)');
 		expect((await failing('GET', 4500)).message).toBe('Svc: no answer within 4.5 s (request timed out) (item 1)');
+	});
+
+	test('a request without a method is a GET, and a HEAD only reads: neither is said to have been done', async () => {
+		const dropped = async (options: IHttpRequestOptions) => {
+			const { run } = runWith([ok]);
+			run.ctx.helpers.httpRequestWithAuthentication = (async () => {
+				throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+			}) as never;
+			return ((await sendWithRetry(run, options, 0).catch((e: unknown) => e)) as Error).message;
+		};
+		const { method: _method, ...withoutMethod } = request;
+		expect(await dropped(withoutMethod)).toBe('Svc: the connection was dropped before an answer arrived (item 0)');
+		expect(await dropped({ ...request, method: 'HEAD' })).toBe('Svc: the connection was dropped before an answer arrived (item 0)');
+		expect(await dropped({ ...request, method: 'DELETE' })).toBe(
+			'Svc: the connection was dropped before an answer arrived — the service may have done it: check before retrying (item 0)',
+		);
+	});
+
+	test('a redirect is named by its host, resolved against the address the request went to', async () => {
+		const redirected = async (options: IHttpRequestOptions) => {
+			const { run } = runWith([{ status: 302, headers: { location: '/sign-in' } }]);
+			return ((await sendWithRetry(run, { ...options, method: 'GET' }, 0).catch((e: unknown) => e)) as Error).message;
+		};
+		const named = (host: string) => `Svc error 302: the service answered with a redirect to ${host}, which is not followed: the credential is only sent to the address configured in it (item 0)`;
+		// an absolute URL goes where it says, whatever the base URL
+		expect(await redirected({ baseURL: 'https://api.example.com/v2', url: 'https://files.example.net/rec/1' })).toBe(named('files.example.net'));
+		expect(await redirected({ url: 'HTTPS://files.example.net/rec/1' })).toBe(named('files.example.net'));
+		// a path joins the base URL, even with an address in its query
+		expect(await redirected({ baseURL: 'https://api.example.com/v2', url: '/go?to=https://files.example.net/' })).toBe(named('api.example.com'));
+	});
+
+	test('a request started after the execution was stopped goes out with its signal already aborted', async () => {
+		const { run, signals, cancel } = runWith([ok]);
+		cancel.abort();
+		await sendWithRetry(run, request, 0);
+		expect(signals[0]?.aborted).toBe(true);
 	});
 
 	test('values made when the request is signed are masked in its error', async () => {
