@@ -229,14 +229,15 @@ export async function startRun(
 	const node = ctx.getNode();
 	// fields are read again each time the mask is used: a Server-to-Server token fetched during the run is in them
 	const mask = new SecretMask().watch(credentials, settings.secretFields).add(...oauthTokens(credentials), proxy?.auth?.password);
+	const endpointUrl = endpoint && credentials ? String(endpoint(credentials) ?? '') : undefined;
 	// n8n versions before the domain restriction have neither the setting nor this function
 	const allowedDomains =
 		credentials && typeof getCredentialAllowedDomains === 'function'
 			? getCredentialAllowedDomains({
 					node,
 					credentialData: credentials,
-					credentialOwnedSurface: !endpoint || toHostname(String(endpoint(credentials) ?? '')) !== undefined,
-					nodeEndpointUrl: endpoint ? String(endpoint(credentials) ?? '') : undefined,
+					credentialOwnedSurface: endpointUrl === undefined || toHostname(endpointUrl) !== undefined,
+					nodeEndpointUrl: endpointUrl,
 				})
 			: undefined;
 	return {
@@ -304,7 +305,7 @@ export async function sendWithRetry(
 		const cancel = run.ctx.getExecutionCancelSignal?.();
 		const onCancel = () => connection.abort(cancel?.reason);
 		if (cancel?.aborted) onCancel();
-		else cancel?.addEventListener('abort', onCancel, { once: true });
+		else cancel?.addEventListener('abort', onCancel);
 		const requester = Object.create(run.ctx, { getExecutionCancelSignal: { value: () => connection.signal } }) as IExecuteFunctions;
 		try {
 			try {
@@ -424,7 +425,7 @@ async function sendItem(run: RunContext, plan: Plan, { data, single }: PreparedI
 	} else {
 		items = await makeRoutingRequest({ options: data.options, preSend: [], postReceive: [] } as DeclarativeRestApiSettings.ResultOptions);
 	}
-	if (data.maxResults !== undefined && Number.isFinite(data.maxResults)) items = items.slice(0, data.maxResults);
+	if (Number.isFinite(data.maxResults)) items = items.slice(0, data.maxResults);
 	return items;
 }
 
@@ -531,8 +532,8 @@ export async function collectResults(
 		run.mask.add(...oauthTokens(await ctx.getCredentials<ICredentialDataDecryptedObject>(run.credentialType, 0)));
 	}
 	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < results.length; i++) {
-		const result = results[i];
+	for (const [i, result] of results.entries()) {
+		// never started: only after a failure, which has thrown first without Continue On Fail
 		if (!result) continue;
 		if (result.ok) {
 			for (const item of run.mask.items(result.value)) out.push({ ...item, pairedItem: { item: i } });
@@ -592,12 +593,12 @@ export async function executeDeclared(
 export function perItemOperation(
 	settings: ProviderSettings,
 	work: (this: IExecuteFunctions, itemIndex: number, run: RunContext) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>,
-	options: { usesCredentials: boolean } = { usesCredentials: true },
+	{ usesCredentials = true }: { usesCredentials?: boolean } = {},
 ) {
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const { concurrency } = readRequestOptions(this, settings);
-		const run = await startRun(this, settings, options.usesCredentials);
+		const run = await startRun(this, settings, usesCredentials);
 		const results = await runPool(
 			items.length,
 			concurrency,
