@@ -179,6 +179,8 @@ describe('readHttpFailure', () => {
 		});
 		expect(failure).toEqual({ status: 503, headers: { 'retry-after': '3' }, body: { message: 'down' }, sent: true, sentSecrets: [] });
 		expect((await readHttpFailure({ response: { status: 502, body: '<html>bad gateway</html>' } })).body).toBe('<html>bad gateway</html>');
+		// a body n8n hands over as text (a request with its own encoding) is parsed when it is JSON
+		expect((await readHttpFailure({ response: { status: 400, data: '{"code":"E1","message":"bad"}' } })).body).toEqual({ code: 'E1', message: 'bad' });
 	});
 
 	test('the values the credential added, from a transport error wrapped by n8n, never the plain headers', async () => {
