@@ -741,6 +741,18 @@ describe('a custom operation run per item', () => {
 		} as unknown as IExecuteFunctions;
 		expect((await startRun(ctx, settings)).credentials).toEqual({ apiKey: 'key-1', type: 'svcApi', itemIndex: 0 });
 	});
+
+	test('its addresses are the node’s own: a credential kept from the HTTP Request node ("None") still works, a domain list applies as written', async () => {
+		const restricted = (credentials: IDataObject) =>
+			({
+				getNode: () => ({ name: 'Node', parameters: {} }),
+				getNodeParameter: (_name: string, _i: number, fallback: unknown) => fallback,
+				getCredentials: async () => credentials,
+			}) as unknown as IExecuteFunctions;
+		expect((await startRun(restricted({ apiKey: 'key-1', allowedHttpRequestDomains: 'none' }), settings)).allowedDomains).toBeUndefined();
+		const listed = await startRun(restricted({ apiKey: 'key-1', allowedHttpRequestDomains: 'domains', allowedDomains: 'files.example.net' }), settings);
+		expect(listed.allowedDomains).toBe('files.example.net');
+	});
 });
 
 describe('what comes out is masked, and errors name their item', () => {
