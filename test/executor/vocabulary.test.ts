@@ -82,6 +82,8 @@ const refusals: Array<[string, Declaration, RegExp]> = [
 	['a request option not passed on', declaration([field({ request: { skipSslCertificateValidation: true } })]), /property "field": routing\.request\.skipSslCertificateValidation is not supported/],
 	['a redirect option in the defaults', declaration([], {}, { requestDefaults: { baseURL: 'https://x', disableFollowRedirect: false } }), /requestDefaults\.disableFollowRedirect is not supported/],
 	['an expression beyond $value', declaration([field({ send: { type: 'body', property: 'f', value: '={{$value.toUpperCase()}}' } })]), /property "field": routing\.send\.value: the expression =\{\{\$value\.toUpperCase\(\)\}\} is not supported/],
+	['$value with text after it', declaration([field({ send: { type: 'body', property: 'f', value: '={{$value}}-x' } })]), /property "field": routing\.send\.value: the expression =\{\{\$value\}\}-x is not supported/],
+	['$value with text before it', declaration([field({ send: { type: 'body', property: 'f', value: '=x={{$value}}' } })]), /property "field": routing\.send\.value: the expression =x=\{\{\$value\}\} is not supported/],
 	['$parameter in a property\'s request', declaration([field({ request: { url: '=/things/{{$parameter.id}}' } })]), /property "field": routing\.request\.url: the expression .* is not supported \(only =\{\{\$value\}\}\)/],
 	['a computed URL in an operation', declaration([], { request: { url: '=/things/{{$parameter.id.trim()}}' } }), /operation "get": routing\.request\.url: the expression .* is not supported/],
 	['a computed header in the defaults', declaration([], {}, { requestDefaults: { baseURL: '={{$credentials.baseUrl}}', headers: { 'X-Key': '={{$credentials.key + "!"}}' } } }), /requestDefaults\.headers\.X-Key: the expression/],
@@ -102,7 +104,19 @@ test('what the executor runs is accepted: functions, rootProperty with enabled, 
 				{ displayOptions: { show: { '@version': [1, 2] }, hide: { other: ['x'] } } },
 			),
 		],
-		{ request: { method: 'GET', url: '=/things/{{$parameter["id"]}}/{{$parameter.sub}}', headers: { 'X-Key': '={{$credentials.key}}' } }, operations: { pagination: async () => [] } },
+		{
+			request: {
+				method: 'GET',
+				url: '=/things/{{$parameter["id"]}}/{{$parameter.sub}}',
+				headers: { 'X-Key': '={{$credentials.key}}' },
+				// the request options the executor passes on to n8n's request helper
+				encoding: 'arraybuffer',
+				json: false,
+				timeout: 5000,
+				arrayFormat: 'brackets',
+			},
+			operations: { pagination: async () => [] },
+		},
 	);
 	expect(unsupportedFeatures(description)).toEqual([]);
 	expect(getPlan(description, 'thing', 'get').properties.map((p) => p.name)).toEqual(['field']);
