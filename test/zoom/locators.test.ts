@@ -332,3 +332,17 @@ describe('From List: searchUsers', () => {
 		expect(sim.requests('GET', '/v2/users').map((r) => r.query.page_size)).toEqual(['100', '100', '100']);
 	});
 });
+
+test('every locator says what to pick or type: its list a "Select a …" text, each typed mode an example', () => {
+	const locators = node.description.properties.filter((p) => p.type === 'resourceLocator');
+	expect(new Set(locators.map((p) => p.name))).toEqual(new Set(['userId', 'meetingId']));
+	for (const locator of locators) {
+		const what = locator.name === 'userId' ? 'user' : 'meeting';
+		expect(locator.modes?.length).toBeGreaterThan(1);
+		for (const mode of locator.modes ?? []) {
+			expect(mode.placeholder).toMatch(mode.type === 'list' ? new RegExp(`^Select a ${what}\\.\\.\\.$`) : /^e\.g\. \S/);
+		}
+		// the typed User names "me", the locator's default
+		if (what === 'user') expect(locator.modes?.find((mode) => mode.name === 'id')?.placeholder).toBe('e.g. me, KDcuGIm1QgePTO8WbOqwIQ or anna@example.com');
+	}
+});

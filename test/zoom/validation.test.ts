@@ -339,6 +339,15 @@ describe('Meeting → Create: limits and recurrence', () => {
 		]);
 	});
 
+	test('a scheduled meeting whose timezone expression gives null is created without a timezone', async () => {
+		const result = await setup.engine.run(
+			[zoomNode(setup, { resource: 'meeting', operation: 'create', topic: 'Sync', startTime: '2030-01-15T09:00:00Z', timezone: '={{ $json.zone }}' })],
+			[{ zone: null }],
+		);
+		expect(result.output('Zoom').map((i) => i.json.error)).toEqual([undefined]);
+		expect(created()).toEqual([{ topic: 'Sync', type: 2, start_time: '2030-01-15T09:00:00Z', duration: 60 }]);
+	});
+
 	test('update: an empty start time, a bad end date and no change at all are refused before sending', async () => {
 		const meeting = sim.seedMeeting();
 		const update = (updateFields: Record<string, unknown>, recurrence?: Record<string, unknown>) =>
