@@ -134,6 +134,10 @@ describe('From List: searchConferenceRooms', () => {
 		await expect(search(undefined, { serverUrl: 'chat.example.com', allowedHttpRequestDomains: 'domains', allowedDomains: 'chat.example.com' })).rejects.toThrow(
 			/^Chat&Messenger: Domain not allowed: This credential is restricted from accessing chat\.example\.com\/getConferenceRooms\. Only the following domains are allowed: chat\.example\.com \(nothing was sent\)$/,
 		);
+		// restricted to "None": a Server URL without a host is not the node's own address (as in a run)
+		await expect(search(undefined, { serverUrl: 'chat.example.com', allowedHttpRequestDomains: 'none' })).rejects.toThrow(
+			'This credential is configured to prevent use within an HTTP Request node',
+		);
 		expect(sim.log).toEqual([]);
 	});
 });

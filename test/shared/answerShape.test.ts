@@ -20,6 +20,9 @@ describe('describeAnswer', () => {
 		['an empty list', [], 'a JSON array of 0 entries'],
 		['a list of one', [{ id: 1 }], 'a JSON array of 1 entry'],
 		['a list of three', [1, 2, 3], 'a JSON array of 3 entries'],
+		// a list is never read again as text, even when its one entry is JSON text
+		['a list holding JSON text of an object', ['{}'], 'a JSON array of 1 entry'],
+		['a list holding JSON text of a list', ['[1,2]'], 'a JSON array of 1 entry'],
 		['a number', 42, 'a JSON number'],
 		['a boolean', true, 'a JSON boolean'],
 		['a web page', '  <html><body>Login</body></html>', 'a web page'],

@@ -464,6 +464,12 @@ describe('the credential and every field, exactly as refused or sent', () => {
 		expect(body(prod.log[0])).toMatchObject({ meetingname: '42', confid: '7', shownumber: '12345' });
 	});
 
+	it('sends the Custom Parameter as given, spaces included (YTX hands it back in its callbacks)', async () => {
+		await engine.run([ytx({ operation: 'start', options: { customParameter: '  order-42 ' } })]);
+		await engine.run([ytx({ operation: 'start', options: { customParameter: '   ' } })]);
+		expect(prod.log.map((request) => body(request).CustomParm)).toEqual(['  order-42 ', '   ']);
+	});
+
 	it('leaves out an empty Display Number and Custom Parameter', async () => {
 		await engine.run([ytx({ operation: 'start', options: { displayNumber: '  ', customParameter: '' } })]);
 		expect(body(prod.log[0])).not.toHaveProperty('shownumber');

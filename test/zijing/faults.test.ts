@@ -278,6 +278,10 @@ describe('what an HTTP failure says', () => {
 		sim.fail({ kind: 'answer', response: { status: 400, raw: ' \n <html><body>Bad</body></html>', headers: { 'Content-Type': 'text/html' } } });
 		error = (await run()).error('Zijing')!;
 		expect([error.message, error.description]).toEqual(['Zijing Cloud error 400: the request was refused (HTTP 400)', 'The server answered with a web page instead of JSON']);
+		// JSON whose one entry is markup is JSON, not a web page
+		sim.fail(json(500, ['<b>busy</b>']));
+		error = (await run()).error('Zijing')!;
+		expect([error.message, error.description]).toEqual(['Zijing Cloud error 500: the server failed (HTTP 500)', '[" busy "]']);
 	});
 
 	test('a 403 JSON refusal is a rejected key, with its message and the credential hint', async () => {
