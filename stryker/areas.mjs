@@ -3,8 +3,8 @@
  *
  * The test harness loads the nodes with a dynamic `require` (as n8n's loader does), so jest cannot
  * work out which tests reach a file: each area lists its test files. A whole area takes from about 6
- * minutes (Visioconference.me) to about an hour (Zoom's two areas) on two cores from scratch, and
- * minutes from its kept results; `npm run test:mutation` runs them one after the other.
+ * minutes (Visioconference.me) to about 70 (Zoom) on two cores from scratch, and seconds to minutes
+ * from its kept results; `npm run test:mutation` runs them one after the other.
  */
 
 /**
