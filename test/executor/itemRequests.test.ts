@@ -733,22 +733,21 @@ describe('a custom operation run per item', () => {
 		expect((await runCustom(async () => ({}), false)).credentialReads).toBe(0);
 	});
 
-	test('a run started without saying reads the credential once', async () => {
-		const ctx = {
+	/** A node's context with its Request Options at their defaults and the given credential reader. */
+	const withCredential = (getCredentials: (type: string, itemIndex: number) => Promise<IDataObject>) =>
+		({
 			getNode: () => ({ name: 'Node', parameters: {} }),
 			getNodeParameter: (_name: string, _i: number, fallback: unknown) => fallback,
-			getCredentials: async (type: string, itemIndex: number) => ({ apiKey: 'key-1', type, itemIndex }),
-		} as unknown as IExecuteFunctions;
+			getCredentials,
+		}) as unknown as IExecuteFunctions;
+
+	test('a run started without saying reads the credential once', async () => {
+		const ctx = withCredential(async (type, itemIndex) => ({ apiKey: 'key-1', type, itemIndex }));
 		expect((await startRun(ctx, settings)).credentials).toEqual({ apiKey: 'key-1', type: 'svcApi', itemIndex: 0 });
 	});
 
 	test('its addresses are the node’s own: a credential kept from the HTTP Request node ("None") still works, a domain list applies as written', async () => {
-		const restricted = (credentials: IDataObject) =>
-			({
-				getNode: () => ({ name: 'Node', parameters: {} }),
-				getNodeParameter: (_name: string, _i: number, fallback: unknown) => fallback,
-				getCredentials: async () => credentials,
-			}) as unknown as IExecuteFunctions;
+		const restricted = (credentials: IDataObject) => withCredential(async () => credentials);
 		expect((await startRun(restricted({ apiKey: 'key-1', allowedHttpRequestDomains: 'none' }), settings)).allowedDomains).toBeUndefined();
 		const listed = await startRun(restricted({ apiKey: 'key-1', allowedHttpRequestDomains: 'domains', allowedDomains: 'files.example.net' }), settings);
 		expect(listed.allowedDomains).toBe('files.example.net');

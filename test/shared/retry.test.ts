@@ -237,26 +237,27 @@ describe('what the send path passes on and reads back', () => {
 		expect((cutOff as Error).message).toBe('Svc: the connection was dropped while the answer (HTTP 200) was arriving (item 0)');
 	});
 
+	/** The error text of `options` sent on a run whose every request fails with the network error `code`. */
+	const networkFailure = async (code: string, message: string, options: IHttpRequestOptions, { timeout = DEFAULT_TIMEOUT_MS, itemIndex = 0 } = {}) => {
+		const { run } = runWith([ok], timeout);
+		run.ctx.helpers.httpRequestWithAuthentication = (async () => {
+			throw Object.assign(new Error(message), { code });
+		}) as never;
+		return sendWithRetry(run, options, itemIndex).then(
+			() => 'no error',
+			(e: unknown) => (e as Error).message,
+		);
+	};
+
 	test('a network failure is worded with the run’s timeout, and a read-only request is not said to have been done', async () => {
-		const failing = (method: 'GET' | 'POST', timeout: number) => {
-			const { run } = runWith([ok], timeout);
-			run.ctx.helpers.httpRequestWithAuthentication = (async () => {
-				throw Object.assign(new Error('timeout of 4500ms exceeded'), { code: 'ECONNABORTED' });
-			}) as never;
-			return sendWithRetry(run, { ...request, method }, 1).then(() => new Error('no error'), (e: unknown) => e as Error);
-		};
-		expect((await failing('POST', 4500)).message).toBe('Svc: no answer within 4.5 s (request timed out) — the service may have done it: check before retrying (item 1)');
-		expect((await failing('GET', 4500)).message).toBe('Svc: no answer within 4.5 s (request timed out) (item 1)');
+		const failing = (method: 'GET' | 'POST', timeout: number) =>
+			networkFailure('ECONNABORTED', 'timeout of 4500ms exceeded', { ...request, method }, { timeout, itemIndex: 1 });
+		expect(await failing('POST', 4500)).toBe('Svc: no answer within 4.5 s (request timed out) — the service may have done it: check before retrying (item 1)');
+		expect(await failing('GET', 4500)).toBe('Svc: no answer within 4.5 s (request timed out) (item 1)');
 	});
 
 	test('a request without a method is a GET, and a HEAD only reads: neither is said to have been done', async () => {
-		const dropped = async (options: IHttpRequestOptions) => {
-			const { run } = runWith([ok]);
-			run.ctx.helpers.httpRequestWithAuthentication = (async () => {
-				throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-			}) as never;
-			return ((await sendWithRetry(run, options, 0).catch((e: unknown) => e)) as Error).message;
-		};
+		const dropped = (options: IHttpRequestOptions) => networkFailure('ECONNRESET', 'socket hang up', options);
 		const { method: _method, ...withoutMethod } = request;
 		expect(await dropped(withoutMethod)).toBe('Svc: the connection was dropped before an answer arrived (item 0)');
 		expect(await dropped({ ...request, method: 'HEAD' })).toBe('Svc: the connection was dropped before an answer arrived (item 0)');
